@@ -1,0 +1,23 @@
+#pragma once
+// The subcommands of factorscope-cli. Each lives in its own cmd_<name>.cpp and returns the exit
+// status; bad input is thrown as UsageError or a core error and turned into `error: …` by main.
+
+#include <string>
+#include <vector>
+
+namespace fs::cli {
+
+using Argv = std::vector<std::string>;
+
+struct Command {
+    const char *name;
+    const char *summary;
+    int (*run)(const Argv &args);
+};
+
+int cmd_info(const Argv &args);
+
+/// The table main() dispatches on (defined in commands.cpp).
+const std::vector<Command> &commands();
+
+} // namespace fs::cli

@@ -1,0 +1,33 @@
+# Finds every external dependency once, so the per-folder CMakeLists only link targets.
+include(GNUInstallDirs)
+
+find_program(CCACHE_PROGRAM ccache)
+if(CCACHE_PROGRAM)
+    set(CMAKE_CXX_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
+endif()
+
+find_package(Eigen3 3.3 REQUIRED NO_MODULE)
+find_package(nlohmann_json 3 REQUIRED)
+
+if(NOT FACTORSCOPE_TRAINER_ONLY)
+    find_package(ZLIB REQUIRED)
+    find_package(Threads REQUIRED)
+
+    find_path(CHOLMOD_INCLUDE_DIR cholmod.h PATH_SUFFIXES suitesparse REQUIRED)
+    find_library(CHOLMOD_LIBRARY cholmod REQUIRED)
+    find_library(SUITESPARSECONFIG_LIBRARY suitesparseconfig REQUIRED)
+    add_library(SuiteSparse::CHOLMOD UNKNOWN IMPORTED)
+    set_target_properties(SuiteSparse::CHOLMOD PROPERTIES
+        IMPORTED_LOCATION ${CHOLMOD_LIBRARY}
+        INTERFACE_INCLUDE_DIRECTORIES ${CHOLMOD_INCLUDE_DIR}
+        INTERFACE_LINK_LIBRARIES ${SUITESPARSECONFIG_LIBRARY})
+
+    find_package(Qt6 6.4 REQUIRED COMPONENTS
+        Core Gui Widgets Test Concurrent Sql Svg PrintSupport Network LinguistTools)
+    find_package(QCustomPlotQt6 REQUIRED)
+    add_compile_definitions(QT_NO_KEYWORDS)
+endif()
+
+# Warnings for our own code only (targets opt in through this interface library).
+add_library(fs_warnings INTERFACE)
+target_compile_options(fs_warnings INTERFACE -Wall -Wextra -Wpedantic -Wno-unused-parameter)

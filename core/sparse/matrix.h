@@ -1,0 +1,27 @@
+#pragma once
+// The sparse matrix type shared by every core library.
+//
+// Eigen's compressed-column matrix is used directly rather than a home-grown CSR/CSC class: it
+// interoperates with Eigen's solvers and its arrays can be viewed by CHOLMOD without a copy.
+
+#include <Eigen/SparseCore>
+
+#include <cstdint>
+
+namespace fs::sparse {
+
+using Index = int; ///< Row/column index type (CHOLMOD's int interface).
+using Matrix = Eigen::SparseMatrix<double, Eigen::ColMajor, Index>;
+using Triplet = Eigen::Triplet<double, Index>;
+using Vector = Eigen::VectorXd;
+
+/// True when A is square and A(i,j) == A(j,i) up to `rel_tol * max|A|` for every stored entry.
+bool is_symmetric(const Matrix &A, double rel_tol = 0.0);
+
+/// Largest |A(i,j) - A(j,i)| relative to max|A| (0 for an empty matrix; +inf when not square).
+double symmetry_defect(const Matrix &A);
+
+/// Lower triangle (diagonal included) of A.
+Matrix lower_triangle(const Matrix &A);
+
+} // namespace fs::sparse

@@ -300,11 +300,13 @@ MmHeader parse_preamble(Cursor &cur)
             fail(MmErrorCode::TooLarge, sizeLine, "dense array too large");
         h.entries = static_cast<std::int64_t>(capacity);
     }
-    // Every entry needs at least 4 bytes ("1 1\n") in coordinate form, 2 ("0\n") in array form:
-    // refuse impossible claims before allocating anything.
+    // Every entry needs at least 4 bytes ("1 1\n") in coordinate form, 2 ("0\n") in array form.
+    // A header claiming far more than the file can hold is refused before anything is allocated;
+    // a file short by a little is more likely truncated, and parsing it reports the line where
+    // the data stops (TooFewEntries), which says more.
     const std::int64_t minBytes = h.format == MmFormat::Coordinate ? 4 : 2;
     const auto bytesLeft = static_cast<long double>(cur.remaining()) + 1;
-    if (static_cast<long double>(h.entries) * minBytes > bytesLeft)
+    if (static_cast<long double>(h.entries) * minBytes > 2 * bytesLeft + 4096)
         fail(MmErrorCode::TooLarge, sizeLine,
              "the header announces " + std::to_string(h.entries) + " entries but only " +
                  std::to_string(cur.remaining()) + " bytes follow");

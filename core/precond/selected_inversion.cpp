@@ -1,0 +1,452 @@
+#include "precond/selected_inversion.h"
+
+#include "precond/errors.h"
+#include "precond/parallel.h"
+
+#include <cholmod.h>
+
+#include <algorithm>
+#include <cmath>
+#include <chrono>
+#include <numeric>
+#include <queue>
+
+namespace fs::precond {
+
+const char *to_string(Ordering o)
+{
+    switch (o) {
+    case Ordering::Natural: return "natural";
+    case Ordering::Amd: return "amd";
+    case Ordering::NestedDissection: return "nd";
+    }
+    return "?";
+}
+
+PatternMismatch::PatternMismatch(int row, int col)
+    : std::runtime_error("entry (" + std::to_string(row + 1) + ", " + std::to_string(col + 1) +
+                         ") of the inverse is needed but is not on the factor's pattern: the factor "
+                         "and the preconditioner must use the same ordering"),
+      m_row(row), m_col(col)
+{
+}
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t0)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+/// CHOLMOD workspace with the ordering chosen; released on scope exit.
+struct Cholmod {
+    cholmod_common c{};
+    cholmod_factor *L = nullptr;
+
+    explicit Cholmod(Ordering ordering)
+    {
+        cholmod_start(&c);
+        c.print = 0;
+        c.error_handler = nullptr;
+        c.nmethods = 1;
+        switch (ordering) {
+        case Ordering::Natural:
+            c.method[0].ordering = CHOLMOD_NATURAL;
+            c.postorder = 0; // a postordering would silently reorder the "natural" factor
+            break;
+        case Ordering::Amd: c.method[0].ordering = CHOLMOD_AMD; break;
+        case Ordering::NestedDissection: c.method[0].ordering = CHOLMOD_METIS; break;
+        }
+    }
+    ~Cholmod()
+    {
+        if (L)
+            cholmod_free_factor(&L, &c);
+        cholmod_finish(&c);
+    }
+    Cholmod(const Cholmod &) = delete;
+    Cholmod &operator=(const Cholmod &) = delete;
+};
+
+/// A view of the lower triangle of A (no copy); A must stay alive and compressed.
+cholmod_sparse lower_view(const sparse::Matrix &A)
+{
+    cholmod_sparse s{};
+    s.nrow = static_cast<size_t>(A.rows());
+    s.ncol = static_cast<size_t>(A.cols());
+    s.nzmax = static_cast<size_t>(A.nonZeros());
+    s.p = const_cast<int *>(A.outerIndexPtr());
+    s.i = const_cast<int *>(A.innerIndexPtr());
+    s.x = const_cast<double *>(A.valuePtr());
+    s.stype = -1;
+    s.itype = CHOLMOD_INT;
+    s.xtype = CHOLMOD_REAL;
+    s.dtype = CHOLMOD_DOUBLE;
+    s.sorted = 1;
+    s.packed = 1;
+    return s;
+}
+
+void check_square(const sparse::Matrix &A)
+{
+    if (A.rows() != A.cols())
+        throw NotSpd(NotSpd::Reason::NotSquare, "selected inversion needs a square matrix");
+}
+
+/// Columns in an order that respects the dependencies of the recurrence (every column after all
+/// its elimination-tree ancestors), split into a sequential top part and independent subtrees.
+struct Schedule {
+    std::vector<int> top;                   ///< processed first, sequentially, descending
+    std::vector<std::vector<int>> subtrees; ///< independent, each descending
+};
+
+Schedule make_schedule(const std::vector<std::int64_t> &colPtr, const std::vector<int> &rows,
+                       int n, int threads)
+{
+    std::vector<int> parent(static_cast<std::size_t>(n), -1);
+    std::vector<std::vector<int>> children(static_cast<std::size_t>(n));
+    std::vector<int> roots;
+    for (int j = 0; j < n; ++j) {
+        const auto b = colPtr[static_cast<std::size_t>(j)];
+        if (colPtr[static_cast<std::size_t>(j) + 1] - b > 1) {
+            parent[static_cast<std::size_t>(j)] = rows[static_cast<std::size_t>(b) + 1];
+            children[static_cast<std::size_t>(parent[static_cast<std::size_t>(j)])].push_back(j);
+        } else {
+            roots.push_back(j);
+        }
+    }
+    // Work of a column ~ |S_j|^2; subtree weights accumulate upward (children have smaller indices).
+    std::vector<double> weight(static_cast<std::size_t>(n));
+    for (int j = 0; j < n; ++j) {
+        const double s = static_cast<double>(colPtr[static_cast<std::size_t>(j) + 1] - colPtr[static_cast<std::size_t>(j)]);
+        weight[static_cast<std::size_t>(j)] += s * s;
+        if (parent[static_cast<std::size_t>(j)] >= 0)
+            weight[static_cast<std::size_t>(parent[static_cast<std::size_t>(j)])] += weight[static_cast<std::size_t>(j)];
+    }
+    Schedule s;
+    if (threads <= 1) {
+        s.subtrees.emplace_back(static_cast<std::size_t>(n));
+        std::iota(s.subtrees[0].rbegin(), s.subtrees[0].rend(), 0);
+        return s;
+    }
+    double total = 0;
+    for (int r : roots)
+        total += weight[static_cast<std::size_t>(r)];
+    auto cmp = [&](int a, int b) { return weight[static_cast<std::size_t>(a)] < weight[static_cast<std::size_t>(b)]; };
+    std::priority_queue<int, std::vector<int>, decltype(cmp)> heap(cmp, roots);
+    const std::size_t wanted = static_cast<std::size_t>(8 * threads);
+    while (!heap.empty() && heap.size() < wanted &&
+           weight[static_cast<std::size_t>(heap.top())] > total / static_cast<double>(wanted)) {
+        const int j = heap.top();
+        heap.pop();
+        s.top.push_back(j);
+        for (int c : children[static_cast<std::size_t>(j)])
+            heap.push(c);
+    }
+    std::sort(s.top.rbegin(), s.top.rend());
+    std::vector<int> stack;
+    while (!heap.empty()) {
+        std::vector<int> cols;
+        stack.assign(1, heap.top());
+        heap.pop();
+        while (!stack.empty()) {
+            const int j = stack.back();
+            stack.pop_back();
+            cols.push_back(j);
+            for (int c : children[static_cast<std::size_t>(j)])
+                stack.push_back(c);
+        }
+        std::sort(cols.rbegin(), cols.rend());
+        s.subtrees.push_back(std::move(cols));
+    }
+    return s;
+}
+
+} // namespace
+
+SelectedInverse SelectedInverse::compute(const sparse::Matrix &Ain, const SelinvOptions &options)
+{
+    check_square(Ain);
+    sparse::Matrix A = Ain;
+    A.makeCompressed();
+    const int n = static_cast<int>(A.rows());
+
+    Cholmod cm(options.ordering);
+    auto t0 = std::chrono::steady_clock::now();
+    cholmod_sparse view = lower_view(A);
+    cm.L = cholmod_analyze(&view, &cm.c);
+    if (!cm.L)
+        throw std::bad_alloc();
+    cholmod_factorize(&view, cm.L, &cm.c);
+    if (cm.c.status == CHOLMOD_NOT_POSDEF || cm.L->minor < static_cast<size_t>(n))
+        throw NotSpd(NotSpd::Reason::NotPositiveDefinite,
+                     "the Cholesky factorisation failed at column " + std::to_string(cm.L->minor + 1) +
+                         " (in the " + to_string(options.ordering) + " ordering)");
+    if (cm.c.status < CHOLMOD_OK)
+        throw std::bad_alloc();
+    SelectedInverse s;
+    s.m_factorSeconds = seconds_since(t0);
+    if (options.cancel && options.cancel->load())
+        throw Cancelled();
+
+    t0 = std::chrono::steady_clock::now();
+    // Simplicial, packed LDLᵀ: column j holds D_j first, then L(S_j, j).
+    if (!cholmod_change_factor(CHOLMOD_REAL, 0, 0, 1, 1, cm.L, &cm.c))
+        throw std::bad_alloc();
+    const int *Lp = static_cast<const int *>(cm.L->p);
+    const int *Li = static_cast<const int *>(cm.L->i);
+    const int *Lnz = static_cast<const int *>(cm.L->nz);
+    const double *Lx = static_cast<const double *>(cm.L->x);
+    const int *Perm = static_cast<const int *>(cm.L->Perm);
+
+    s.m_n = n;
+    s.m_ordering = options.ordering;
+    s.m_perm.assign(Perm, Perm + n);
+    s.m_colPtr.assign(static_cast<std::size_t>(n) + 1, 0);
+    for (int j = 0; j < n; ++j)
+        s.m_colPtr[static_cast<std::size_t>(j) + 1] = s.m_colPtr[static_cast<std::size_t>(j)] + Lnz[j];
+    const std::size_t nnz = static_cast<std::size_t>(s.m_colPtr.back());
+    s.m_rows.resize(nnz);
+    std::vector<double> lval(nnz);
+    for (int j = 0; j < n; ++j) {
+        const std::size_t dst = static_cast<std::size_t>(s.m_colPtr[static_cast<std::size_t>(j)]);
+        std::copy(Li + Lp[j], Li + Lp[j] + Lnz[j], s.m_rows.begin() + static_cast<std::ptrdiff_t>(dst));
+        std::copy(Lx + Lp[j], Lx + Lp[j] + Lnz[j], lval.begin() + static_cast<std::ptrdiff_t>(dst));
+        // A simplicial factorisation is LDLᵀ, which does not stop at a negative pivot: check D.
+        if (!(Lx[Lp[j]] > 0.0) || !std::isfinite(Lx[Lp[j]]))
+            throw NotSpd(NotSpd::Reason::NotPositiveDefinite,
+                         "pivot " + std::to_string(j + 1) + " of the factorisation is not positive (in the " +
+                             to_string(options.ordering) + " ordering)");
+        // The recurrence and the look-ups rely on ascending rows with the diagonal first.
+        if (!std::is_sorted(s.m_rows.begin() + static_cast<std::ptrdiff_t>(dst),
+                            s.m_rows.begin() + static_cast<std::ptrdiff_t>(dst) + Lnz[j])) {
+            std::vector<std::pair<int, double>> tmp;
+            for (int k = 0; k < Lnz[j]; ++k)
+                tmp.emplace_back(s.m_rows[dst + static_cast<std::size_t>(k)], lval[dst + static_cast<std::size_t>(k)]);
+            std::sort(tmp.begin(), tmp.end());
+            for (int k = 0; k < Lnz[j]; ++k) {
+                s.m_rows[dst + static_cast<std::size_t>(k)] = tmp[static_cast<std::size_t>(k)].first;
+                lval[dst + static_cast<std::size_t>(k)] = tmp[static_cast<std::size_t>(k)].second;
+            }
+        }
+    }
+    cholmod_free_factor(&cm.L, &cm.c); // halve the peak: only our copy is needed from here on
+
+    s.m_values.assign(nnz, 0.0);
+    const int threads = resolve_threads(options.threads);
+    const Schedule sched = make_schedule(s.m_colPtr, s.m_rows, n, threads);
+
+    const std::int64_t *cp = s.m_colPtr.data();
+    const int *ri = s.m_rows.data();
+    double *Z = s.m_values.data();
+    const double *Lv = lval.data();
+    std::atomic<int> done{0};
+    const int reportEvery = std::max(1, n / 100);
+
+    // Per-worker scatter map: where row i sits in the current column (valid when mark[i] == j).
+    struct Work {
+        std::vector<int> mark, pos;
+        std::vector<double> w;
+    };
+    std::vector<Work> work(static_cast<std::size_t>(threads));
+    for (auto &wk : work) {
+        wk.mark.assign(static_cast<std::size_t>(n), -1);
+        wk.pos.assign(static_cast<std::size_t>(n), 0);
+    }
+    auto column = [&](Work &wk, int j) {
+        const std::int64_t b = cp[j], e = cp[j + 1];
+        const double dj = Lv[b];
+        const std::int64_t m = e - b - 1;
+        if (m == 0) {
+            Z[b] = 1.0 / dj;
+        } else {
+            wk.w.assign(static_cast<std::size_t>(m), 0.0);
+            for (std::int64_t a = b + 1; a < e; ++a) {
+                wk.mark[static_cast<std::size_t>(ri[a])] = j;
+                wk.pos[static_cast<std::size_t>(ri[a])] = static_cast<int>(a - b - 1);
+            }
+            double *w = wk.w.data();
+            for (std::int64_t a = b + 1; a < e; ++a) {
+                const int k = ri[a];
+                const double lkj = Lv[a];
+                const std::int64_t kb = cp[k], ke = cp[k + 1];
+                double acc = Z[kb] * lkj; // diagonal term Z_kk L_kj
+                for (std::int64_t q = kb + 1; q < ke; ++q) {
+                    const int i = ri[q];
+                    if (wk.mark[static_cast<std::size_t>(i)] != j)
+                        continue;
+                    const int t = wk.pos[static_cast<std::size_t>(i)];
+                    w[t] += Z[q] * lkj;               // Z_ik L_kj into row i
+                    acc += Z[q] * Lv[b + 1 + t];      // Z_ik L_ij into row k
+                }
+                w[a - b - 1] += acc;
+            }
+            double diag = 1.0 / dj;
+            for (std::int64_t a = b + 1; a < e; ++a) {
+                Z[a] = -w[a - b - 1];
+                diag -= Lv[a] * Z[a];
+            }
+            Z[b] = diag;
+        }
+        const int d = done.fetch_add(1, std::memory_order_relaxed) + 1;
+        if (options.progress && d % reportEvery == 0)
+            options.progress(static_cast<double>(d) / n);
+    };
+
+    for (int j : sched.top)
+        column(work[0], j);
+    parallel_for(static_cast<int>(sched.subtrees.size()), threads,
+                 [&](int worker, int t) {
+                     for (int j : sched.subtrees[static_cast<std::size_t>(t)]) {
+                         column(work[static_cast<std::size_t>(worker)], j);
+                     }
+                 },
+                 1, options.cancel);
+    s.m_inversionSeconds = seconds_since(t0);
+    return s;
+}
+
+std::int64_t SelectedInverse::find(int i, int j) const
+{
+    if (i < j)
+        std::swap(i, j);
+    if (j < 0 || i >= m_n)
+        return -1;
+    const auto b = m_rows.begin() + m_colPtr[static_cast<std::size_t>(j)];
+    const auto e = m_rows.begin() + m_colPtr[static_cast<std::size_t>(j) + 1];
+    const auto it = std::lower_bound(b, e, i);
+    return (it != e && *it == i) ? (it - m_rows.begin()) : -1;
+}
+
+double SelectedInverse::entry(int i, int j) const
+{
+    const std::int64_t p = find(i, j);
+    if (p < 0)
+        throw PatternMismatch(std::max(i, j), std::min(i, j));
+    return m_values[static_cast<std::size_t>(p)];
+}
+
+void SelectedInverse::gather(std::span<const int> rows, Eigen::MatrixXd &out) const
+{
+    const Eigen::Index m = static_cast<Eigen::Index>(rows.size());
+    out.resize(m, m);
+    for (Eigen::Index b = 0; b < m; ++b) {
+        // rows ascending: walk column rows[b] once, merging with rows[b..m).
+        const int col = rows[static_cast<std::size_t>(b)];
+        auto it = m_rows.begin() + m_colPtr[static_cast<std::size_t>(col)];
+        const auto e = m_rows.begin() + m_colPtr[static_cast<std::size_t>(col) + 1];
+        for (Eigen::Index a = b; a < m; ++a) {
+            const int row = rows[static_cast<std::size_t>(a)];
+            it = std::lower_bound(it, e, row);
+            if (it == e || *it != row)
+                throw PatternMismatch(row, col);
+            out(a, b) = out(b, a) = m_values[static_cast<std::size_t>(it - m_rows.begin())];
+        }
+    }
+}
+
+namespace {
+class OriginalIndexView final : public InverseEntries {
+public:
+    explicit OriginalIndexView(const SelectedInverse &s) : m_s(s), m_inv(s.perm().size())
+    {
+        for (std::size_t k = 0; k < s.perm().size(); ++k)
+            m_inv[static_cast<std::size_t>(s.perm()[k])] = static_cast<int>(k);
+    }
+    void gather(std::span<const int> rows, Eigen::MatrixXd &out) const override
+    {
+        const Eigen::Index m = static_cast<Eigen::Index>(rows.size());
+        out.resize(m, m);
+        for (Eigen::Index b = 0; b < m; ++b)
+            for (Eigen::Index a = b; a < m; ++a) {
+                const int i = m_inv[static_cast<std::size_t>(rows[static_cast<std::size_t>(a)])];
+                const int j = m_inv[static_cast<std::size_t>(rows[static_cast<std::size_t>(b)])];
+                try {
+                    out(a, b) = out(b, a) = m_s.entry(i, j);
+                } catch (const PatternMismatch &) {
+                    // Report the pair in the caller's (original) indices.
+                    throw PatternMismatch(rows[static_cast<std::size_t>(a)], rows[static_cast<std::size_t>(b)]);
+                }
+            }
+    }
+
+private:
+    const SelectedInverse &m_s;
+    std::vector<int> m_inv;
+};
+} // namespace
+
+std::unique_ptr<InverseEntries> SelectedInverse::inOriginalIndices() const
+{
+    return std::make_unique<OriginalIndexView>(*this);
+}
+
+sparse::Matrix SelectedInverse::toSparse() const
+{
+    sparse::Matrix Z(m_n, m_n);
+    Z.resizeNonZeros(static_cast<Eigen::Index>(m_rows.size()));
+    for (int j = 0; j <= m_n; ++j)
+        Z.outerIndexPtr()[j] = static_cast<int>(m_colPtr[static_cast<std::size_t>(j)]);
+    std::copy(m_rows.begin(), m_rows.end(), Z.innerIndexPtr());
+    std::copy(m_values.begin(), m_values.end(), Z.valuePtr());
+    return Z;
+}
+
+sparse::Matrix permute_symmetric(const sparse::Matrix &A, const std::vector<int> &perm)
+{
+    const int n = static_cast<int>(A.rows());
+    Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> P(n);
+    // Eigen's P maps old index -> new position; perm[k] is the old index at new position k.
+    for (int k = 0; k < n; ++k)
+        P.indices()[perm[static_cast<std::size_t>(k)]] = k;
+    sparse::Matrix B;
+    B = A.twistedBy(P);
+    B.makeCompressed();
+    return B;
+}
+
+sparse::Matrix SelectedInverse::permuted(const sparse::Matrix &A) const
+{
+    return permute_symmetric(A, m_perm);
+}
+
+std::int64_t selinv_bytes(const sparse::Matrix &Ain, Ordering ordering, std::int64_t *factor_nnz)
+{
+    check_square(Ain);
+    sparse::Matrix A = Ain;
+    A.makeCompressed();
+    Cholmod cm(ordering);
+    cholmod_sparse view = lower_view(A);
+    cm.L = cholmod_analyze(&view, &cm.c);
+    if (!cm.L)
+        throw std::bad_alloc();
+    const double lnz = cm.c.lnz;
+    if (factor_nnz)
+        *factor_nnz = static_cast<std::int64_t>(lnz);
+    // CHOLMOD's factor (values + supernodal indices), our copy of L and of B (values + rows), the
+    // column pointers and per-thread scatter maps.
+    const double perEntry = 8.0 + 12.0 + 12.0;
+    return static_cast<std::int64_t>(lnz * perEntry + 64.0 * A.rows());
+}
+
+OrderedKopt kopt_selinv(const sparse::Matrix &A, const SelinvOptions &options)
+{
+    const SelectedInverse B = SelectedInverse::compute(A, options);
+    OrderedKopt out;
+    out.perm = B.perm();
+    out.ordering = options.ordering;
+    out.factor_nonzeros = B.nonZeros();
+    out.factor_seconds = B.factorSeconds();
+    out.inversion_seconds = B.inversionSeconds();
+    const auto t0 = std::chrono::steady_clock::now();
+    const sparse::Matrix PA = options.ordering == Ordering::Natural ? A : B.permuted(A);
+    KoptOptions ko;
+    ko.threads = options.threads;
+    ko.cancel = options.cancel;
+    ko.progress = options.progress;
+    out.L = kopt_from_inverse(PA, B, ko).L;
+    out.kopt_seconds = seconds_since(t0);
+    return out;
+}
+
+} // namespace fs::precond

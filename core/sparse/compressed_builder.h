@@ -25,11 +25,14 @@ public:
 
     void add(Index row, Index col, double value)
     {
-        m_rows.push_back(row);
-        m_cols.push_back(col);
-        m_vals.push_back(value);
+        Segment &s = m_segments.back();
+        s.rows.push_back(row);
+        s.cols.push_back(col);
+        s.vals.push_back(value);
     }
-    std::int64_t size() const { return static_cast<std::int64_t>(m_rows.size()); }
+    /// Takes over many entries at once without copying (same meaning as add() for each).
+    void adopt(std::vector<Index> &&rows, std::vector<Index> &&cols, std::vector<double> &&vals);
+    std::int64_t size() const;
 
     /// Index (in insertion order) of the earliest entry repeating an earlier coordinate, or -1.
     std::int64_t firstDuplicate() const;
@@ -38,11 +41,21 @@ public:
     Matrix build(Mirror mirror, std::int64_t *duplicates = nullptr) const;
 
 private:
+    struct Segment {
+        std::vector<Index> rows;
+        std::vector<Index> cols;
+        std::vector<double> vals;
+    };
+    template <typename F> void forEach(F &&f) const
+    {
+        for (const Segment &s : m_segments)
+            for (std::size_t k = 0; k < s.rows.size(); ++k)
+                f(s.rows[k], s.cols[k], s.vals[k]);
+    }
+
     Index m_nrows;
     Index m_ncols;
-    std::vector<Index> m_rows;
-    std::vector<Index> m_cols;
-    std::vector<double> m_vals;
+    std::vector<Segment> m_segments; ///< never empty; add() appends to the last
 };
 
 } // namespace fs::sparse

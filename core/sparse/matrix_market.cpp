@@ -1,6 +1,7 @@
 #include "sparse/matrix_market.h"
 
 #include "sparse/compressed_builder.h"
+#include "sparse/matrix_market_fast.h"
 
 #include <algorithm>
 #include <array>
@@ -10,6 +11,10 @@
 #include <limits>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 // The reader is hand-written instead of Eigen's loadMarket: that one parses through iostreams
@@ -93,6 +98,8 @@ public:
     bool atEnd() const { return m_pos >= m_text.size(); }
     std::int64_t lineNo() const { return m_line; }
     std::size_t remaining() const { return m_text.size() - m_pos; }
+
+    void skipToEnd() { m_pos = m_text.size(); }
 
     /// Returns the next line (without the newline) and advances.
     std::string_view nextLine()
@@ -340,7 +347,13 @@ LoadedMatrix parse_matrix_market(std::string_view text, const ReadOptions &optio
         lineOf.reserve(static_cast<std::size_t>(h.entries));
 
     std::string_view tok;
-    if (h.format == MmFormat::Coordinate) {
+    // Regular files take the parallel fast path; anything it declines is parsed again here, one
+    // line at a time, so that errors are worded and located in one place.
+    if (h.format == MmFormat::Coordinate && !keepLines &&
+        detail::parse_coordinate_fast(text.substr(text.size() - cur.remaining()), h, builder,
+                                      out.explicit_zeros)) {
+        cur.skipToEnd(); // the fast path consumed and checked everything
+    } else if (h.format == MmFormat::Coordinate) {
         std::int64_t read = 0;
         while (read < h.entries) {
             if (cur.atEnd())
@@ -448,6 +461,26 @@ LoadedMatrix parse_matrix_market(std::string_view text, const ReadOptions &optio
 
 std::string read_file_maybe_gzip(const std::string &path)
 {
+    // Plain files are read in one piece (gzread's transparent mode copies through a small buffer).
+    if (std::FILE *f = std::fopen(path.c_str(), "rb")) {
+        unsigned char magic[2] = {0, 0};
+        const std::size_t got = std::fread(magic, 1, 2, f);
+        const bool gzip = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        if (!gzip && std::fseek(f, 0, SEEK_END) == 0) {
+            const long size = std::ftell(f);
+            std::string data;
+            if (size >= 0) {
+                data.resize(static_cast<std::size_t>(size));
+                std::rewind(f);
+                const std::size_t n = std::fread(data.data(), 1, data.size(), f);
+                std::fclose(f);
+                if (n != data.size())
+                    fail(MmErrorCode::CannotOpen, 0, path + ": read error");
+                return data;
+            }
+        }
+        std::fclose(f);
+    }
     gzFile gz = gzopen(path.c_str(), "rb");
     if (!gz)
         fail(MmErrorCode::CannotOpen, 0, path + ": " + std::strerror(errno));
@@ -478,8 +511,50 @@ std::string read_file_maybe_gzip(const std::string &path)
     return data;
 }
 
+namespace {
+/// Read-only memory map of a whole file; empty when the file cannot be mapped.
+class MappedFile {
+public:
+    explicit MappedFile(const std::string &path)
+    {
+        const int fd = ::open(path.c_str(), O_RDONLY);
+        if (fd < 0)
+            return;
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+            void *p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+            if (p != MAP_FAILED) {
+                m_data = static_cast<const char *>(p);
+                m_size = static_cast<std::size_t>(st.st_size);
+                ::madvise(p, m_size, MADV_SEQUENTIAL);
+            }
+        }
+        ::close(fd);
+    }
+    ~MappedFile()
+    {
+        if (m_data)
+            ::munmap(const_cast<char *>(m_data), m_size);
+    }
+    MappedFile(const MappedFile &) = delete;
+    MappedFile &operator=(const MappedFile &) = delete;
+    std::string_view view() const { return {m_data, m_size}; }
+    bool isGzip() const { return m_size >= 2 && static_cast<unsigned char>(m_data[0]) == 0x1f && static_cast<unsigned char>(m_data[1]) == 0x8b; }
+
+private:
+    const char *m_data = nullptr;
+    std::size_t m_size = 0;
+};
+} // namespace
+
 LoadedMatrix read_matrix_market(const std::string &path, const ReadOptions &options)
 {
+    // Plain files are parsed straight from a memory map: no copy of a file that may be gigabytes.
+    {
+        const MappedFile map(path);
+        if (!map.view().empty() && !map.isGzip())
+            return parse_matrix_market(map.view(), options);
+    }
     const std::string data = read_file_maybe_gzip(path);
     return parse_matrix_market(data, options);
 }
@@ -539,13 +614,13 @@ std::string format_matrix_market(const Matrix &A, const WriteOptions &options)
         for (Matrix::InnerIterator it(A, k); it; ++it) {
             if (symmetric && it.row() < it.col())
                 continue;
-            char *p = buf;
-            p = std::to_chars(p, buf + sizeof buf, it.row() + 1).ptr;
+            // Each field gets its own 40-byte slot, so every separator write stays in bounds.
+            char *p = std::to_chars(buf, buf + 40, it.row() + 1).ptr;
             *p++ = ' ';
-            p = std::to_chars(p, buf + sizeof buf, it.col() + 1).ptr;
+            p = std::to_chars(p, p + 40, it.col() + 1).ptr;
             if (!options.pattern_only) {
                 *p++ = ' ';
-                p = std::to_chars(p, buf + sizeof buf, it.value()).ptr; // shortest round-trip form
+                p = std::to_chars(p, p + 40, it.value()).ptr; // shortest round-trip form
             }
             *p++ = '\n';
             out.append(buf, static_cast<std::size_t>(p - buf));

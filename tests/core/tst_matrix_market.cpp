@@ -27,6 +27,7 @@ private Q_SLOTS:
     void sharedMalformedFiles_data();
     void sharedMalformedFiles();
     void truncatedGzip();
+    void parallelPathEqualsSequential();
 };
 
 static Matrix randomMatrix(int rows, int cols, int nnz, unsigned seed, bool symmetric)
@@ -282,6 +283,35 @@ void TestMatrixMarket::truncatedGzip()
         // Either the gzip layer notices, or the parser finds the data cut short.
         QVERIFY(e.code() == MmErrorCode::Decompress || e.code() == MmErrorCode::TooFewEntries ||
                 e.code() == MmErrorCode::NonNumeric);
+    }
+}
+
+void TestMatrixMarket::parallelPathEqualsSequential()
+{
+    // ~20 MB of text, so the data section is split across threads; comments and blank lines are
+    // sprinkled in. DuplicatePolicy::Error forces the sequential line-by-line parser.
+    const Matrix A = randomMatrix(20000, 20000, 600000, 13u, true);
+    std::string text = format_matrix_market(A);
+    const std::size_t mid = text.find('\n', text.size() / 2) + 1;
+    text.insert(mid, "% a comment in the middle of the data\n\n");
+    const LoadedMatrix fast = parse_matrix_market(text);
+    ReadOptions strict;
+    strict.duplicates = DuplicatePolicy::Error;
+    const LoadedMatrix slow = parse_matrix_market(text, strict);
+    QVERIFY(bitwiseEqual(A, fast.matrix));
+    QVERIFY(bitwiseEqual(fast.matrix, slow.matrix));
+    QCOMPARE(fast.explicit_zeros, slow.explicit_zeros);
+    // An error deep in the second half is still reported at its exact line.
+    std::string bad = text;
+    const std::size_t late = bad.find('\n', bad.size() * 3 / 4) + 1;
+    const auto lineOfLate = std::count(bad.begin(), bad.begin() + static_cast<std::ptrdiff_t>(late), '\n') + 1;
+    bad.insert(late, "1 1 oops\n");
+    try {
+        parse_matrix_market(bad);
+        QFAIL("expected an error");
+    } catch (const MatrixMarketError &e) {
+        QCOMPARE(static_cast<int>(e.code()), static_cast<int>(MmErrorCode::NonNumeric));
+        QCOMPARE(e.line(), std::int64_t{lineOfLate});
     }
 }
 

@@ -66,7 +66,9 @@ public:
     const std::vector<int> &perm() const { return m_perm; }
     /// A permuted into the factor's ordering (P A Pᵀ), as used by K-optimal in that ordering.
     sparse::Matrix permuted(const sparse::Matrix &A) const;
-    /// Seconds spent in the numeric factorisation and in the inversion proper.
+    /// Seconds spent in the symbolic analysis (ordering), the numeric factorisation and the
+    /// inversion proper.
+    double analyzeSeconds() const { return m_analyzeSeconds; }
     double factorSeconds() const { return m_factorSeconds; }
     double inversionSeconds() const { return m_inversionSeconds; }
 
@@ -97,6 +99,7 @@ private:
     std::vector<std::int64_t> m_colPtr; ///< column starts (diagonal first, rows ascending)
     std::vector<int> m_rows;
     std::vector<double> m_values; ///< B on the pattern
+    double m_analyzeSeconds = 0;
     double m_factorSeconds = 0;
     double m_inversionSeconds = 0;
 };
@@ -107,6 +110,7 @@ struct OrderedKopt {
     std::vector<int> perm; ///< perm[k] = original index of position k (identity for Natural)
     Ordering ordering = Ordering::Natural;
     std::int64_t factor_nonzeros = 0; ///< nnz of the Cholesky factor the inverse subset lives on
+    double analyze_seconds = 0;
     double factor_seconds = 0;
     double inversion_seconds = 0;
     double kopt_seconds = 0;

@@ -9,6 +9,17 @@ endif()
 find_package(Eigen3 3.3 REQUIRED NO_MODULE)
 find_package(nlohmann_json 3 REQUIRED)
 
+if(FACTORSCOPE_TRAINER_ONLY)
+    # Only LibTorch and header-only libraries are guaranteed here; gzip support in the Matrix
+    # Market reader is dropped when zlib is missing (core/sparse defines FS_SPARSE_NO_ZLIB).
+    find_package(Threads REQUIRED)
+    find_package(ZLIB)
+    find_package(Torch REQUIRED)
+else()
+    # The GNN trainer (core/learn, factorscope-train) is built when LibTorch is installed.
+    find_package(Torch QUIET)
+endif()
+
 if(NOT FACTORSCOPE_TRAINER_ONLY)
     find_package(ZLIB REQUIRED)
     find_package(Threads REQUIRED)

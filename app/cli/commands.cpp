@@ -6,6 +6,11 @@ const std::vector<Command> &commands()
 {
     static const std::vector<Command> table = {
         {"info", "size, nonzeros and symmetry of a Matrix Market file", &cmd_info},
+        {"generate", "write a generated SPD matrix (Laplacians, counterexample, semiseparable, ...)", &cmd_generate},
+        {"perturb", "change one entry of A and measure how far the factor changes (locality)", &cmd_perturb},
+        {"factor", "IC(0), K-optimal, SPAI, Jacobi or Cholesky factor of an SPD matrix", &cmd_factor},
+        {"pcg", "preconditioned conjugate gradients with a chosen preconditioner", &cmd_pcg},
+        {"dataset", "write GNN training pairs (A, L): synthetic semiseparable or K-optimal", &cmd_dataset},
     };
     return table;
 }

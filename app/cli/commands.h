@@ -16,6 +16,11 @@ struct Command {
 };
 
 int cmd_info(const Argv &args);
+int cmd_generate(const Argv &args);
+int cmd_perturb(const Argv &args);
+int cmd_factor(const Argv &args);
+int cmd_pcg(const Argv &args);
+int cmd_dataset(const Argv &args);
 
 /// The table main() dispatches on (defined in commands.cpp).
 const std::vector<Command> &commands();

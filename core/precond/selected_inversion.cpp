@@ -13,16 +13,6 @@
 
 namespace fs::precond {
 
-const char *to_string(Ordering o)
-{
-    switch (o) {
-    case Ordering::Natural: return "natural";
-    case Ordering::Amd: return "amd";
-    case Ordering::NestedDissection: return "nd";
-    }
-    return "?";
-}
-
 PatternMismatch::PatternMismatch(int row, int col)
     : std::runtime_error("entry (" + std::to_string(row + 1) + ", " + std::to_string(col + 1) +
                          ") of the inverse is needed but is not on the factor's pattern: the factor "
@@ -409,19 +399,6 @@ sparse::Matrix SelectedInverse::toSparse() const
     std::copy(m_rows.begin(), m_rows.end(), Z.innerIndexPtr());
     std::copy(m_values.begin(), m_values.end(), Z.valuePtr());
     return Z;
-}
-
-sparse::Matrix permute_symmetric(const sparse::Matrix &A, const std::vector<int> &perm)
-{
-    const int n = static_cast<int>(A.rows());
-    Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> P(n);
-    // Eigen's P maps old index -> new position; perm[k] is the old index at new position k.
-    for (int k = 0; k < n; ++k)
-        P.indices()[perm[static_cast<std::size_t>(k)]] = k;
-    sparse::Matrix B;
-    B = A.twistedBy(P);
-    B.makeCompressed();
-    return B;
 }
 
 sparse::Matrix SelectedInverse::permuted(const sparse::Matrix &A) const

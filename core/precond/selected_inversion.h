@@ -10,6 +10,7 @@
 // copy of L.
 
 #include "precond/kopt.h"
+#include "precond/ordering.h"
 #include "sparse/matrix.h"
 
 #include <atomic>
@@ -21,15 +22,6 @@
 #include <vector>
 
 namespace fs::precond {
-
-/// The ordering a factor (and a preconditioner built on its pattern) belongs to.
-enum class Ordering {
-    Natural,          ///< the matrix's own ordering (what the paper benchmarks)
-    Amd,              ///< approximate minimum degree (CHOLMOD's AMD)
-    NestedDissection, ///< METIS nested dissection
-};
-
-const char *to_string(Ordering o);
 
 /// A needed entry of A^{-1} is not on the pattern the inverse subset was computed for — typically
 /// because the factor and the preconditioner are in different orderings.
@@ -122,8 +114,5 @@ std::int64_t selinv_bytes(const sparse::Matrix &A, Ordering ordering, std::int64
 
 /// K-optimal by Algorithm 1 with A^{-1} from selected inversion, in `options.ordering`.
 OrderedKopt kopt_selinv(const sparse::Matrix &A, const SelinvOptions &options = {});
-
-/// P A Pᵀ for perm[k] = original index of position k (both triangles kept).
-sparse::Matrix permute_symmetric(const sparse::Matrix &A, const std::vector<int> &perm);
 
 } // namespace fs::precond

@@ -15,7 +15,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifndef FS_SPARSE_NO_ZLIB
 #include <zlib.h>
+#endif
 
 // The reader is hand-written instead of Eigen's loadMarket: that one parses through iostreams
 // (an order of magnitude slower, see bench/bench_mtx_parse.cpp), loops forever on a missing size
@@ -481,6 +483,14 @@ std::string read_file_maybe_gzip(const std::string &path)
         }
         std::fclose(f);
     }
+#ifdef FS_SPARSE_NO_ZLIB
+    // Built without zlib (trainer-only builds): plain files only.
+    if (std::FILE *f = std::fopen(path.c_str(), "rb")) {
+        std::fclose(f);
+        fail(MmErrorCode::Decompress, 0, path + ": gzip support not built in");
+    }
+    fail(MmErrorCode::CannotOpen, 0, path + ": " + std::strerror(errno));
+#else
     gzFile gz = gzopen(path.c_str(), "rb");
     if (!gz)
         fail(MmErrorCode::CannotOpen, 0, path + ": " + std::strerror(errno));
@@ -509,6 +519,7 @@ std::string read_file_maybe_gzip(const std::string &path)
     if (gzclose(gz) == Z_BUF_ERROR)
         fail(MmErrorCode::Decompress, 0, path + ": the compressed stream is truncated");
     return data;
+#endif
 }
 
 namespace {
@@ -561,13 +572,23 @@ LoadedMatrix read_matrix_market(const std::string &path, const ReadOptions &opti
 
 MmHeader read_matrix_market_header(const std::string &path)
 {
+    // Comments can be long; 1 MiB is plenty for any real banner block.
+    std::string data(1 << 20, '\0');
+#ifdef FS_SPARSE_NO_ZLIB
+    std::FILE *f = std::fopen(path.c_str(), "rb");
+    if (!f)
+        fail(MmErrorCode::CannotOpen, 0, path + ": " + std::strerror(errno));
+    int got = static_cast<int>(std::fread(data.data(), 1, data.size(), f));
+    std::fclose(f);
+    if (got >= 2 && static_cast<unsigned char>(data[0]) == 0x1f && static_cast<unsigned char>(data[1]) == 0x8b)
+        fail(MmErrorCode::Decompress, 0, path + ": gzip support not built in");
+#else
     gzFile gz = gzopen(path.c_str(), "rb");
     if (!gz)
         fail(MmErrorCode::CannotOpen, 0, path + ": " + std::strerror(errno));
-    // Comments can be long; 1 MiB is plenty for any real banner block.
-    std::string data(1 << 20, '\0');
     int got = gzread(gz, data.data(), static_cast<unsigned>(data.size()));
     gzclose(gz);
+#endif
     if (got < 0)
         fail(MmErrorCode::Decompress, 0, path);
     data.resize(static_cast<std::size_t>(got));
@@ -634,6 +655,9 @@ void write_matrix_market(const std::string &path, const Matrix &A, const WriteOp
     const std::string text = format_matrix_market(A, options);
     const bool gzip = path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
     if (gzip) {
+#ifdef FS_SPARSE_NO_ZLIB
+        fail(MmErrorCode::CannotWrite, 0, path + ": gzip support not built in");
+#else
         gzFile gz = gzopen(path.c_str(), "wb6");
         if (!gz)
             fail(MmErrorCode::CannotWrite, 0, path + ": " + std::strerror(errno));
@@ -649,6 +673,7 @@ void write_matrix_market(const std::string &path, const Matrix &A, const WriteOp
         if (gzclose(gz) != Z_OK)
             fail(MmErrorCode::CannotWrite, 0, path);
         return;
+#endif
     }
     std::FILE *f = std::fopen(path.c_str(), "wb");
     if (!f)

@@ -1,0 +1,100 @@
+#pragma once
+// Sparse Cholesky factorisation through CHOLMOD: analyse a pattern once, factorise many times, and
+// modify the factor in place by symmetric single-entry perturbations (update/downdate).
+
+#include "factor/factor_error.h"
+#include "sparse/matrix.h"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace fs::factor {
+
+enum class Ordering {
+    Natural, ///< factor of A itself; L rows/columns in the order of A
+    Amd,     ///< factor of P A Pᵀ with P from approximate minimum degree (plus postordering)
+};
+
+struct CholeskyOptions {
+    Ordering ordering = Ordering::Natural;
+    /// Keep the factor as a simplicial LDLᵀ after each numeric factorisation, the only form
+    /// CHOLMOD can update/downdate. Off: CHOLMOD's choice (supernodal LLᵀ for large fill),
+    /// which is the fastest to factorise.
+    bool modifiable = false;
+};
+
+/// Some columns of a factor, in factor order: column cols[k] has the row indices
+/// rows[ptr[k] .. ptr[k+1]) (ascending, diagonal first) and the matching values, scaled as LLᵀ.
+struct FactorColumns {
+    std::vector<Index> cols;
+    std::vector<Index> ptr{0};
+    std::vector<Index> rows;
+    std::vector<double> vals;
+};
+
+/// What modify_symmetric() changed: the affected columns before and after.
+struct FactorModification {
+    FactorColumns before;
+    FactorColumns after;
+    Index new_entries = 0;  ///< structural entries the perturbation added to L (fill)
+    double margin = 1.0;    ///< smallest eigenvalue of I + S Uᵀ A⁻¹ U (see PerturbationRefused)
+    double max_eig = 1.0;   ///< largest eigenvalue of the same 2x2 (bounds the growth of cond A)
+};
+
+class Cholesky {
+public:
+    explicit Cholesky(CholeskyOptions options = {});
+    ~Cholesky();
+    Cholesky(Cholesky &&) noexcept;
+    Cholesky &operator=(Cholesky &&) noexcept;
+    Cholesky(const Cholesky &) = delete;
+    Cholesky &operator=(const Cholesky &) = delete;
+
+    /// Symbolic analysis of the pattern of A (square, symmetric; only its lower triangle is read).
+    /// Throws FactorError.
+    void analyze(const sparse::Matrix &A);
+
+    /// Numeric factorisation of A, which must have the pattern given to analyze() (analyses first
+    /// when nothing was analysed). Throws NotPositiveDefinite naming the failing column; the object
+    /// then holds no factor.
+    void factorize(const sparse::Matrix &A);
+
+    /// True after a successful factorize().
+    bool has_factor() const;
+
+    /// Order of the factorised matrix.
+    Index size() const;
+
+    /// The factor L (lower triangular, positive diagonal) with P A Pᵀ = L Lᵀ.
+    sparse::Matrix factor() const;
+
+    /// perm[k] = row of A that is row k of P A Pᵀ (the identity for Ordering::Natural).
+    const std::vector<Index> &permutation() const;
+
+    /// Nonzeros in L (structural, diagonal included).
+    std::int64_t factor_nonzeros() const;
+
+    /// Estimate of the 1-norm condition number of A (Hager/Higham estimator, a few solves with
+    /// the factor). `A` must be the matrix that was factorised. With `scaled` (the default) it is
+    /// the condition number of D^-1/2 A D^-1/2, D = diag(A): the quantity that bounds the error of
+    /// a Cholesky factor (Demmel 1989), blind to harmless diagonal scaling such as diag(1e99, 1e-99).
+    double condition_estimate(const sparse::Matrix &A, bool scaled = true) const;
+
+    /// Solves A x = b with the current factor.
+    sparse::Vector solve(const sparse::Vector &b) const;
+
+    /// Changes the factor from that of A to that of A + δ(e_p e_qᵀ + e_q e_pᵀ) (δ e_p e_pᵀ when
+    /// p == q; p, q 0-based rows of A) by CHOLMOD update/downdate, touching only the columns on
+    /// the elimination-tree paths from p and q. A perturbation that would leave the matrix
+    /// indefinite, or shrink an eigenvalue by more than a factor `min_margin`, is refused with
+    /// PerturbationRefused before the factor is touched. Throws FactorError if CHOLMOD fails
+    /// midway (the factor is then invalid and must be recomputed).
+    FactorModification modify_symmetric(Index p, Index q, double delta, double min_margin = 1e-12);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace fs::factor

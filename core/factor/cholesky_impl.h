@@ -1,0 +1,40 @@
+#pragma once
+// Private: the CHOLMOD state behind fs::factor::Cholesky, shared by its translation units.
+
+#include "factor/cholesky.h"
+
+#include <cholmod.h>
+
+namespace fs::factor {
+
+struct Cholesky::Impl {
+    explicit Impl(CholeskyOptions opts);
+    ~Impl();
+    Impl(const Impl &) = delete;
+    Impl &operator=(const Impl &) = delete;
+
+    /// Throws FactorError when CHOLMOD reported an error (status < 0).
+    void check(const char *what) const;
+    /// Makes `L` a simplicial LDLᵀ (what cholmod_updown works on).
+    void ensure_simplicial_ldl();
+
+    CholeskyOptions options;
+    mutable cholmod_common c;
+    cholmod_factor *symbolic = nullptr; ///< result of analyze(), never factorised
+    cholmod_factor *L = nullptr;        ///< numeric factor (a copy of `symbolic` once factorised)
+    bool factored = false;
+    bool reshaped = false; ///< L was converted or modified, so it no longer fits `symbolic`
+    std::int64_t analyzed_nnz = -1; ///< nonzeros of the lower triangle given to analyze()
+    std::vector<Index> perm;
+    std::vector<Index> inv_perm;
+    // Dense scratch for the sparse path solves of modify_symmetric, kept zero between calls.
+    std::vector<double> work_p, work_q;
+};
+
+/// A CHOLMOD view (no copy) of a compressed lower triangle; `lower` must outlive it.
+cholmod_sparse view_lower(const sparse::Matrix &lower);
+
+/// Columns `cols` of a simplicial factor, scaled as LLᵀ, rows ascending.
+FactorColumns read_columns(const cholmod_factor *L, const std::vector<Index> &cols);
+
+} // namespace fs::factor

@@ -1,0 +1,181 @@
+// Symmetric single-entry perturbation of a CHOLMOD factor by update/downdate.
+#include "factor/cholesky_impl.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace fs::factor {
+
+namespace {
+
+// Solves L y = e_k for the unit lower-triangular part of a simplicial LDLᵀ factor. The nonzeros of
+// y lie on the elimination-tree path from k (every row below the diagonal of column j is an
+// ancestor of j), so the solve walks that path only. Returns the path; y is left in `work`.
+std::vector<Index> path_solve(const cholmod_factor *L, Index k, std::vector<double> &work)
+{
+    const auto *Lp = static_cast<const Index *>(L->p);
+    const auto *Li = static_cast<const Index *>(L->i);
+    const auto *Lnz = static_cast<const Index *>(L->nz);
+    const auto *Lx = static_cast<const double *>(L->x);
+    std::vector<Index> path;
+    work[k] = 1.0;
+    for (Index j = k; j >= 0;) {
+        path.push_back(j);
+        const double yj = work[j];
+        Index parent = -1;
+        for (Index t = Lp[j] + 1; t < Lp[j] + Lnz[j]; ++t) {
+            const Index i = Li[t];
+            work[i] -= Lx[t] * yj;
+            if (parent < 0 || i < parent)
+                parent = i;
+        }
+        j = parent;
+    }
+    return path;
+}
+
+// The path alone, for the factor after modification.
+std::vector<Index> etree_path(const cholmod_factor *L, Index k)
+{
+    const auto *Lp = static_cast<const Index *>(L->p);
+    const auto *Li = static_cast<const Index *>(L->i);
+    const auto *Lnz = static_cast<const Index *>(L->nz);
+    std::vector<Index> path;
+    for (Index j = k; j >= 0;) {
+        path.push_back(j);
+        Index parent = -1;
+        for (Index t = Lp[j] + 1; t < Lp[j] + Lnz[j]; ++t)
+            if (parent < 0 || Li[t] < parent)
+                parent = Li[t];
+        j = parent;
+    }
+    return path;
+}
+
+double dot_scaled(const cholmod_factor *L, const std::vector<Index> &path,
+                  const std::vector<double> &a, const std::vector<double> &b)
+{
+    const auto *Lp = static_cast<const Index *>(L->p);
+    const auto *Lx = static_cast<const double *>(L->x);
+    double s = 0.0;
+    for (Index j : path)
+        s += a[j] * b[j] / Lx[Lp[j]];
+    return s;
+}
+
+} // namespace
+
+FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, double min_margin)
+{
+    if (!d->factored)
+        throw FactorError("no factor to modify: factorize() has not succeeded");
+    const Index n = size();
+    if (p < 0 || q < 0 || p >= n || q >= n)
+        throw std::out_of_range("perturbation entry outside the matrix");
+    if (!std::isfinite(delta))
+        throw std::invalid_argument("perturbation must be finite");
+    if (delta == 0.0)
+        return {}; // nothing changes; CHOLMOD is not asked to add a zero vector
+    d->ensure_simplicial_ldl();
+    cholmod_factor *L = d->L;
+    const Index pp = d->inv_perm[p], qq = d->inv_perm[q];
+
+    // Definiteness of A' = A + U S Uᵀ (U = [e_p e_q]) decided before touching anything: A' is SPD
+    // iff I + S G is, with G = Uᵀ A⁻¹ U read off sparse path solves with the current factor.
+    const std::vector<Index> pathP = path_solve(L, pp, d->work_p);
+    const std::vector<Index> pathQ = p == q ? pathP : path_solve(L, qq, d->work_q);
+    const std::vector<double> &yq = p == q ? d->work_p : d->work_q;
+    const double gpp = dot_scaled(L, pathP, d->work_p, d->work_p);
+    const double gqq = p == q ? gpp : dot_scaled(L, pathQ, yq, yq);
+    const double gpq = p == q ? gpp : dot_scaled(L, pathP, d->work_p, yq);
+    for (Index j : pathP)
+        d->work_p[j] = 0.0;
+    for (Index j : pathQ)
+        d->work_q[j] = 0.0;
+    FactorModification out;
+    if (p == q) {
+        const double lambda = 1.0 + delta * gpp;
+        out.margin = std::min(1.0, lambda);
+        out.max_eig = std::max(1.0, lambda);
+    } else {
+        const double r = std::abs(delta) * std::sqrt(gpp * gqq);
+        out.margin = 1.0 + delta * gpq - r;
+        out.max_eig = 1.0 + delta * gpq + r;
+    }
+    if (!(out.margin > min_margin)) {
+        throw PerturbationRefused(
+            "perturbation refused: the matrix would not be positive definite (an eigenvalue would "
+            "shrink by a factor " + std::to_string(out.margin) + ")",
+            p, out.margin);
+    }
+
+    std::vector<Index> cols = pathP;
+    cols.insert(cols.end(), pathQ.begin(), pathQ.end());
+    std::sort(cols.begin(), cols.end());
+    cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
+    out.before = read_columns(L, cols);
+
+    // δ(e_p e_qᵀ + e_q e_pᵀ) = (|δ|/2)[(e_p ± e_q)(e_p ± e_q)ᵀ - (e_p ∓ e_q)(e_p ∓ e_q)ᵀ]: one
+    // update then one downdate, so the intermediate matrix A + uuᵀ stays SPD.
+    auto apply = [&](bool update, double a, double b) {
+        cholmod_sparse *C = cholmod_allocate_sparse(n, 1, 2, true, true, 0, CHOLMOD_REAL, &d->c);
+        d->check("update vector allocation");
+        auto *Cp = static_cast<Index *>(C->p);
+        auto *Ci = static_cast<Index *>(C->i);
+        auto *Cx = static_cast<double *>(C->x);
+        Index lo = pp, hi = qq;
+        double vlo = a, vhi = b;
+        if (hi < lo) {
+            std::swap(lo, hi);
+            std::swap(vlo, vhi);
+        }
+        Cp[0] = 0;
+        Ci[0] = lo;
+        Cx[0] = vlo;
+        Index nz = 1;
+        if (hi != lo) {
+            Ci[1] = hi;
+            Cx[1] = vhi;
+            nz = 2;
+        }
+        Cp[1] = nz;
+        cholmod_updown(update, C, L, &d->c);
+        cholmod_free_sparse(&C, &d->c);
+        d->reshaped = true;
+        if (d->c.status != CHOLMOD_OK) {
+            d->factored = false;
+            throw FactorError("update/downdate failed (CHOLMOD status " + std::to_string(d->c.status)
+                              + "); the factor must be recomputed");
+        }
+    };
+    if (p == q) {
+        apply(delta > 0, std::sqrt(std::abs(delta)), 0.0);
+    } else {
+        const double s = std::sqrt(std::abs(delta) / 2.0);
+        const double sg = delta > 0 ? 1.0 : -1.0;
+        apply(true, s, sg * s);
+        apply(false, s, -sg * s);
+    }
+
+    // Only columns on the new path from min(p, q) changed; by Davis & Hager (1999) that path is the
+    // union of the old paths from p and q, whose old values were saved above.
+    std::vector<Index> changed = etree_path(L, std::min(pp, qq));
+    for (Index j : changed)
+        if (!std::binary_search(cols.begin(), cols.end(), j)) {
+            d->factored = false;
+            throw FactorError("update/downdate changed an unexpected column; recompute the factor");
+        }
+    out.after = read_columns(L, cols);
+    for (std::size_t k = 0; k < cols.size(); ++k) {
+        const double dj = out.after.vals[out.after.ptr[k]];
+        if (!(dj > 0.0) || !std::isfinite(dj)) {
+            d->factored = false;
+            throw FactorError("update/downdate produced a non-positive pivot; recompute the factor");
+        }
+    }
+    out.new_entries = static_cast<Index>(out.after.rows.size()) - static_cast<Index>(out.before.rows.size());
+    return out;
+}
+
+} // namespace fs::factor

@@ -1,0 +1,300 @@
+#include "learn/dataset.h"
+
+#include "learn/reference_solvers.h"
+#include "sparse/generators.h"
+#include "sparse/matrix_market.h"
+
+#include <nlohmann/json.hpp>
+
+#include <Eigen/SparseCholesky>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+namespace fs::learn {
+
+namespace fsys = std::filesystem;
+using nlohmann::json;
+using sparse::Matrix;
+
+namespace {
+
+constexpr const char *kFormat = "factorscope-dataset";
+
+fsys::path manifest_path(const std::string &dirOrManifest)
+{
+    const fsys::path p(dirOrManifest);
+    if (fsys::is_directory(p))
+        return p / "manifest.json";
+    return p;
+}
+
+json sample_json(const SampleRef &s)
+{
+    json j = {{"A", s.A}, {"L", s.L}, {"name", s.name}, {"n", s.n}};
+    if (s.seed)
+        j["seed"] = *s.seed;
+    return j;
+}
+
+void write_manifest(const Manifest &m, const fsys::path &dir)
+{
+    json j = {{"format", kFormat}, {"version", 1},       {"kind", m.kind},
+              {"target", m.target}, {"count", m.count},  {"seed", m.seed},
+              {"generator", json::parse(m.generatorJson)}};
+    j["n"] = m.n ? json(*m.n) : json(nullptr);
+    j["train"] = json::array();
+    j["test"] = json::array();
+    for (const auto &s : m.train)
+        j["train"].push_back(sample_json(s));
+    for (const auto &s : m.test)
+        j["test"].push_back(sample_json(s));
+    if (m.kind == "kopt") {
+        j["skipped"] = json::array();
+        for (const auto &[file, reason] : m.skipped)
+            j["skipped"].push_back({{"file", file}, {"reason", reason}});
+    }
+    const fsys::path tmp = dir / "manifest.json.tmp";
+    {
+        std::ofstream os(tmp);
+        os << j.dump(2) << '\n';
+        if (!os)
+            throw DatasetError("cannot write " + tmp.string());
+    }
+    fsys::rename(tmp, dir / "manifest.json");
+}
+
+void write_pair(const fsys::path &dir, int k, const Matrix &A, const Matrix &L, const std::string &comment,
+                SampleRef &ref)
+{
+    ref.A = "A_" + std::to_string(k) + ".mtx";
+    ref.L = "L_" + std::to_string(k) + ".mtx";
+    ref.n = static_cast<int>(A.rows());
+    sparse::WriteOptions wo;
+    wo.comment = comment;
+    sparse::write_matrix_market((dir / ref.A).string(), A, wo);
+    wo.symmetric_if_possible = false;
+    sparse::write_matrix_market((dir / ref.L).string(), L, wo);
+}
+
+bool is_spd(const Matrix &A, std::string &why)
+{
+    if (A.rows() != A.cols()) {
+        why = "not square";
+        return false;
+    }
+    if (A.rows() == 0) {
+        why = "empty";
+        return false;
+    }
+    if (!sparse::is_symmetric(A, 1e-12)) {
+        why = "not symmetric";
+        return false;
+    }
+    Eigen::SimplicialLLT<Matrix, Eigen::Lower, Eigen::AMDOrdering<int>> llt(A);
+    if (llt.info() != Eigen::Success) {
+        why = "not positive definite";
+        return false;
+    }
+    return true;
+}
+
+std::vector<SampleRef> parse_samples(const json &arr, const std::string &where)
+{
+    if (!arr.is_array())
+        throw DatasetError(where + " is not an array");
+    std::vector<SampleRef> out;
+    for (const auto &e : arr) {
+        SampleRef s;
+        s.A = e.at("A").get<std::string>();
+        s.L = e.at("L").get<std::string>();
+        s.name = e.value("name", s.A);
+        s.n = e.value("n", 0);
+        if (e.contains("seed") && e["seed"].is_number_unsigned())
+            s.seed = e["seed"].get<std::uint64_t>();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+Sample load_sample(const fsys::path &dir, const SampleRef &ref)
+{
+    Sample s;
+    s.name = ref.name;
+    try {
+        s.A = sparse::read_matrix_market((dir / ref.A).string()).matrix;
+        s.L = sparse::read_matrix_market((dir / ref.L).string()).matrix;
+    } catch (const sparse::MatrixMarketError &e) {
+        throw DatasetError(std::string("dataset sample ") + ref.name + ": " + e.what());
+    }
+    if (s.A.rows() != s.A.cols() || s.L.rows() != s.A.rows() || s.L.cols() != s.A.cols())
+        throw DatasetError("dataset sample " + ref.name + ": A and L sizes differ");
+    const Matrix upper = s.L.triangularView<Eigen::StrictlyUpper>();
+    if (upper.nonZeros() > 0)
+        throw DatasetError("dataset sample " + ref.name + ": L is not lower triangular");
+    s.A.makeCompressed();
+    s.L.makeCompressed();
+    return s;
+}
+
+} // namespace
+
+Manifest write_synthetic_dataset(const SyntheticOptions &o, const std::string &outDir)
+{
+    if (o.count < 1 || o.test < 0 || o.test >= o.count)
+        throw DatasetError("need count >= 1 and 0 <= test < count");
+    if (o.n < 2)
+        throw DatasetError("need n >= 2");
+    const fsys::path dir(outDir);
+    fsys::create_directories(dir);
+    Manifest m;
+    m.kind = "synthetic";
+    m.target = o.literal ? "literal" : "perturbed";
+    m.count = o.count;
+    m.n = o.n;
+    m.seed = o.seed;
+    m.generatorJson = json{{"name", "semiseparable"}, {"growth", o.growth}, {"spread", o.spread}}.dump();
+    sparse::SemiseparableParams params;
+    params.growth = o.growth;
+    params.spread = o.spread;
+    for (int k = 0; k < o.count; ++k) {
+        const std::uint64_t seed = o.seed + static_cast<std::uint64_t>(k);
+        sparse::GeneratedMatrix g = sparse::semiseparable(o.n, seed, params);
+        Matrix Am = g.A;
+        Am.coeffRef(0, 0) += 1.0;
+        Am.makeCompressed();
+        Matrix L;
+        if (o.literal) {
+            // chol(A) of the ill-conditioned unperturbed A is only trustworthy from the generator.
+            L = *g.exact_L;
+        } else {
+            auto chol = cholesky_factor(Am);
+            if (!chol)
+                throw DatasetError("chol(A + e1 e1ᵀ) failed for seed " + std::to_string(seed));
+            L = std::move(*chol);
+        }
+        SampleRef ref;
+        ref.name = "semiseparable_" + std::to_string(k);
+        ref.seed = seed;
+        write_pair(dir, k, Am, L,
+                   g.description + ", seed " + std::to_string(seed) + ", A11 += 1 (target " + m.target + ")",
+                   ref);
+        (k < o.count - o.test ? m.train : m.test).push_back(std::move(ref));
+    }
+    write_manifest(m, dir);
+    return m;
+}
+
+Manifest write_kopt_dataset(const std::string &fromDir, const std::string &outDir,
+                            const FactorFunction &factor, const KoptOptions &options)
+{
+    if (!fsys::is_directory(fromDir))
+        throw DatasetError(fromDir + " is not a directory");
+    std::vector<fsys::path> files;
+    for (const auto &e : fsys::directory_iterator(fromDir)) {
+        const std::string name = e.path().filename().string();
+        const auto ends = [&](const std::string &suffix) {
+            return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+        };
+        if (e.is_regular_file() && (ends(".mtx") || ends(".mtx.gz")))
+            files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    const fsys::path dir(outDir);
+    fsys::create_directories(dir);
+    Manifest m;
+    m.kind = "kopt";
+    m.target = "kopt";
+    m.seed = options.seed;
+    m.generatorJson = json{{"name", "kopt"}, {"source", fsys::absolute(fromDir).string()}}.dump();
+    std::vector<SampleRef> kept;
+    std::optional<int> commonN;
+    bool sameN = true;
+    for (const auto &f : files) {
+        const std::string fname = f.filename().string();
+        try {
+            const Matrix A = sparse::read_matrix_market(f.string()).matrix;
+            std::string why;
+            if (!is_spd(A, why)) {
+                m.skipped.emplace_back(fname, why);
+                continue;
+            }
+            const Matrix L = factor(A);
+            SampleRef ref;
+            ref.name = fname.substr(0, fname.find(".mtx"));
+            write_pair(dir, static_cast<int>(kept.size()), A, L, "K-optimal pair for " + fname, ref);
+            if (commonN && *commonN != ref.n)
+                sameN = false;
+            commonN = ref.n;
+            kept.push_back(std::move(ref));
+        } catch (const std::exception &e) {
+            m.skipped.emplace_back(fname, e.what());
+        }
+    }
+    if (kept.empty())
+        throw DatasetError("no SPD matrix in " + fromDir);
+    const int count = static_cast<int>(kept.size());
+    int test = options.test >= 0 ? std::min(options.test, count - 1) : (count >= 2 ? std::max(1, count / 6) : 0);
+    std::vector<int> order(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i)
+        order[static_cast<std::size_t>(i)] = i;
+    // Fisher-Yates by hand: std::shuffle's sequence differs between standard libraries.
+    std::mt19937_64 rng(options.seed);
+    for (int i = count - 1; i > 0; --i)
+        std::swap(order[static_cast<std::size_t>(i)], order[static_cast<std::size_t>(rng() % static_cast<std::uint64_t>(i + 1))]);
+    for (int i = 0; i < count; ++i)
+        (i < count - test ? m.train : m.test).push_back(kept[static_cast<std::size_t>(order[static_cast<std::size_t>(i)])]);
+    m.count = count;
+    if (sameN)
+        m.n = commonN;
+    write_manifest(m, dir);
+    return m;
+}
+
+Manifest read_manifest(const std::string &dirOrManifest)
+{
+    const fsys::path path = manifest_path(dirOrManifest);
+    std::ifstream is(path);
+    if (!is)
+        throw DatasetError("cannot open dataset manifest " + path.string());
+    json j;
+    try {
+        j = json::parse(is);
+        if (j.value("format", std::string()) != kFormat)
+            throw DatasetError(path.string() + " is not a factorscope dataset manifest");
+        Manifest m;
+        m.kind = j.at("kind").get<std::string>();
+        m.target = j.value("target", std::string());
+        m.count = j.at("count").get<int>();
+        if (j.contains("n") && j["n"].is_number_integer())
+            m.n = j["n"].get<int>();
+        m.seed = j.value("seed", std::uint64_t(0));
+        m.generatorJson = j.value("generator", json::object()).dump();
+        m.train = parse_samples(j.at("train"), "train");
+        m.test = parse_samples(j.at("test"), "test");
+        if (j.contains("skipped"))
+            for (const auto &s : j["skipped"])
+                m.skipped.emplace_back(s.value("file", ""), s.value("reason", ""));
+        return m;
+    } catch (const json::exception &e) {
+        throw DatasetError(path.string() + ": " + e.what());
+    }
+}
+
+Dataset load_dataset(const std::string &dirOrManifest)
+{
+    Dataset d;
+    d.manifest = read_manifest(dirOrManifest);
+    const fsys::path dir = manifest_path(dirOrManifest).parent_path();
+    for (const auto &r : d.manifest.train)
+        d.train.push_back(load_sample(dir, r));
+    for (const auto &r : d.manifest.test)
+        d.test.push_back(load_sample(dir, r));
+    if (d.train.empty())
+        throw DatasetError("dataset " + dirOrManifest + " has no training samples");
+    return d;
+}
+
+} // namespace fs::learn

@@ -1,0 +1,99 @@
+#pragma once
+// Training sets of (A, L) pairs on disk: Matrix Market files plus manifest.json.
+//
+// manifest.json (schema "factorscope-dataset", version 1):
+//   format      "factorscope-dataset"
+//   version     1
+//   kind        "synthetic" | "kopt"
+//   target      "perturbed" (L = chol(A + e1 e1ᵀ), eq. 8 as corrected in the brief),
+//               "literal" (L = chol(A) of the unperturbed A, eq. 8 as printed) or "kopt"
+//   count       number of pairs (train + test)
+//   n           matrix order (synthetic), null when the orders differ
+//   seed        base seed (synthetic: sample k uses semiseparable(n, seed + k))
+//   generator   {"name": "semiseparable", "growth": rho, "spread": s} (synthetic) or
+//               {"name": "kopt", "source": DIR} (kopt)
+//   train, test arrays of {"A": "A_k.mtx", "L": "L_k.mtx", "name": str, "n": int, "seed": int?}
+//   skipped     (kopt) array of {"file": str, "reason": str}
+// Paths are relative to the manifest's folder. A is stored symmetric (full matrix, lower triangle
+// in the file), L lower triangular with the pattern of tril(A). SciPy: scipy.io.mmread.
+
+#include "sparse/matrix.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace fs::learn {
+
+/// A dataset that cannot be read or written; what() says which file and why.
+class DatasetError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct SampleRef {
+    std::string A, L, name;
+    int n = 0;
+    std::optional<std::uint64_t> seed;
+};
+
+struct Manifest {
+    std::string kind, target;
+    int count = 0;
+    std::optional<int> n;
+    std::uint64_t seed = 0;
+    std::string generatorJson = "{}"; ///< the generator object, serialized
+    std::vector<SampleRef> train, test;
+    std::vector<std::pair<std::string, std::string>> skipped; ///< (file, reason)
+};
+
+struct Sample {
+    sparse::Matrix A; ///< full symmetric matrix
+    sparse::Matrix L; ///< lower-triangular target, pattern of tril(A)
+    std::string name;
+};
+
+struct Dataset {
+    Manifest manifest;
+    std::vector<Sample> train, test;
+};
+
+struct SyntheticOptions {
+    int count = 1200;
+    int test = 200;
+    int n = 100;
+    std::uint64_t seed = 1;
+    bool literal = false; ///< target chol(A) instead of chol(A + e1 e1ᵀ)
+    double growth = 1.25;
+    double spread = 2.0;
+};
+
+/// Generates the semiseparable benchmark of [P1] §5.1 into `outDir` (created if missing).
+/// The first count − test samples are the training set. Throws DatasetError / GeneratorError.
+Manifest write_synthetic_dataset(const SyntheticOptions &options, const std::string &outDir);
+
+/// Computes a factor for one matrix, or throws with the reason it was skipped.
+using FactorFunction = std::function<sparse::Matrix(const sparse::Matrix &)>;
+
+struct KoptOptions {
+    int test = -1;         ///< test samples; -1 = one in six (the 1000/200 ratio), at least 1 if >= 2
+    std::uint64_t seed = 1; ///< shuffles the files before the split
+};
+
+/// Pairs every readable SPD .mtx/.mtx.gz in `fromDir` with `factor(A)` (the K-optimal factor)
+/// and writes them to `outDir`. Files that fail to read, are not SPD or whose factor throws are
+/// recorded in manifest.skipped. Throws DatasetError when nothing is left.
+Manifest write_kopt_dataset(const std::string &fromDir, const std::string &outDir,
+                            const FactorFunction &factor, const KoptOptions &options = {});
+
+/// Reads manifest.json of `dir` (or the manifest file itself) and every matrix it lists.
+/// Checks sizes and that L is lower triangular on A's order. Throws DatasetError.
+Dataset load_dataset(const std::string &dirOrManifest);
+
+/// Manifest only (no matrices). Throws DatasetError.
+Manifest read_manifest(const std::string &dirOrManifest);
+
+} // namespace fs::learn

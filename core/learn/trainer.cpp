@@ -1,0 +1,328 @@
+#include "learn/trainer.h"
+
+#include "learn/dataset.h"
+#include "learn/evaluation.h"
+#include "learn/graph.h"
+#include "learn/model.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace fs::learn {
+
+namespace fsys = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+class TrainError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+torch::Device pick_device(const std::string &name)
+{
+    if (name == "cpu")
+        return torch::kCPU;
+    const bool cuda = torch::cuda::is_available();
+    if (name == "auto")
+        return cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    if (!cuda)
+        throw TrainError("device '" + name + "' requested but CUDA is not available");
+    return torch::Device(name);
+}
+
+void write_json_file(const fsys::path &path, const json &j)
+{
+    const fsys::path tmp = path.string() + ".tmp";
+    {
+        std::ofstream os(tmp);
+        os << j.dump(2) << '\n';
+        if (!os)
+            throw TrainError("cannot write " + tmp.string());
+    }
+    fsys::rename(tmp, path);
+}
+
+json read_json_file(const fsys::path &path)
+{
+    std::ifstream is(path);
+    if (!is)
+        throw TrainError("cannot read " + path.string());
+    return json::parse(is);
+}
+
+/// Progress that survives a restart: enough to continue exactly where the run left off.
+struct TrainState {
+    int epoch = 0; ///< completed epochs
+    double best = -2.0;
+    int best_epoch = 0;
+    int bad_epochs = 0;
+    double elapsed = 0.0;
+    json to_json() const
+    {
+        return {{"epoch", epoch}, {"best", best}, {"best_epoch", best_epoch}, {"bad_epochs", bad_epochs},
+                {"elapsed", elapsed}};
+    }
+    static TrainState from_json(const json &j)
+    {
+        TrainState s;
+        s.epoch = j.at("epoch").get<int>();
+        s.best = j.at("best").get<double>();
+        s.best_epoch = j.at("best_epoch").get<int>();
+        s.bad_epochs = j.at("bad_epochs").get<int>();
+        s.elapsed = j.at("elapsed").get<double>();
+        return s;
+    }
+};
+
+template <typename T> void save_atomic(const T &object, const fsys::path &path)
+{
+    const fsys::path tmp = path.string() + ".tmp";
+    torch::save(object, tmp.string());
+    fsys::rename(tmp, path);
+}
+
+/// Writes JSON lines to the caller's stream, metrics.jsonl and (in words) log.txt.
+class Reporter {
+public:
+    Reporter(std::ostream *out, const fsys::path &dir) : m_out(out), m_dir(dir) {}
+    void open(bool append)
+    {
+        const auto mode = append ? std::ios::app : std::ios::trunc;
+        m_metrics.open(m_dir / "metrics.jsonl", std::ios::out | mode);
+        m_log.open(m_dir / "log.txt", std::ios::out | std::ios::app);
+    }
+    void epoch(const json &j)
+    {
+        emit(j);
+        if (m_metrics.is_open())
+            m_metrics << j.dump() << '\n' << std::flush;
+    }
+    void emit(const json &j)
+    {
+        if (m_out)
+            *m_out << j.dump() << '\n' << std::flush;
+        if (m_log.is_open())
+            m_log << j.dump() << '\n' << std::flush;
+    }
+    void note(const std::string &text)
+    {
+        if (m_log.is_open())
+            m_log << text << '\n' << std::flush;
+    }
+
+private:
+    std::ostream *m_out;
+    fsys::path m_dir;
+    std::ofstream m_metrics, m_log;
+};
+
+/// Drops metrics lines beyond the checkpointed epoch (written after a checkpoint the process
+/// did not live to replace).
+void trim_metrics(const fsys::path &path, int lastEpoch)
+{
+    std::ifstream is(path);
+    std::string line, kept;
+    while (std::getline(is, line)) {
+        if (line.empty())
+            continue;
+        const json j = json::parse(line, nullptr, false);
+        if (!j.is_discarded() && j.value("epoch", 0) <= lastEpoch)
+            kept += line + '\n';
+    }
+    is.close();
+    std::ofstream(path, std::ios::trunc) << kept;
+}
+
+struct EpochResult {
+    double mean_cos = 0.0;
+    double loss = 0.0;
+};
+
+} // namespace
+
+TrainConfig load_run_config(const std::string &runDir)
+{
+    const fsys::path p = fsys::path(runDir) / "config.json";
+    std::ifstream is(p);
+    if (!is)
+        throw ConfigError("no run to resume: cannot read " + p.string());
+    TrainConfig c;
+    try {
+        c.apply(json::parse(is));
+    } catch (const json::exception &e) {
+        throw ConfigError(p.string() + ": " + e.what());
+    }
+    return c;
+}
+
+int run_training(const TrainConfig &config, const RunOptions &options)
+{
+    const fsys::path dir(options.run_dir);
+    const fsys::path ckpt = dir / "checkpoints";
+    Reporter report(options.log, dir);
+    std::string deviceName = "cpu";
+    TrainState state;
+    try {
+        config.validate();
+        if (options.run_dir.empty())
+            throw TrainError("no run directory given (--out DIR)");
+        if (!options.resume && fsys::exists(ckpt / "latest.json"))
+            throw TrainError(options.run_dir + " already holds a run: use --resume or another --out");
+        fsys::create_directories(ckpt);
+        report.open(options.resume);
+        if (options.resume) {
+            state = TrainState::from_json(read_json_file(ckpt / "latest.json"));
+            trim_metrics(dir / "metrics.jsonl", state.epoch);
+        } else {
+            write_json_file(dir / "config.json", config.to_json());
+        }
+        const torch::Device device = pick_device(config.device);
+        deviceName = device.str();
+        torch::set_num_threads(config.threads > 0 ? config.threads
+                                                  : std::max(1, static_cast<int>(std::thread::hardware_concurrency())));
+        torch::manual_seed(config.seed);
+
+        const Dataset data = load_dataset(config.dataset);
+        std::vector<MatrixGraph> train, test;
+        for (const auto &s : data.train)
+            train.push_back(make_graph(s.A, &s.L));
+        for (const auto &s : data.test)
+            test.push_back(make_graph(s.A, &s.L));
+        report.note("dataset " + config.dataset + ": " + std::to_string(train.size()) + " train, "
+                    + std::to_string(test.size()) + " test; device " + deviceName);
+
+        FactorGnn model(ModelConfig{config.model, config.depth, config.hidden});
+        model->to(device, torch::kFloat32);
+        torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(config.lr));
+        if (options.resume) {
+            torch::load(model, (ckpt / "latest.pt").string(), device);
+            torch::load(optimizer, (ckpt / "latest_optimizer.pt").string(), device);
+        }
+
+        auto run_batches = [&](std::vector<MatrixGraph> &graphs, const std::vector<std::size_t> &order,
+                               bool training, const std::function<bool()> &stopNow) -> std::optional<EpochResult> {
+            EpochResult r;
+            double lossSum = 0.0;
+            int batches = 0;
+            model->train(training);
+            torch::AutoGradMode grad(training);
+            for (std::size_t start = 0; start < order.size(); start += static_cast<std::size_t>(config.batch_size)) {
+                if (stopNow && stopNow())
+                    return std::nullopt;
+                std::vector<const MatrixGraph *> members;
+                for (std::size_t k = start; k < std::min(order.size(), start + static_cast<std::size_t>(config.batch_size)); ++k)
+                    members.push_back(&graphs[order[k]]);
+                const GraphBatch batch = collate(members).to(device, torch::kFloat32);
+                const torch::Tensor cos = grouped_cosine(model->forward(batch), batch.y, batch.target_batch, batch.num_graphs);
+                const torch::Tensor loss = 1.0 - cos.mean();
+                if (training) {
+                    optimizer.zero_grad();
+                    loss.backward();
+                    optimizer.step();
+                }
+                r.mean_cos += cos.sum().item<double>();
+                lossSum += loss.item<double>();
+                ++batches;
+            }
+            r.mean_cos /= std::max<std::size_t>(1, order.size());
+            r.loss = batches ? lossSum / batches : 0.0;
+            return r;
+        };
+
+        int epochsThisRun = 0;
+        auto stopRequested = [&] {
+            return (options.stop && options.stop->load())
+                || (options.stop_after_epochs >= 0 && epochsThisRun >= options.stop_after_epochs);
+        };
+        std::vector<std::size_t> testOrder(test.size());
+        for (std::size_t k = 0; k < test.size(); ++k)
+            testOrder[k] = k;
+        bool early = false;
+        while (state.epoch < config.epochs) {
+            if (stopRequested())
+                break;
+            const int epoch = state.epoch + 1;
+            const double lr = config.lr * std::pow(config.lr_gamma, (epoch - 1) / config.lr_step);
+            for (auto &group : optimizer.param_groups())
+                static_cast<torch::optim::AdamOptions &>(group.options()).lr(lr);
+            // The batch order is a function of (seed, epoch) so a resumed run sees the same batches.
+            std::vector<std::size_t> order(train.size());
+            for (std::size_t k = 0; k < order.size(); ++k)
+                order[k] = k;
+            std::mt19937_64 rng(config.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(epoch));
+            for (std::size_t k = order.size(); k > 1; --k)
+                std::swap(order[k - 1], order[rng() % k]);
+
+            const auto t0 = std::chrono::steady_clock::now();
+            const auto trainResult = run_batches(train, order, true, [&] { return options.stop && options.stop->load(); });
+            if (!trainResult)
+                break; // the partial epoch is dropped: the latest checkpoint is still consistent
+            std::optional<EpochResult> testResult;
+            if (!test.empty())
+                testResult = run_batches(test, testOrder, false, {});
+            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            state.epoch = epoch;
+            state.elapsed += seconds;
+            ++epochsThisRun;
+            const double score = testResult ? testResult->mean_cos : trainResult->mean_cos;
+            const bool improved = score > state.best;
+            if (improved) {
+                state.best = score;
+                state.best_epoch = epoch;
+                state.bad_epochs = 0;
+                save_atomic(model, ckpt / "best.pt");
+                write_json_file(ckpt / "best.json", state.to_json());
+            } else {
+                ++state.bad_epochs;
+            }
+            save_atomic(model, ckpt / "latest.pt");
+            save_atomic(optimizer, ckpt / "latest_optimizer.pt");
+            write_json_file(ckpt / "latest.json", state.to_json());
+            json line = {{"epoch", epoch},   {"train_cos", trainResult->mean_cos}, {"loss", trainResult->loss},
+                         {"lr", lr},         {"seconds", seconds},                {"elapsed", state.elapsed},
+                         {"device", deviceName}};
+            line["test_cos"] = testResult ? json(testResult->mean_cos) : json(nullptr);
+            report.epoch(line);
+            if (config.patience > 0 && state.bad_epochs >= config.patience) {
+                early = true;
+                break;
+            }
+        }
+
+        json final = {{"epoch", state.epoch}, {"best_epoch", state.best_epoch}, {"device", deviceName},
+                      {"elapsed", state.elapsed}};
+        final["best_cos"] = state.best_epoch > 0 ? json(state.best) : json(nullptr);
+        if (state.epoch < config.epochs && !early) {
+            final["status"] = "stopped";
+            report.emit(final);
+            return 3;
+        }
+        final["early_stopped"] = early;
+        if (fsys::exists(ckpt / "best.pt"))
+            torch::load(model, (ckpt / "best.pt").string(), device);
+        model->eval();
+        const json eval = evaluate_model(*model, data.test, test, device);
+        write_json_file(dir / "eval.json", eval);
+        final["eval"] = eval.at("summary");
+        final["status"] = "finished";
+        report.emit(final);
+        return 0;
+    } catch (const std::exception &e) {
+        std::string what = e.what();
+        // c10::Error appends a C++ backtrace; the first line is the message.
+        if (const auto nl = what.find('\n'); nl != std::string::npos)
+            what.resize(nl);
+        report.emit({{"status", "failed"}, {"error", what}, {"epoch", state.epoch}, {"device", deviceName}});
+        return 1;
+    }
+}
+
+} // namespace fs::learn

@@ -1,0 +1,48 @@
+#pragma once
+// One training run of a factor-predicting GNN, as factorscope-train performs it. Torch-free
+// interface: the executable and the tests include only this.
+//
+// Run directory:
+//   config.json     the TrainConfig (re-usable as --config)
+//   metrics.jsonl   one epoch record per line (the lines printed on stdout)
+//   log.txt         the same in words, plus errors
+//   checkpoints/    latest.pt + latest_optimizer.pt + latest.json (after every epoch),
+//                   best.pt + best.json (best test cosine so far)
+//   eval.json       after a finished run: per test matrix the cosine similarity of the predicted
+//                   L (best checkpoint) and PCG iterations with it, K-optimal, IC(0) and none
+//
+// Stdout: one JSON object per line — epoch records {"epoch", "train_cos", "test_cos", "loss",
+// "lr", "seconds", "elapsed", "device"} and a final {"status": "finished" | "stopped" | "failed",
+// ...}. "stopped" means the stop flag was raised (SIGTERM): the unfinished epoch is discarded and
+// the latest checkpoint is the last completed epoch, so --resume continues exactly.
+
+#include "learn/train_config.h"
+
+#include <atomic>
+#include <cstdint>
+#include <ostream>
+#include <string>
+
+namespace fs::learn {
+
+struct RunOptions {
+    std::string run_dir;
+    bool resume = false;   ///< continue from run_dir/checkpoints/latest.*; config from run_dir
+    const std::atomic<bool> *stop = nullptr;
+    std::ostream *log = nullptr; ///< where the JSON lines go (stdout in factorscope-train)
+    /// Stop (as if signalled) after this many epochs of this invocation; -1 = never. For tests.
+    int stop_after_epochs = -1;
+};
+
+/// Trains, evaluates and writes the run directory. Returns the exit status: 0 finished,
+/// 3 stopped, 1 failed (the final JSON line then carries "error").
+int run_training(const TrainConfig &config, const RunOptions &options);
+
+/// The configuration stored in run_dir/config.json. Throws ConfigError.
+TrainConfig load_run_config(const std::string &runDir);
+
+/// Writes a tiny graph, every layer's parameters and outputs (float64) as JSON, for
+/// tests/reference/compare_pyg.py. Throws std::runtime_error on I/O errors.
+void dump_layer_reference(const std::string &path, std::uint64_t seed);
+
+} // namespace fs::learn

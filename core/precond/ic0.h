@@ -1,0 +1,24 @@
+#pragma once
+// Incomplete Cholesky with zero fill: L has exactly the stored pattern of tril(A).
+
+#include "sparse/matrix.h"
+
+namespace fs::precond {
+
+struct Ic0Result {
+    /// Lower-triangular factor with the pattern of tril(A) (explicit zeros of A stay in the
+    /// pattern). Empty (0 x 0) when the factorisation broke down.
+    sparse::Matrix L;
+    bool ok = false;
+    /// 0-based column whose pivot failed, -1 when ok.
+    int breakdown_column = -1;
+    /// The failing pivot d = A_kk - sum_j L_kj^2 (before the square root): <= 0 or not finite.
+    double pivot = 0.0;
+};
+
+/// IC(0) of the SPD matrix A. Only the lower triangle of A is read, so full symmetric or
+/// lower-only storage both work. A breakdown (pivot <= 0 or not finite) is reported in the result,
+/// never thrown. Throws NotSpd(NotSquare) for a non-square A. Cost O(sum_k |row k of L|^2).
+Ic0Result ic0(const sparse::Matrix &A);
+
+} // namespace fs::precond

@@ -1,0 +1,102 @@
+#include "precond/ordering.h"
+
+#include "precond/errors.h"
+
+#include <cholmod.h>
+
+#include <new>
+
+namespace fs::precond {
+
+const char *to_string(Ordering o)
+{
+    switch (o) {
+    case Ordering::Natural: return "natural";
+    case Ordering::Amd: return "amd";
+    case Ordering::NestedDissection: return "nd";
+    }
+    return "?";
+}
+
+std::optional<Ordering> parse_ordering(std::string_view name)
+{
+    if (name == "natural")
+        return Ordering::Natural;
+    if (name == "amd")
+        return Ordering::Amd;
+    if (name == "nd")
+        return Ordering::NestedDissection;
+    return std::nullopt;
+}
+
+std::vector<int> fill_reducing_permutation(const sparse::Matrix &Ain, Ordering ordering)
+{
+    if (Ain.rows() != Ain.cols())
+        throw NotSpd(NotSpd::Reason::NotSquare, "an ordering needs a square matrix");
+    const int n = static_cast<int>(Ain.rows());
+    std::vector<int> perm(static_cast<std::size_t>(n));
+    if (ordering == Ordering::Natural) {
+        for (int k = 0; k < n; ++k)
+            perm[static_cast<std::size_t>(k)] = k;
+        return perm;
+    }
+    sparse::Matrix A = Ain;
+    A.makeCompressed();
+    cholmod_common c;
+    cholmod_start(&c);
+    c.print = 0;
+    c.nmethods = 1;
+    c.method[0].ordering = ordering == Ordering::Amd ? CHOLMOD_AMD : CHOLMOD_METIS;
+    cholmod_sparse s{};
+    s.nrow = s.ncol = static_cast<size_t>(n);
+    s.nzmax = static_cast<size_t>(A.nonZeros());
+    s.p = A.outerIndexPtr();
+    s.i = A.innerIndexPtr();
+    s.x = A.valuePtr();
+    s.stype = -1;
+    s.itype = CHOLMOD_INT;
+    s.xtype = CHOLMOD_REAL;
+    s.dtype = CHOLMOD_DOUBLE;
+    s.sorted = s.packed = 1;
+    cholmod_factor *L = cholmod_analyze(&s, &c);
+    if (!L) {
+        cholmod_finish(&c);
+        throw std::bad_alloc();
+    }
+    const int *P = static_cast<const int *>(L->Perm);
+    perm.assign(P, P + n);
+    cholmod_free_factor(&L, &c);
+    cholmod_finish(&c);
+    return perm;
+}
+
+sparse::Matrix permute_symmetric(const sparse::Matrix &A, const std::vector<int> &perm)
+{
+    const int n = static_cast<int>(A.rows());
+    Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> P(n);
+    // Eigen's P maps an old index to its new position; perm[k] is the old index at position k.
+    for (int k = 0; k < n; ++k)
+        P.indices()[perm[static_cast<std::size_t>(k)]] = k;
+    sparse::Matrix B;
+    B = A.twistedBy(P);
+    B.makeCompressed();
+    return B;
+}
+
+sparse::Vector permute_vector(const sparse::Vector &x, const std::vector<int> &perm)
+{
+    sparse::Vector y(x.size());
+    for (Eigen::Index k = 0; k < x.size(); ++k)
+        y[k] = x[perm[static_cast<std::size_t>(k)]];
+    return y;
+}
+
+sparse::Vector unpermute_vector(const sparse::Vector &xp, const std::vector<int> &perm)
+{
+    sparse::Vector x(xp.size());
+    for (Eigen::Index k = 0; k < xp.size(); ++k)
+        x[perm[static_cast<std::size_t>(k)]] = xp[k];
+    return x;
+}
+
+} // namespace fs::precond

@@ -1,0 +1,175 @@
+#include "precond/setup.h"
+
+#include "precond/errors.h"
+#include "precond/ic0.h"
+#include "precond/kopt.h"
+#include "precond/selected_inversion.h"
+#include "precond/spai.h"
+#include "precond/spd.h"
+
+#include <chrono>
+#include <cmath>
+
+#include <unistd.h>
+
+namespace fs::precond {
+
+namespace {
+constexpr std::pair<PrecondKind, const char *> kNames[] = {
+    {PrecondKind::None, "none"}, {PrecondKind::Jacobi, "jacobi"}, {PrecondKind::Ic0, "ic0"},
+    {PrecondKind::Kopt, "kopt"}, {PrecondKind::Spai, "spai"},     {PrecondKind::Cholesky, "cholesky"},
+};
+} // namespace
+
+const char *to_string(KoptMethod method)
+{
+    switch (method) {
+    case KoptMethod::Auto: return "auto";
+    case KoptMethod::Dense: return "dense";
+    case KoptMethod::Selinv: return "selinv";
+    }
+    return "?";
+}
+
+std::optional<KoptMethod> parse_kopt_method(std::string_view name)
+{
+    for (KoptMethod m : {KoptMethod::Auto, KoptMethod::Dense, KoptMethod::Selinv})
+        if (name == to_string(m))
+            return m;
+    return std::nullopt;
+}
+
+OrderedProblem order_problem(const sparse::Matrix &A, Ordering ordering)
+{
+    OrderedProblem p;
+    p.ordering = ordering;
+    p.perm = fill_reducing_permutation(A, ordering);
+    p.A = ordering == Ordering::Natural ? A : permute_symmetric(A, p.perm);
+    p.A.makeCompressed();
+    return p;
+}
+
+namespace {
+std::int64_t default_selinv_limit()
+{
+    const long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGE_SIZE);
+    return pages > 0 && size > 0 ? std::int64_t(pages) * size / 2 : std::int64_t(4) << 30;
+}
+
+sparse::Matrix build_kopt(const sparse::Matrix &A, const BuildOptions &options, std::string &method)
+{
+    KoptMethod m = options.kopt_method;
+    if (m == KoptMethod::Auto)
+        m = A.rows() <= options.auto_dense_max_n ? KoptMethod::Dense : KoptMethod::Selinv;
+    method = to_string(m);
+    if (m == KoptMethod::Dense) {
+        KoptOptions o;
+        o.threads = options.threads;
+        o.max_dense_bytes = options.max_dense_bytes;
+        return kopt_dense(A, o).L;
+    }
+    const std::int64_t limit = options.max_selinv_bytes > 0 ? options.max_selinv_bytes : default_selinv_limit();
+    const std::int64_t need = selinv_bytes(A, Ordering::Natural);
+    if (need > limit)
+        throw SizeRefused("K-optimal factor by selected inversion in this ordering",
+                          A.rows(), need, limit);
+    SelinvOptions o;
+    o.ordering = Ordering::Natural; // A is already in the caller's ordering
+    o.threads = options.threads;
+    return kopt_selinv(A, o).L;
+}
+} // namespace
+
+const char *to_string(PrecondKind kind)
+{
+    for (const auto &[k, name] : kNames)
+        if (k == kind)
+            return name;
+    return "unknown";
+}
+
+std::optional<PrecondKind> parse_precond_kind(std::string_view name)
+{
+    for (const auto &[k, n] : kNames)
+        if (name == n)
+            return k;
+    return std::nullopt;
+}
+
+BuiltPreconditioner build_preconditioner(const sparse::Matrix &A, PrecondKind kind,
+                                         const BuildOptions &options)
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    BuiltPreconditioner b;
+    b.kind = kind;
+    switch (kind) {
+    case PrecondKind::None:
+        b.preconditioner = std::make_unique<IdentityPreconditioner>();
+        break;
+    case PrecondKind::Jacobi:
+        b.preconditioner = std::make_unique<JacobiPreconditioner>(A);
+        break;
+    case PrecondKind::Ic0: {
+        Ic0Result r = ic0(A);
+        if (!r.ok) {
+            b.ok = false;
+            b.breakdown_column = r.breakdown_column;
+            b.breakdown_pivot = r.pivot;
+            break;
+        }
+        b.matrix = std::move(r.L);
+        b.preconditioner = std::make_unique<FactorPreconditioner>(b.matrix);
+        break;
+    }
+    case PrecondKind::Kopt: {
+        b.matrix = build_kopt(A, options, b.method);
+        b.preconditioner = std::make_unique<FactorPreconditioner>(b.matrix);
+        break;
+    }
+    case PrecondKind::Spai: {
+        SpaiOptions o;
+        o.threads = options.threads;
+        b.matrix = spai_symmetric(spai(A, o).M);
+        b.preconditioner = std::make_unique<MatVecPreconditioner>(b.matrix);
+        break;
+    }
+    case PrecondKind::Cholesky:
+        b.matrix = cholesky_natural(A);
+        b.preconditioner = std::make_unique<FactorPreconditioner>(b.matrix);
+        break;
+    }
+    b.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return b;
+}
+
+KcondOutcome preconditioned_kcond(const sparse::Matrix &A, const BuiltPreconditioner &built,
+                                  const KcondOptions &options)
+{
+    KcondOutcome out;
+    if (!built.ok) {
+        out.note = "no preconditioner (construction broke down)";
+        return out;
+    }
+    try {
+        switch (built.kind) {
+        case PrecondKind::None: out.value = kcond(A); break;
+        case PrecondKind::Jacobi: out.value = kcond_jacobi(A); break;
+        case PrecondKind::Spai: out.value = kcond_approx_inverse(A, built.matrix); break;
+        case PrecondKind::Ic0:
+        case PrecondKind::Kopt:
+        case PrecondKind::Cholesky: out.value = kcond_split(A, built.matrix, options); break;
+        }
+    } catch (const WorkRefused &e) {
+        out.note = std::string("not computed: ") + e.what();
+    } catch (const NotSpd &e) {
+        out.note = std::string("undefined: ") + e.what();
+    }
+    if (out.value && !std::isfinite(out.value->K)) {
+        out.note = "K overflows double (log K = " + std::to_string(out.value->log_K) + ")";
+        if (!std::isfinite(out.value->log_K))
+            out.value.reset();
+    }
+    return out;
+}
+
+} // namespace fs::precond

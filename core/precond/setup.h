@@ -1,0 +1,87 @@
+#pragma once
+// One entry point that turns (A, kind) into a ready preconditioner, for the CLI, the benchmark
+// runner and the GUI alike, plus the K-condition number of the operator PCG then sees.
+
+#include "precond/kcond.h"
+#include "precond/ordering.h"
+#include "precond/preconditioner.h"
+#include "sparse/matrix.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fs::precond {
+
+enum class PrecondKind { None, Jacobi, Ic0, Kopt, Spai, Cholesky };
+
+/// Lower-case name as the CLI spells it ("none", "jacobi", "ic0", "kopt", "spai", "cholesky").
+const char *to_string(PrecondKind kind);
+
+/// Inverse of to_string; nullopt for an unknown name.
+std::optional<PrecondKind> parse_precond_kind(std::string_view name);
+
+/// How the K-optimal factor obtains the entries of A^{-1} it needs.
+enum class KoptMethod {
+    Auto,   ///< dense up to auto_dense_max_n, selected inversion beyond
+    Dense,  ///< the dense inverse (the paper's method; n up to a few thousand)
+    Selinv, ///< selected inversion on the Cholesky factor's pattern (scales to 10^6 rows)
+};
+const char *to_string(KoptMethod method);
+std::optional<KoptMethod> parse_kopt_method(std::string_view name);
+
+struct BuildOptions {
+    int threads = 0;                                       ///< 0 = hardware concurrency
+    std::int64_t max_dense_bytes = std::int64_t(2) << 30; ///< K-optimal dense bound
+    KoptMethod kopt_method = KoptMethod::Auto;
+    int auto_dense_max_n = 1500;                          ///< Auto uses the dense inverse up to this n
+    /// Selected inversion refuses when its estimate exceeds this (0 = half the physical memory).
+    std::int64_t max_selinv_bytes = 0;
+};
+
+/// A problem moved into a fill-reducing ordering: every preconditioner of a comparison is built
+/// for `A` (= P A_orig Pᵀ), so they all belong to the same ordering.
+struct OrderedProblem {
+    sparse::Matrix A;
+    std::vector<int> perm; ///< perm[k] = original index at position k
+    Ordering ordering = Ordering::Natural;
+};
+
+/// Reorders A (no copy of the pattern logic elsewhere: CLI, runner and GUI all call this).
+OrderedProblem order_problem(const sparse::Matrix &A, Ordering ordering);
+
+struct BuiltPreconditioner {
+    PrecondKind kind = PrecondKind::None;
+    /// Null only when the construction broke down (IC(0) pivot).
+    std::unique_ptr<Preconditioner> preconditioner;
+    /// Lower-triangular L (ic0, kopt, cholesky), the symmetrised SPAI inverse (spai), or empty.
+    sparse::Matrix matrix;
+    bool ok = true;
+    int breakdown_column = -1; ///< 0-based, IC(0) only
+    double breakdown_pivot = 0.0;
+    double seconds = 0.0;      ///< wall time of the construction
+    /// For K-optimal: the method actually used ("dense" or "selinv"); empty otherwise.
+    std::string method;
+};
+
+/// Builds the preconditioner of the given kind for the SPD matrix A (stored in full), in A's own
+/// ordering (reorder first with order_problem). Throws what the underlying constructions throw
+/// (NotSpd, SizeRefused with the estimated memory, ...); an IC(0) breakdown is returned with
+/// ok = false.
+BuiltPreconditioner build_preconditioner(const sparse::Matrix &A, PrecondKind kind,
+                                         const BuildOptions &options = {});
+
+struct KcondOutcome {
+    std::optional<Kcond> value; ///< empty when refused or undefined
+    std::string note;           ///< why value is empty (empty string otherwise)
+};
+
+/// K of the preconditioned operator: K(A) for none, K(D^-1/2 A D^-1/2) for Jacobi,
+/// K(L^-1 A L^-T) for triangular factors, K(G^1/2 A G^1/2) for SPAI. Never throws for refusals or
+/// an indefinite preconditioner: those become a note.
+KcondOutcome preconditioned_kcond(const sparse::Matrix &A, const BuiltPreconditioner &built,
+                                  const KcondOptions &options = {});
+
+} // namespace fs::precond

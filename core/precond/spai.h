@@ -1,0 +1,37 @@
+#pragma once
+// Sparse approximate inverse on the pattern of A (the SPAI baseline of [P2]): M minimises
+// ||A M - I||_F with M(:,k) restricted to the stored pattern of A(:,k). The columns decouple into
+// small dense least-squares problems over the rows they touch.
+//
+// M is not symmetric in general. For PCG, which needs a symmetric preconditioner, use
+// spai_symmetric(): (M + M^T)/2. That matrix can still be indefinite for hard problems; PCG then
+// reports PcgFailure::IndefinitePreconditioner instead of iterating on nonsense.
+
+#include "sparse/matrix.h"
+
+#include <atomic>
+#include <functional>
+
+namespace fs::precond {
+
+struct SpaiOptions {
+    int threads = 0; ///< worker threads for the column problems; 0 = hardware concurrency
+    std::function<void(double)> progress;
+    const std::atomic<bool> *cancel = nullptr;
+};
+
+struct SpaiResult {
+    sparse::Matrix M;        ///< the approximate inverse, pattern of A
+    double residual_fro = 0; ///< ||A M - I||_F
+};
+
+/// SPAI of a square A (any storage; the full stored pattern of each column is used). Each column
+/// is solved by column-pivoted Householder QR, so a rank-deficient column problem still gets a
+/// least-squares solution (a basic one, not the minimum-norm one). Throws NotSpd(NotSquare) for a
+/// non-square A, Cancelled on cancel.
+SpaiResult spai(const sparse::Matrix &A, const SpaiOptions &options = {});
+
+/// (M + M^T) / 2, the symmetric preconditioner PCG applies.
+sparse::Matrix spai_symmetric(const sparse::Matrix &M);
+
+} // namespace fs::precond

@@ -1,0 +1,193 @@
+// Datasets written by `factorscope-cli dataset` reload with the trainer's loader and hold the
+// pairs they claim; the trainer's reference preconditioners agree with core/precond.
+#include "learn/dataset.h"
+#include "learn/reference_solvers.h"
+#include "precond/ic0.h"
+#include "precond/kopt.h"
+#include "precond/pcg.h"
+#include "sparse/generators.h"
+#include "sparse/matrix_market.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <Eigen/Dense>
+
+using namespace fs;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QByteArray out, err;
+};
+
+Run cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(FS_CLI_PATH), args);
+    Run r;
+    if (!p.waitForFinished(120000))
+        return r;
+    r.code = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+double rel_diff(const sparse::Matrix &X, const sparse::Matrix &Y)
+{
+    return (Eigen::MatrixXd(X) - Eigen::MatrixXd(Y)).norm() / std::max(1e-300, Eigen::MatrixXd(Y).norm());
+}
+
+} // namespace
+
+class TestLearnDataset : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void syntheticPerturbed();
+    void syntheticLiteral();
+    void koptFromFolder();
+    void badInput();
+    void referencesAgreeWithPrecond();
+};
+
+void TestLearnDataset::syntheticPerturbed()
+{
+    QTemporaryDir tmp;
+    const QString out = tmp.filePath(QStringLiteral("syn"));
+    const Run r = cli({QStringLiteral("dataset"), QStringLiteral("synthetic"), QStringLiteral("--count"),
+                       QStringLiteral("12"), QStringLiteral("--n"), QStringLiteral("9"), QStringLiteral("--test"),
+                       QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--out"), out,
+                       QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QJsonObject summary = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(summary.value(QStringLiteral("train")).toInt(), 10);
+    QCOMPARE(summary.value(QStringLiteral("test")).toInt(), 2);
+
+    const learn::Dataset d = learn::load_dataset(out.toStdString());
+    QCOMPARE(d.manifest.kind, std::string("synthetic"));
+    QCOMPARE(d.manifest.target, std::string("perturbed"));
+    QCOMPARE(*d.manifest.n, 9);
+    QCOMPARE(d.train.size(), std::size_t(10));
+    QCOMPARE(d.test.size(), std::size_t(2));
+    QCOMPARE(*d.manifest.test[1].seed, std::uint64_t(5 + 11));
+    for (const auto *set : {&d.train, &d.test}) {
+        for (const auto &s : *set) {
+            // Target: the exact factor of the stored A (= A_generated + e1 e1ᵀ), bidiagonal.
+            QVERIFY(rel_diff(s.L * s.L.transpose(), s.A) < 1e-12);
+            QCOMPARE(s.L.nonZeros(), Eigen::Index(2 * 9 - 1));
+        }
+    }
+    // The stored A is the generator's A plus e1 e1ᵀ.
+    const auto g = sparse::semiseparable(9, 5);
+    sparse::Matrix Am = g.A;
+    Am.coeffRef(0, 0) += 1.0;
+    QVERIFY(rel_diff(d.train[0].A, Am) < 1e-15);
+}
+
+void TestLearnDataset::syntheticLiteral()
+{
+    QTemporaryDir tmp;
+    const QString out = tmp.filePath(QStringLiteral("lit"));
+    const Run r = cli({QStringLiteral("dataset"), QStringLiteral("synthetic"), QStringLiteral("--count"),
+                       QStringLiteral("3"), QStringLiteral("--n"), QStringLiteral("8"), QStringLiteral("--test"),
+                       QStringLiteral("1"), QStringLiteral("--target"), QStringLiteral("literal"),
+                       QStringLiteral("--out"), out});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const learn::Dataset d = learn::load_dataset((out + QStringLiteral("/manifest.json")).toStdString());
+    QCOMPARE(d.manifest.target, std::string("literal"));
+    for (const auto &s : d.train) {
+        // L is chol of the unperturbed A: L Lᵀ + e1 e1ᵀ = stored A.
+        sparse::Matrix LLt = s.L * s.L.transpose();
+        LLt.coeffRef(0, 0) += 1.0;
+        QVERIFY(rel_diff(LLt, s.A) < 1e-10);
+    }
+}
+
+void TestLearnDataset::koptFromFolder()
+{
+    QTemporaryDir in, out;
+    sparse::write_matrix_market(in.filePath(QStringLiteral("poisson.mtx")).toStdString(), sparse::poisson2d(4, 3).A);
+    sparse::write_matrix_market(in.filePath(QStringLiteral("lap.mtx.gz")).toStdString(), sparse::laplacian1d(7).A);
+    sparse::write_matrix_market(in.filePath(QStringLiteral("graph.mtx")).toStdString(),
+                                sparse::graph_laplacian(15, 3, 0.5, 2).A);
+    sparse::Matrix indefinite = sparse::laplacian1d(5).A;
+    indefinite.coeffRef(2, 2) = -3.0;
+    sparse::write_matrix_market(in.filePath(QStringLiteral("indefinite.mtx")).toStdString(), indefinite);
+    QFile junk(in.filePath(QStringLiteral("junk.mtx")));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write("not a matrix\n");
+    junk.close();
+
+    const Run r = cli({QStringLiteral("dataset"), QStringLiteral("kopt"), QStringLiteral("--from"), in.path(),
+                       QStringLiteral("--out"), out.path(), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const learn::Dataset d = learn::load_dataset(out.path().toStdString());
+    QCOMPARE(d.manifest.kind, std::string("kopt"));
+    QCOMPARE(d.manifest.count, 3);
+    QCOMPARE(d.train.size() + d.test.size(), std::size_t(3));
+    QCOMPARE(d.test.size(), std::size_t(1)); // one in six, at least one
+    QCOMPARE(d.manifest.skipped.size(), std::size_t(2));
+    QVERIFY(!d.manifest.n); // orders differ
+    for (const auto *set : {&d.train, &d.test}) {
+        for (const auto &s : *set) {
+            // The stored factor is K-optimal: the trainer's own dense construction agrees.
+            const auto mine = learn::kopt_factor_dense(s.A);
+            QVERIFY(mine);
+            QVERIFY2(rel_diff(*mine, s.L) < 1e-10, s.name.c_str());
+        }
+    }
+}
+
+void TestLearnDataset::badInput()
+{
+    QTemporaryDir tmp;
+    QVERIFY_THROWS_EXCEPTION(learn::DatasetError, learn::load_dataset(tmp.path().toStdString()));
+    const Run r = cli({QStringLiteral("dataset"), QStringLiteral("synthetic"), QStringLiteral("--count"),
+                       QStringLiteral("5"), QStringLiteral("--test"), QStringLiteral("5"), QStringLiteral("--out"),
+                       tmp.filePath(QStringLiteral("x"))});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.startsWith("error: "));
+    const Run k = cli({QStringLiteral("dataset"), QStringLiteral("kopt"), QStringLiteral("--from"), tmp.path(),
+                       QStringLiteral("--out"), tmp.filePath(QStringLiteral("k"))});
+    QCOMPARE(k.code, 2);
+    QVERIFY(k.err.contains("no SPD matrix"));
+}
+
+void TestLearnDataset::referencesAgreeWithPrecond()
+{
+    for (const auto &A : {sparse::poisson2d(6, 5).A, sparse::graph_laplacian(40, 4, 0.3, 9).A}) {
+        const auto ic = learn::ic0_factor(A);
+        const auto theirs = precond::ic0(A);
+        QVERIFY(ic && theirs.ok);
+        QVERIFY(rel_diff(*ic, theirs.L) < 1e-12);
+
+        const auto ko = learn::kopt_factor_dense(A);
+        QVERIFY(ko);
+        QVERIFY(rel_diff(*ko, precond::kopt_dense(A).L) < 1e-9);
+
+        const learn::PcgOutcome mine = learn::pcg_with_factor(A, *ko);
+        const precond::PcgResult ref =
+            precond::pcg(A, precond::make_rhs(static_cast<int>(A.rows()), false), precond::FactorPreconditioner(*ko));
+        QVERIFY(mine.converged && ref.converged);
+        QVERIFY(std::abs(mine.iterations - ref.iterations) <= 1);
+        const learn::PcgOutcome withIc0 = learn::pcg_with_factor(A, *ic);
+        const precond::PcgResult refIc0 =
+            precond::pcg(A, precond::make_rhs(static_cast<int>(A.rows()), false), precond::FactorPreconditioner(theirs.L));
+        QVERIFY(withIc0.converged && std::abs(withIc0.iterations - refIc0.iterations) <= 1);
+        QVERIFY(learn::pcg_with_factor(A, sparse::Matrix()).converged);
+    }
+    // IC(0) breakdown is an outcome: an indefinite matrix.
+    sparse::Matrix bad = sparse::laplacian1d(4).A;
+    bad.coeffRef(3, 3) = -1.0;
+    QVERIFY(!learn::ic0_factor(bad));
+    QVERIFY(!learn::kopt_factor_dense(bad));
+}
+
+QTEST_APPLESS_MAIN(TestLearnDataset)
+#include "tst_learn_dataset.moc"

@@ -1,0 +1,261 @@
+// Training end to end on a small synthetic set: the cosine similarity rises, an interrupted and
+// resumed run equals an uninterrupted one, SIGTERM stops cleanly, bad input fails in JSON.
+#include "learn/dataset.h"
+#include "learn/trainer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+#include <sstream>
+
+using namespace fs::learn;
+using nlohmann::json;
+
+namespace {
+
+std::vector<json> read_lines(const std::string &text)
+{
+    std::vector<json> out;
+    std::istringstream is(text);
+    std::string line;
+    while (std::getline(is, line))
+        if (!line.empty())
+            out.push_back(json::parse(line));
+    return out;
+}
+
+std::string slurp(const std::string &path)
+{
+    std::ifstream is(path);
+    std::stringstream ss;
+    ss << is.rdbuf();
+    return ss.str();
+}
+
+TrainConfig small_config(const std::string &dataset)
+{
+    TrainConfig c;
+    c.dataset = dataset;
+    c.model = "mpmlp";
+    c.depth = 2;
+    c.hidden = 16;
+    c.batch_size = 8;
+    c.lr = 5e-3;
+    c.epochs = 6;
+    c.patience = 0;
+    c.threads = 1;
+    c.device = "cpu";
+    c.seed = 4;
+    return c;
+}
+
+} // namespace
+
+class TestLearnTraining : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void trainingRaisesCosine();
+    void resumeEqualsUninterrupted();
+    void sigtermStopsCleanly();
+    void badDatasetFails();
+    void badOptionsFail();
+    void configRoundTrip();
+
+private:
+    QTemporaryDir m_tmp;
+    std::string m_data;
+};
+
+void TestLearnTraining::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    SyntheticOptions o;
+    o.count = 56;
+    o.test = 8;
+    o.n = 12;
+    o.seed = 3;
+    m_data = m_tmp.filePath(QStringLiteral("data")).toStdString();
+    write_synthetic_dataset(o, m_data);
+}
+
+void TestLearnTraining::trainingRaisesCosine()
+{
+    TrainConfig c = small_config(m_data);
+    c.epochs = 25;
+    std::ostringstream out;
+    RunOptions run;
+    run.run_dir = m_tmp.filePath(QStringLiteral("raise")).toStdString();
+    run.log = &out;
+    QCOMPARE(run_training(c, run), 0);
+    const auto lines = read_lines(out.str());
+    QCOMPARE(lines.size(), std::size_t(26));
+    const double first = lines.front().at("test_cos").get<double>();
+    const double best = lines.back().at("best_cos").get<double>();
+    QVERIFY2(best > first + 0.05, qPrintable(QStringLiteral("%1 -> %2").arg(first).arg(best)));
+    QCOMPARE(lines.back().at("status").get<std::string>(), std::string("finished"));
+    // The learning rate schedule: x0.6 every lr_step epochs.
+    QCOMPARE(lines[0].at("lr").get<double>(), 5e-3);
+    const json eval = json::parse(slurp(run.run_dir + "/eval.json"));
+    QCOMPARE(eval.at("samples").size(), std::size_t(8));
+    const json &s0 = eval.at("samples")[0];
+    QVERIFY(s0.at("pcg").at("kopt").at("converged").get<bool>());
+    // The target is the exact factor: PCG with it converges in one or two iterations.
+    QVERIFY(s0.at("pcg").at("target").at("iterations").get<int>() <= 2);
+    QVERIFY(std::abs(s0.at("cos_kopt").get<double>()) <= 1.0 + 1e-12);
+    QVERIFY(QFile::exists(QString::fromStdString(run.run_dir + "/checkpoints/best.pt")));
+    QCOMPARE(read_lines(slurp(run.run_dir + "/metrics.jsonl")).size(), std::size_t(25));
+}
+
+void TestLearnTraining::resumeEqualsUninterrupted()
+{
+    const TrainConfig c = small_config(m_data);
+    RunOptions whole;
+    whole.run_dir = m_tmp.filePath(QStringLiteral("whole")).toStdString();
+    std::ostringstream o1;
+    whole.log = &o1;
+    QCOMPARE(run_training(c, whole), 0);
+
+    RunOptions part;
+    part.run_dir = m_tmp.filePath(QStringLiteral("part")).toStdString();
+    part.stop_after_epochs = 3;
+    std::ostringstream o2;
+    part.log = &o2;
+    QCOMPARE(run_training(c, part), 3);
+    QCOMPARE(read_lines(o2.str()).back().at("status").get<std::string>(), std::string("stopped"));
+    part.resume = true;
+    part.stop_after_epochs = -1;
+    QCOMPARE(run_training(load_run_config(part.run_dir), part), 0);
+
+    const auto a = read_lines(slurp(whole.run_dir + "/metrics.jsonl"));
+    const auto b = read_lines(slurp(part.run_dir + "/metrics.jsonl"));
+    QCOMPARE(a.size(), std::size_t(6));
+    QCOMPARE(b.size(), std::size_t(6));
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        QCOMPARE(b[k].at("epoch").get<int>(), a[k].at("epoch").get<int>());
+        for (const char *key : {"train_cos", "test_cos", "loss", "lr"})
+            QVERIFY2(b[k].at(key).get<double>() == a[k].at(key).get<double>(),
+                     qPrintable(QStringLiteral("epoch %1 %2").arg(k + 1).arg(QString::fromLatin1(key))));
+    }
+    const json ea = json::parse(slurp(whole.run_dir + "/eval.json"));
+    const json eb = json::parse(slurp(part.run_dir + "/eval.json"));
+    QCOMPARE(eb.at("summary").at("mean_cos").get<double>(), ea.at("summary").at("mean_cos").get<double>());
+}
+
+void TestLearnTraining::sigtermStopsCleanly()
+{
+    const QString dir = m_tmp.filePath(QStringLiteral("term"));
+    QProcess p;
+    p.start(QStringLiteral(FS_TRAIN_PATH),
+            {QStringLiteral("--dataset"), QString::fromStdString(m_data), QStringLiteral("--out"), dir,
+             QStringLiteral("--epochs"), QStringLiteral("100000"), QStringLiteral("--threads"), QStringLiteral("1"),
+             QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--patience"), QStringLiteral("0")});
+    QVERIFY(p.waitForStarted());
+    // Wait for the first epoch line, then ask it to stop.
+    QByteArray out;
+    while (!out.contains("\"epoch\"") && p.waitForReadyRead(60000))
+        out += p.readAllStandardOutput();
+    QVERIFY(out.contains("\"epoch\""));
+    p.terminate();
+    QVERIFY(p.waitForFinished(60000));
+    out += p.readAllStandardOutput();
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 3);
+    const auto lines = read_lines(out.toStdString());
+    const json last = lines.back();
+    QCOMPARE(last.at("status").get<std::string>(), std::string("stopped"));
+    const int epochs = last.at("epoch").get<int>();
+    QVERIFY(epochs >= 1);
+    const json state = json::parse(slurp(dir.toStdString() + "/checkpoints/latest.json"));
+    QCOMPARE(state.at("epoch").get<int>(), epochs);
+
+    // And it resumes from there.
+    QProcess r;
+    r.start(QStringLiteral(FS_TRAIN_PATH), {QStringLiteral("--resume"), dir, QStringLiteral("--epochs"),
+                                            QString::number(epochs + 1)});
+    QVERIFY(r.waitForFinished(120000));
+    const auto more = read_lines(r.readAllStandardOutput().toStdString());
+    QCOMPARE(r.exitCode(), 0);
+    QCOMPARE(more.front().at("epoch").get<int>(), epochs + 1);
+    QCOMPARE(more.back().at("status").get<std::string>(), std::string("finished"));
+}
+
+void TestLearnTraining::badDatasetFails()
+{
+    QProcess p;
+    p.start(QStringLiteral(FS_TRAIN_PATH), {QStringLiteral("--dataset"), m_tmp.filePath(QStringLiteral("nowhere")),
+                                            QStringLiteral("--out"), m_tmp.filePath(QStringLiteral("bad"))});
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY(p.exitCode() != 0);
+    const auto lines = read_lines(p.readAllStandardOutput().toStdString());
+    QCOMPARE(lines.size(), std::size_t(1));
+    QCOMPARE(lines.back().at("status").get<std::string>(), std::string("failed"));
+    QVERIFY(lines.back().at("error").get<std::string>().find("manifest") != std::string::npos);
+
+    // A manifest whose matrix file is missing.
+    const std::string broken = m_tmp.filePath(QStringLiteral("broken")).toStdString();
+    QVERIFY(QDir().mkpath(QString::fromStdString(broken)));
+    std::ofstream(broken + "/manifest.json")
+        << R"({"format":"factorscope-dataset","version":1,"kind":"synthetic","count":1,"n":3,"seed":0,)"
+           R"("train":[{"A":"A_0.mtx","L":"L_0.mtx"}],"test":[]})";
+    std::ostringstream out;
+    RunOptions run;
+    run.run_dir = m_tmp.filePath(QStringLiteral("broken_run")).toStdString();
+    run.log = &out;
+    TrainConfig c = small_config(broken);
+    QCOMPARE(run_training(c, run), 1);
+    const json last = read_lines(out.str()).back();
+    QCOMPARE(last.at("status").get<std::string>(), std::string("failed"));
+    QVERIFY(last.at("error").get<std::string>().find("A_0.mtx") != std::string::npos);
+}
+
+void TestLearnTraining::badOptionsFail()
+{
+    QProcess p;
+    p.start(QStringLiteral(FS_TRAIN_PATH), {QStringLiteral("--dataset"), QString::fromStdString(m_data),
+                                            QStringLiteral("--out"), m_tmp.filePath(QStringLiteral("opt")),
+                                            QStringLiteral("--model"), QStringLiteral("resnet")});
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY(p.exitCode() != 0);
+    const json last = read_lines(p.readAllStandardOutput().toStdString()).back();
+    QCOMPARE(last.at("status").get<std::string>(), std::string("failed"));
+    QVERIFY(last.at("error").get<std::string>().find("resnet") != std::string::npos);
+
+    // Asking for CUDA where there is none (this machine, and any CPU build) fails the same way.
+    TrainConfig c = small_config(m_data);
+    c.device = "cuda";
+    std::ostringstream out;
+    RunOptions run;
+    run.run_dir = m_tmp.filePath(QStringLiteral("cuda")).toStdString();
+    run.log = &out;
+    const int rc = run_training(c, run);
+    const json last2 = read_lines(out.str()).back();
+    if (last2.at("device").get<std::string>() == "cpu") {
+        QCOMPARE(rc, 1);
+        QVERIFY(last2.at("error").get<std::string>().find("CUDA") != std::string::npos);
+    }
+}
+
+void TestLearnTraining::configRoundTrip()
+{
+    TrainConfig c;
+    c.set("depth", "5");
+    c.set("lr", "0.01");
+    c.set("model", "gatv2");
+    c.set("dataset", "x");
+    TrainConfig d;
+    d.apply(c.to_json());
+    QCOMPARE(d.to_json(), c.to_json());
+    QVERIFY_THROWS_EXCEPTION(ConfigError, c.set("depht", "3"));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, c.set("depth", "three"));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, c.apply(json{{"epochs", "many"}}));
+    c.depth = -1;
+    QVERIFY_THROWS_EXCEPTION(ConfigError, c.validate());
+}
+
+QTEST_APPLESS_MAIN(TestLearnTraining)
+#include "tst_learn_training.moc"

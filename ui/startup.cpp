@@ -1,0 +1,161 @@
+#include "startup.h"
+
+#include "appsettings.h"
+#include "languagemanager.h"
+#include "mainwindow.h"
+#include "matrixlistdock.h"
+#include "matrixlistmodel.h"
+#include "matrixloader.h"
+#include "spyplot.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QIcon>
+#include <QPixmap>
+
+#include <cstdio>
+
+// Resources compiled into a static library are only registered when referenced explicitly, and
+// Q_INIT_RESOURCE must be used outside any namespace.
+static void initStaticResources()
+{
+    Q_INIT_RESOURCE(icons);
+}
+
+namespace fs::ui {
+
+namespace {
+
+const char ScreenshotOption[] = "screenshot";
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "factorscope: %s\n", qPrintable(message));
+}
+
+} // namespace
+
+int Startup::run(QApplication &app)
+{
+    initStaticResources();
+    QApplication::setOrganizationName(QStringLiteral("FactorScope"));
+    QApplication::setApplicationName(QStringLiteral("factorscope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("FactorScope"));
+    QApplication::setApplicationVersion(QStringLiteral(FACTORSCOPE_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/factorscope.svg")));
+
+    // The language is applied before parsing so that --help and usage errors are translated too.
+    LanguageManager languages;
+    languages.setLanguage(AppSettings().language());
+
+    StartupOptions options;
+    if (const int exitCode = parse(app.arguments(), options); exitCode >= 0)
+        return exitCode;
+
+    MainWindow window(&languages);
+    if (options.rendersOnly())
+        return renderAndExit(window, options);
+
+    window.restoreSavedLayout();
+    window.show();
+    const QString file = options.file.isEmpty() ? defaultMatrixPath(window) : options.file;
+    if (!file.isEmpty())
+        window.openFile(file);
+    return app.exec();
+}
+
+int Startup::parse(const QStringList &arguments, StartupOptions &options)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Sparse Cholesky factors and preconditioners, made visible."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("file"), tr("Matrix Market file to open (.mtx or .mtx.gz)."),
+                                 tr("[FILE]"));
+    addRenderOptions(parser);
+
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (parser.isSet(version)) {
+        std::printf("factorscope %s\n", qPrintable(QCoreApplication::applicationVersion()));
+        return 0;
+    }
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1) {
+        printError(tr("Only one file can be opened, got %1.").arg(files.size()));
+        return 2;
+    }
+    options.file = files.value(0);
+    options.screenshotPath = parser.value(QLatin1String(ScreenshotOption));
+    if (parser.isSet(QLatin1String(ScreenshotOption)) && options.screenshotPath.isEmpty()) {
+        printError(tr("--screenshot needs a file name."));
+        return 2;
+    }
+    return -1;
+}
+
+// Options that render output and exit. --export-figure NAME --out FILE belongs here, with its
+// handling next to the screenshot in renderAndExit().
+void Startup::addRenderOptions(QCommandLineParser &parser)
+{
+    parser.addOption(QCommandLineOption(QLatin1String(ScreenshotOption),
+                                        tr("Render the main window into PNG and exit."), tr("PNG")));
+}
+
+QString Startup::defaultMatrixPath(const MainWindow &window)
+{
+    const QString preferred = window.matrixList()->filePathOf(QLatin1String(DefaultMatrix));
+    if (!preferred.isEmpty())
+        return preferred;
+    const auto &entries = window.matrixList()->model()->entries();
+    return entries.isEmpty() ? QString() : entries.constFirst().filePath;
+}
+
+int Startup::renderAndExit(MainWindow &window, const StartupOptions &options)
+{
+    // A modal box would block an unattended run; the failure goes to stderr instead.
+    window.setErrorDialogsEnabled(false);
+    QString failure;
+    QObject::connect(&window, &MainWindow::loadFailed, &window, [&failure](const LoadFailure &f) {
+        failure = LoadFailureText::message(f);
+    });
+
+    const QString file = options.file.isEmpty() ? defaultMatrixPath(window) : options.file;
+    if (file.isEmpty()) {
+        printError(tr("No matrix to show: no file given and no benchmark collection found."));
+        return 1;
+    }
+    window.show();
+    window.openFile(file);
+    window.loader()->waitForIdle();
+    if (!failure.isEmpty()) {
+        printError(failure);
+        return 1;
+    }
+    if (!options.screenshotPath.isEmpty())
+        return writeScreenshot(window, options.screenshotPath);
+    return 0;
+}
+
+int Startup::writeScreenshot(MainWindow &window, const QString &path)
+{
+    // Let layouts and the pending re-bin settle at the final size before grabbing.
+    QCoreApplication::processEvents();
+    window.spyPlot()->rebinNow();
+    window.spyPlot()->replot(QCustomPlot::rpImmediateRefresh);
+    const QPixmap pixmap = window.grab();
+    if (pixmap.isNull() || !pixmap.save(path, "PNG")) {
+        printError(tr("Cannot write the screenshot to %1.").arg(path));
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace fs::ui

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+class QApplication;
+class QCommandLineParser;
+
+namespace fs::ui {
+
+class MainWindow;
+
+struct StartupOptions {
+    QString file;           ///< matrix to open; empty means the default benchmark matrix
+    QString screenshotPath; ///< render the window into this PNG and exit
+    /// True when the program only renders output and exits, without user interaction.
+    bool rendersOnly() const { return !screenshotPath.isEmpty(); }
+};
+
+// Everything main() does: command line, language, main window, and the render-and-exit modes.
+class Startup
+{
+    Q_DECLARE_TR_FUNCTIONS(fs::ui::Startup)
+
+public:
+    /// Name of the matrix opened when no file is given; it shows a characteristic banded pattern.
+    static constexpr const char *DefaultMatrix = "bcsstk13";
+
+    static int run(QApplication &app);
+
+    /// Parses arguments. Returns -1 to continue, or the exit code (0 after --help, 2 on bad usage).
+    static int parse(const QStringList &arguments, StartupOptions &options);
+    static QString defaultMatrixPath(const MainWindow &window);
+
+private:
+    static void addRenderOptions(QCommandLineParser &parser);
+    static int renderAndExit(MainWindow &window, const StartupOptions &options);
+    static int writeScreenshot(MainWindow &window, const QString &path);
+};
+
+} // namespace fs::ui

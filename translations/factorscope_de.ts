@@ -213,6 +213,10 @@
         <source>Colour each bin by the largest absolute value it holds</source>
         <translation>Jedes Feld nach dem größten Betrag seiner Werte färben</translation>
     </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Muster</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::MatrixListDock</name>

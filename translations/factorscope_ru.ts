@@ -213,6 +213,10 @@
         <source>Colour each bin by the largest absolute value it holds</source>
         <translation>Окрашивать каждую ячейку по наибольшему модулю её значений</translation>
     </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Портрет</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::MatrixListDock</name>

@@ -14,6 +14,7 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QTabWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -55,7 +56,11 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
-    setCentralWidget(m_plot);
+    m_workspaces = new QTabWidget;
+    m_workspaces->setObjectName(QStringLiteral("workspaces"));
+    m_workspaces->setDocumentMode(true);
+    m_workspaces->addTab(m_plot, QString());
+    setCentralWidget(m_workspaces);
     addDockWidget(Qt::LeftDockWidgetArea, m_list);
     m_list->loadCollection(BenchmarkIndex::defaultDirectory());
     statusBar()->addWidget(m_hover, 1);
@@ -63,6 +68,9 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
 
     createActions();
     createMenus();
+
+    // Further workspaces (one tab each) are added here, one line per view.
+    // -- workspaces --
 
     // A double click in the list also reports the click before it; the file shown stays as is.
     connect(m_list, &MatrixListDock::fileActivated, this, [this](const QString &path) {
@@ -184,6 +192,7 @@ void MainWindow::createMenus()
 
 void MainWindow::retranslateUi()
 {
+    m_workspaces->setTabText(m_workspaces->indexOf(m_plot), tr("Pattern"));
     const MatrixDocumentPtr doc = document();
     setWindowTitle(doc ? tr("%1 — FactorScope").arg(QFileInfo(doc->filePath).fileName()) : tr("FactorScope"));
 
@@ -285,6 +294,25 @@ void MainWindow::dropEvent(QDropEvent *event)
         return;
     event->acceptProposedAction();
     openFile(files.constFirst());
+}
+
+} // namespace fs::ui
+
+namespace fs::ui {
+
+int MainWindow::addWorkspace(QWidget *view, const QString &title)
+{
+    return m_workspaces->addTab(view, title);
+}
+
+void MainWindow::setWorkspaceTitle(QWidget *view, const QString &title)
+{
+    m_workspaces->setTabText(m_workspaces->indexOf(view), title);
+}
+
+void MainWindow::showWorkspace(QWidget *view)
+{
+    m_workspaces->setCurrentWidget(view);
 }
 
 } // namespace fs::ui

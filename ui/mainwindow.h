@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QTabWidget;
 
 namespace fs::ui {
 
@@ -43,6 +44,15 @@ public:
     MatrixDocumentPtr document() const;
     QString hoverText() const;
 
+    /// Adds a view as a tab of the central area (the pattern view is the first); returns its index.
+    int addWorkspace(QWidget *view, const QString &title);
+    /// Views retitle their tab on QEvent::LanguageChange through this.
+    void setWorkspaceTitle(QWidget *view, const QString &title);
+    void showWorkspace(QWidget *view);
+    QTabWidget *workspaces() const { return m_workspaces; }
+    QMenu *fileMenu() const { return m_fileMenu; }
+    QMenu *viewMenu() const { return m_viewMenu; }
+
 Q_SIGNALS:
     void documentChanged(const fs::ui::MatrixDocumentPtr &document);
     void loadFailed(const fs::ui::LoadFailure &failure);
@@ -65,6 +75,7 @@ private:
 
     LanguageManager *m_languages;
     SpyPlot *m_plot;
+    QTabWidget *m_workspaces = nullptr;
     MatrixListDock *m_list;
     StatusPanel *m_status;
     QLabel *m_hover;

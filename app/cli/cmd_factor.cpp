@@ -49,7 +49,7 @@ sparse::Matrix output_matrix(const sparse::Matrix &A, precond::PrecondKind kind,
 
 int cmd_factor(const Argv &argv)
 {
-    Args args(argv, {"kind", "out", "threads", "method", "ordering"}, {"json"});
+    Args args(argv, {"kind", "out", "threads", "method", "ordering", "max-memory"}, {"json"});
     if (args.positional().size() != 1)
         throw UsageError("factor expects exactly one matrix file");
     const std::string &path = args.positional()[0];
@@ -68,6 +68,11 @@ int cmd_factor(const Argv &argv)
     precond::BuildOptions build;
     build.threads = int(args.integer("threads", 0, 0, 1024));
     build.kopt_method = *precond::parse_kopt_method(methodName);
+    if (args.has("max-memory")) {
+        // One bound (in MiB) for whichever K-optimal method runs; refusals name the estimate.
+        const std::int64_t mib = args.integer("max-memory", 0, 1, std::int64_t(1) << 40);
+        build.max_dense_bytes = build.max_selinv_bytes = mib << 20;
+    }
 
     const sparse::Matrix A0 = sparse::read_matrix_market(path).matrix;
     precond::require_spd(A0);

@@ -5,6 +5,8 @@
 
 #include <cholmod.h>
 
+#include <Eigen/Dense>
+
 #include <algorithm>
 #include <cmath>
 #include <chrono>
@@ -83,39 +85,31 @@ void check_square(const sparse::Matrix &A)
         throw NotSpd(NotSpd::Reason::NotSquare, "selected inversion needs a square matrix");
 }
 
-/// Columns in an order that respects the dependencies of the recurrence (every column after all
-/// its elimination-tree ancestors), split into a sequential top part and independent subtrees.
+/// Units (supernodes) in an order that respects the dependencies of the recurrence (every unit
+/// after all its elimination-tree ancestors), split into a sequential top part and independent
+/// subtrees for the workers. Units are numbered in increasing column order, so a parent always
+/// has a larger number than its children.
 struct Schedule {
     std::vector<int> top;                   ///< processed first, sequentially, descending
     std::vector<std::vector<int>> subtrees; ///< independent, each descending
 };
 
-Schedule make_schedule(const std::vector<std::int64_t> &colPtr, const std::vector<int> &rows,
-                       int n, int threads)
+Schedule make_schedule(const std::vector<int> &parent, std::vector<double> weight, int threads)
 {
-    std::vector<int> parent(static_cast<std::size_t>(n), -1);
-    std::vector<std::vector<int>> children(static_cast<std::size_t>(n));
+    const std::size_t n = parent.size();
+    std::vector<std::vector<int>> children(n);
     std::vector<int> roots;
-    for (int j = 0; j < n; ++j) {
-        const auto b = colPtr[static_cast<std::size_t>(j)];
-        if (colPtr[static_cast<std::size_t>(j) + 1] - b > 1) {
-            parent[static_cast<std::size_t>(j)] = rows[static_cast<std::size_t>(b) + 1];
-            children[static_cast<std::size_t>(parent[static_cast<std::size_t>(j)])].push_back(j);
+    for (std::size_t u = 0; u < n; ++u) {
+        if (parent[u] >= 0) {
+            children[static_cast<std::size_t>(parent[u])].push_back(static_cast<int>(u));
+            weight[static_cast<std::size_t>(parent[u])] += weight[u]; // children come first
         } else {
-            roots.push_back(j);
+            roots.push_back(static_cast<int>(u));
         }
-    }
-    // Work of a column ~ |S_j|^2; subtree weights accumulate upward (children have smaller indices).
-    std::vector<double> weight(static_cast<std::size_t>(n));
-    for (int j = 0; j < n; ++j) {
-        const double s = static_cast<double>(colPtr[static_cast<std::size_t>(j) + 1] - colPtr[static_cast<std::size_t>(j)]);
-        weight[static_cast<std::size_t>(j)] += s * s;
-        if (parent[static_cast<std::size_t>(j)] >= 0)
-            weight[static_cast<std::size_t>(parent[static_cast<std::size_t>(j)])] += weight[static_cast<std::size_t>(j)];
     }
     Schedule s;
     if (threads <= 1) {
-        s.subtrees.emplace_back(static_cast<std::size_t>(n));
+        s.subtrees.emplace_back(n);
         std::iota(s.subtrees[0].rbegin(), s.subtrees[0].rend(), 0);
         return s;
     }
@@ -127,29 +121,63 @@ Schedule make_schedule(const std::vector<std::int64_t> &colPtr, const std::vecto
     const std::size_t wanted = static_cast<std::size_t>(8 * threads);
     while (!heap.empty() && heap.size() < wanted &&
            weight[static_cast<std::size_t>(heap.top())] > total / static_cast<double>(wanted)) {
-        const int j = heap.top();
+        const int u = heap.top();
         heap.pop();
-        s.top.push_back(j);
-        for (int c : children[static_cast<std::size_t>(j)])
+        s.top.push_back(u);
+        for (int c : children[static_cast<std::size_t>(u)])
             heap.push(c);
     }
     std::sort(s.top.rbegin(), s.top.rend());
     std::vector<int> stack;
     while (!heap.empty()) {
-        std::vector<int> cols;
+        std::vector<int> units;
         stack.assign(1, heap.top());
         heap.pop();
         while (!stack.empty()) {
-            const int j = stack.back();
+            const int u = stack.back();
             stack.pop_back();
-            cols.push_back(j);
-            for (int c : children[static_cast<std::size_t>(j)])
+            units.push_back(u);
+            for (int c : children[static_cast<std::size_t>(u)])
                 stack.push_back(c);
         }
-        std::sort(cols.rbegin(), cols.rend());
-        s.subtrees.push_back(std::move(cols));
+        std::sort(units.rbegin(), units.rend());
+        s.subtrees.push_back(std::move(units));
     }
     return s;
+}
+
+/// Supernodes of a simplicial factor: maximal runs of columns f..l with S_j = {j+1} ∪ S_{j+1},
+/// i.e. a dense triangle on top of a shared row set R = S_l.
+struct Supernodes {
+    std::vector<int> first;  ///< first column of each supernode, plus n at the end
+    std::vector<int> parent; ///< parent supernode, -1 for roots
+    std::vector<double> weight;
+};
+
+Supernodes find_supernodes(const std::vector<std::int64_t> &cp, const std::vector<int> &rows, int n)
+{
+    auto below = [&](int j) { return cp[static_cast<std::size_t>(j) + 1] - cp[static_cast<std::size_t>(j)] - 1; };
+    auto parentCol = [&](int j) { return below(j) > 0 ? rows[static_cast<std::size_t>(cp[static_cast<std::size_t>(j)]) + 1] : -1; };
+    Supernodes sn;
+    std::vector<int> of(static_cast<std::size_t>(n));
+    for (int j = 0; j < n; ++j) {
+        const bool extends = j > 0 && parentCol(j - 1) == j && below(j - 1) == below(j) + 1;
+        if (!extends) {
+            sn.first.push_back(j);
+            sn.weight.push_back(0.0);
+        }
+        of[static_cast<std::size_t>(j)] = static_cast<int>(sn.first.size()) - 1;
+        const double m = static_cast<double>(below(j) + 1);
+        sn.weight.back() += m * m;
+    }
+    sn.first.push_back(n);
+    const std::size_t ns = sn.weight.size();
+    sn.parent.assign(ns, -1);
+    for (std::size_t u = 0; u < ns; ++u) {
+        const int p = parentCol(sn.first[u + 1] - 1);
+        sn.parent[u] = p < 0 ? -1 : of[static_cast<std::size_t>(p)];
+    }
+    return sn;
 }
 
 } // namespace
@@ -227,7 +255,8 @@ SelectedInverse SelectedInverse::compute(const sparse::Matrix &Ain, const Selinv
 
     s.m_values.assign(nnz, 0.0);
     const int threads = resolve_threads(options.threads);
-    const Schedule sched = make_schedule(s.m_colPtr, s.m_rows, n, threads);
+    const Supernodes sn = find_supernodes(s.m_colPtr, s.m_rows, n);
+    const Schedule sched = make_schedule(sn.parent, sn.weight, threads);
 
     const std::int64_t *cp = s.m_colPtr.data();
     const int *ri = s.m_rows.data();
@@ -236,16 +265,12 @@ SelectedInverse SelectedInverse::compute(const sparse::Matrix &Ain, const Selinv
     std::atomic<int> done{0};
     const int reportEvery = std::max(1, n / 100);
 
-    // Per-worker scatter map: where row i sits in the current column (valid when mark[i] == j).
+    // Per-worker scratch: the column accumulator and the dense blocks of a supernode.
     struct Work {
-        std::vector<int> mark, pos;
         std::vector<double> w;
+        Eigen::MatrixXd Ljj, Lrj, Zrr, Y, Zrj, T, Zjj;
     };
     std::vector<Work> work(static_cast<std::size_t>(threads));
-    for (auto &wk : work) {
-        wk.mark.assign(static_cast<std::size_t>(n), -1);
-        wk.pos.assign(static_cast<std::size_t>(n), 0);
-    }
     auto column = [&](Work &wk, int j) {
         const std::int64_t b = cp[j], e = cp[j + 1];
         const double dj = Lv[b];
@@ -254,10 +279,6 @@ SelectedInverse SelectedInverse::compute(const sparse::Matrix &Ain, const Selinv
             Z[b] = 1.0 / dj;
         } else {
             wk.w.assign(static_cast<std::size_t>(m), 0.0);
-            for (std::int64_t a = b + 1; a < e; ++a) {
-                wk.mark[static_cast<std::size_t>(ri[a])] = j;
-                wk.pos[static_cast<std::size_t>(ri[a])] = static_cast<int>(a - b - 1);
-            }
             double *w = wk.w.data();
             const double *lj = Lv + b + 1; // L(S_j, j)
             for (std::int64_t a = b + 1; a < e; ++a) {
@@ -278,14 +299,19 @@ SelectedInverse SelectedInverse::compute(const sparse::Matrix &Ain, const Selinv
                         acc += zk[q] * lt[q];
                     }
                 } else {
+                    // Merge the two sorted row lists: every row of S_j after k is in S_k, so a
+                    // row of S_k either matches the next row of S_j or is not in S_j at all. No
+                    // scatter map is needed (random access to O(n) arrays is what costs at scale),
+                    // and the walk stops as soon as S_j is exhausted.
                     const int *rk = ri + kb + 1;
-                    for (std::int64_t q = 0; q < nk; ++q) {
-                        const int i = rk[q];
-                        if (wk.mark[static_cast<std::size_t>(i)] != j)
+                    const int *sj = ri + b + 1;
+                    std::int64_t t = tk + 1;
+                    for (std::int64_t q = 0; q < nk && t < m; ++q) {
+                        if (rk[q] != sj[t])
                             continue;
-                        const int t = wk.pos[static_cast<std::size_t>(i)];
-                        w[t] += zk[q] * lkj; // Z_ik L_kj into row i
+                        w[t] += zk[q] * lkj;  // Z_ik L_kj into row i
                         acc += zk[q] * lj[t]; // Z_ik L_ij into row k
+                        ++t;
                     }
                 }
                 w[tk] += acc;
@@ -297,18 +323,72 @@ SelectedInverse SelectedInverse::compute(const sparse::Matrix &Ain, const Selinv
             }
             Z[b] = diag;
         }
-        const int d = done.fetch_add(1, std::memory_order_relaxed) + 1;
-        if (options.progress && d % reportEvery == 0)
+    };
+
+    // A supernode J = f..l with shared rows R below it, by blocks (Z L = L^{-T} D^{-1} restricted
+    // to the columns J, rows J ∪ R):
+    //   Y = L_RJ L_JJ^{-1},  Z_RJ = -Z_RR Y,  Z_JJ = L_JJ^{-T} D_J^{-1} L_JJ^{-1} - Yᵀ Z_RJ.
+    // Z_RR is gathered from the ancestors' columns once per supernode instead of once per
+    // column, and the products run as dense (vectorised) kernels.
+    auto supernode = [&](Work &wk, int u) {
+        const int f = sn.first[static_cast<std::size_t>(u)], l = sn.first[static_cast<std::size_t>(u) + 1] - 1;
+        const int sz = l - f + 1;
+        if (sz == 1) {
+            column(wk, f);
+        } else {
+            const std::int64_t bl = cp[l];
+            const int r = static_cast<int>(cp[l + 1] - bl - 1);
+            const int *R = ri + bl + 1;
+            wk.Ljj.setIdentity(sz, sz);
+            wk.Lrj.resize(r, sz);
+            Eigen::VectorXd dinv(sz);
+            for (int c = 0; c < sz; ++c) {
+                const std::int64_t b = cp[f + c];
+                dinv(c) = 1.0 / Lv[b];
+                for (int a = c + 1; a < sz; ++a)
+                    wk.Ljj(a, c) = Lv[b + 1 + (a - c - 1)];
+                for (int q = 0; q < r; ++q)
+                    wk.Lrj(q, c) = Lv[b + 1 + (sz - c - 1) + q];
+            }
+            wk.Zrr.resize(r, r);
+            for (int v = 0; v < r; ++v) {
+                const int k = R[v];
+                const std::int64_t kb = cp[k], ke = cp[k + 1];
+                wk.Zrr(v, v) = Z[kb];
+                int t = v + 1; // R after k lies in S_k: merge the sorted lists
+                for (std::int64_t q = kb + 1; q < ke && t < r; ++q)
+                    if (ri[q] == R[t])
+                        wk.Zrr(t++, v) = Z[q];
+            }
+            const auto Ltri = wk.Ljj.triangularView<Eigen::UnitLower>();
+            wk.T.setIdentity(sz, sz);
+            Ltri.solveInPlace(wk.T); // L_JJ^{-1}
+            wk.Zjj.noalias() = wk.T.transpose() * dinv.asDiagonal() * wk.T;
+            if (r > 0) {
+                wk.Y.noalias() = wk.Lrj * wk.T;
+                wk.Zrj.noalias() = -(wk.Zrr.selfadjointView<Eigen::Lower>() * wk.Y);
+                wk.Zjj.noalias() -= wk.Y.transpose() * wk.Zrj;
+            }
+            for (int c = 0; c < sz; ++c) {
+                const std::int64_t b = cp[f + c];
+                Z[b] = wk.Zjj(c, c);
+                for (int a = c + 1; a < sz; ++a)
+                    Z[b + 1 + (a - c - 1)] = wk.Zjj(a, c);
+                for (int q = 0; q < r; ++q)
+                    Z[b + 1 + (sz - c - 1) + q] = wk.Zrj(q, c);
+            }
+        }
+        const int d = done.fetch_add(sz, std::memory_order_relaxed) + sz;
+        if (options.progress && (d / reportEvery) != ((d - sz) / reportEvery))
             options.progress(static_cast<double>(d) / n);
     };
 
-    for (int j : sched.top)
-        column(work[0], j);
+    for (int u : sched.top)
+        supernode(work[0], u);
     parallel_for(static_cast<int>(sched.subtrees.size()), threads,
                  [&](int worker, int t) {
-                     for (int j : sched.subtrees[static_cast<std::size_t>(t)]) {
-                         column(work[static_cast<std::size_t>(worker)], j);
-                     }
+                     for (int u : sched.subtrees[static_cast<std::size_t>(t)])
+                         supernode(work[static_cast<std::size_t>(worker)], u);
                  },
                  1, options.cancel);
     s.m_inversionSeconds = seconds_since(t0);

@@ -4,6 +4,7 @@
 //
 //   build/bench/bench_selinv                       # everything (the 10^6 case takes a while)
 //   build/bench/bench_selinv --benchmark_filter=Dense
+#include "factor/cholmod_view.h"
 #include "precond/kopt.h"
 #include "precond/selected_inversion.h"
 #include "sparse/generators.h"
@@ -53,17 +54,7 @@ double cholmod_numeric_seconds(const fs::sparse::Matrix &A, fs::precond::Orderin
     cholmod_start(&c);
     c.nmethods = 1;
     c.method[0].ordering = ordering == fs::precond::Ordering::Amd ? CHOLMOD_AMD : CHOLMOD_METIS;
-    cholmod_sparse s{};
-    s.nrow = s.ncol = static_cast<size_t>(A.rows());
-    s.nzmax = static_cast<size_t>(A.nonZeros());
-    s.p = const_cast<int *>(A.outerIndexPtr());
-    s.i = const_cast<int *>(A.innerIndexPtr());
-    s.x = const_cast<double *>(A.valuePtr());
-    s.stype = -1;
-    s.itype = CHOLMOD_INT;
-    s.xtype = CHOLMOD_REAL;
-    s.dtype = CHOLMOD_DOUBLE;
-    s.sorted = s.packed = 1;
+    cholmod_sparse s = fs::factor::view_lower(A);
     cholmod_factor *L = cholmod_analyze(&s, &c);
     const auto t0 = Clock::now();
     cholmod_factorize(&s, L, &c);

@@ -3,6 +3,8 @@
 
 #include "factor/cholesky.h"
 
+#include "factor/cholmod_view.h"
+
 #include <cholmod.h>
 
 namespace fs::factor {
@@ -32,7 +34,6 @@ struct Cholesky::Impl {
 };
 
 /// A CHOLMOD view (no copy) of a compressed lower triangle; `lower` must outlive it.
-cholmod_sparse view_lower(const sparse::Matrix &lower);
 
 /// Columns `cols` of a simplicial factor, scaled as LLᵀ, rows ascending.
 FactorColumns read_columns(const cholmod_factor *L, const std::vector<Index> &cols);

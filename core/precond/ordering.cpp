@@ -1,5 +1,6 @@
 #include "precond/ordering.h"
 
+#include "factor/cholmod_view.h"
 #include "precond/errors.h"
 
 #include <cholmod.h>
@@ -47,17 +48,7 @@ std::vector<int> fill_reducing_permutation(const sparse::Matrix &Ain, Ordering o
     c.print = 0;
     c.nmethods = 1;
     c.method[0].ordering = ordering == Ordering::Amd ? CHOLMOD_AMD : CHOLMOD_METIS;
-    cholmod_sparse s{};
-    s.nrow = s.ncol = static_cast<size_t>(n);
-    s.nzmax = static_cast<size_t>(A.nonZeros());
-    s.p = A.outerIndexPtr();
-    s.i = A.innerIndexPtr();
-    s.x = A.valuePtr();
-    s.stype = -1;
-    s.itype = CHOLMOD_INT;
-    s.xtype = CHOLMOD_REAL;
-    s.dtype = CHOLMOD_DOUBLE;
-    s.sorted = s.packed = 1;
+    cholmod_sparse s = factor::view_lower(A);
     cholmod_factor *L = cholmod_analyze(&s, &c);
     if (!L) {
         cholmod_finish(&c);

@@ -1,5 +1,6 @@
 #include "precond/selected_inversion.h"
 
+#include "factor/cholmod_view.h"
 #include "precond/errors.h"
 #include "precond/parallel.h"
 
@@ -59,25 +60,6 @@ struct Cholmod {
     Cholmod(const Cholmod &) = delete;
     Cholmod &operator=(const Cholmod &) = delete;
 };
-
-/// A view of the lower triangle of A (no copy); A must stay alive and compressed.
-cholmod_sparse lower_view(const sparse::Matrix &A)
-{
-    cholmod_sparse s{};
-    s.nrow = static_cast<size_t>(A.rows());
-    s.ncol = static_cast<size_t>(A.cols());
-    s.nzmax = static_cast<size_t>(A.nonZeros());
-    s.p = const_cast<int *>(A.outerIndexPtr());
-    s.i = const_cast<int *>(A.innerIndexPtr());
-    s.x = const_cast<double *>(A.valuePtr());
-    s.stype = -1;
-    s.itype = CHOLMOD_INT;
-    s.xtype = CHOLMOD_REAL;
-    s.dtype = CHOLMOD_DOUBLE;
-    s.sorted = 1;
-    s.packed = 1;
-    return s;
-}
 
 void check_square(const sparse::Matrix &A)
 {
@@ -191,7 +173,7 @@ SelectedInverse SelectedInverse::compute(const sparse::Matrix &Ain, const Selinv
 
     Cholmod cm(options.ordering);
     auto t0 = std::chrono::steady_clock::now();
-    cholmod_sparse view = lower_view(A);
+    cholmod_sparse view = factor::view_lower(A);
     cm.L = cholmod_analyze(&view, &cm.c);
     if (!cm.L)
         throw std::bad_alloc();
@@ -492,7 +474,7 @@ std::int64_t selinv_bytes(const sparse::Matrix &Ain, Ordering ordering, std::int
     sparse::Matrix A = Ain;
     A.makeCompressed();
     Cholmod cm(ordering);
-    cholmod_sparse view = lower_view(A);
+    cholmod_sparse view = factor::view_lower(A);
     cm.L = cholmod_analyze(&view, &cm.c);
     if (!cm.L)
         throw std::bad_alloc();

@@ -8,11 +8,15 @@
 #include <torch/torch.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 #include <random>
 #include <sstream>
+#include <thread>
 
 namespace fs::learn {
 
@@ -101,9 +105,19 @@ public:
     }
     void epoch(const json &j)
     {
-        emit(j);
+        if (m_out)
+            *m_out << j.dump() << '\n' << std::flush;
         if (m_metrics.is_open())
             m_metrics << j.dump() << '\n' << std::flush;
+        if (m_log.is_open()) {
+            char text[256];
+            const json &test = j.at("test_cos");
+            std::snprintf(text, sizeof text, "epoch %d: train cos %.4f, test cos %s, loss %.4f, lr %.3g, %.2f s",
+                          j.at("epoch").get<int>(), j.at("train_cos").get<double>(),
+                          test.is_null() ? "-" : std::to_string(test.get<double>()).c_str(),
+                          j.at("loss").get<double>(), j.at("lr").get<double>(), j.at("seconds").get<double>());
+            m_log << text << '\n' << std::flush;
+        }
     }
     void emit(const json &j)
     {
@@ -177,13 +191,16 @@ int run_training(const TrainConfig &config, const RunOptions &options)
         if (!options.resume && fsys::exists(ckpt / "latest.json"))
             throw TrainError(options.run_dir + " already holds a run: use --resume or another --out");
         fsys::create_directories(ckpt);
-        report.open(options.resume);
         if (options.resume) {
             state = TrainState::from_json(read_json_file(ckpt / "latest.json"));
             trim_metrics(dir / "metrics.jsonl", state.epoch);
         } else {
-            write_json_file(dir / "config.json", config.to_json());
+            // An absolute dataset path keeps --resume working from any directory.
+            TrainConfig stored = config;
+            stored.dataset = fsys::absolute(config.dataset).lexically_normal().string();
+            write_json_file(dir / "config.json", stored.to_json());
         }
+        report.open(options.resume);
         const torch::Device device = pick_device(config.device);
         deviceName = device.str();
         torch::set_num_threads(config.threads > 0 ? config.threads

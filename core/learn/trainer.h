@@ -5,7 +5,7 @@
 // Run directory:
 //   config.json     the TrainConfig (re-usable as --config)
 //   metrics.jsonl   one epoch record per line (the lines printed on stdout)
-//   log.txt         the same in words, plus errors
+//   log.txt         one line per epoch in words, notes, and the final status object
 //   checkpoints/    latest.pt + latest_optimizer.pt + latest.json (after every epoch),
 //                   best.pt + best.json (best test cosine so far)
 //   eval.json       after a finished run: per test matrix the cosine similarity of the predicted

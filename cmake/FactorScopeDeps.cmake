@@ -36,6 +36,7 @@ if(NOT FACTORSCOPE_TRAINER_ONLY)
     find_package(Qt6 6.4 REQUIRED COMPONENTS
         Core Gui Widgets Test Concurrent Sql Svg PrintSupport Network LinguistTools)
     find_package(QCustomPlotQt6 REQUIRED)
+    find_package(LibArchive REQUIRED)
     add_compile_definitions(QT_NO_KEYWORDS)
 endif()
 

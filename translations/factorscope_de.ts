@@ -2,6 +2,673 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>fs::ui::BenchChart</name>
+    <message>
+        <source>Figure 2: matrices per category (K-optimal vs IC(0))</source>
+        <translation>Abbildung 2: Matrizen je Kategorie (K-optimal gegen IC(0))</translation>
+    </message>
+    <message>
+        <source>Matrices</source>
+        <translation>Matrizen</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::BenchDetail</name>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Jacobi</source>
+        <translation>Jacobi</translation>
+    </message>
+    <message>
+        <source>IC(0)</source>
+        <translation>IC(0)</translation>
+    </message>
+    <message>
+        <source>K-optimal</source>
+        <translation>K-optimal</translation>
+    </message>
+    <message>
+        <source>SPAI</source>
+        <translation>SPAI</translation>
+    </message>
+    <message>
+        <source>%1 (n = %2)</source>
+        <translation>%1 (n = %2)</translation>
+    </message>
+    <message>
+        <source>Select a matrix in the table</source>
+        <translation>Wählen Sie eine Matrix in der Tabelle</translation>
+    </message>
+    <message>
+        <source>Computing factors…</source>
+        <translation>Faktoren werden berechnet …</translation>
+    </message>
+    <message>
+        <source>K-optimal factor not available</source>
+        <translation>K-optimaler Faktor nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>IC(0) broke down</source>
+        <translation>IC(0) ist abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 (failed)</source>
+        <translation>%1 (gescheitert)</translation>
+    </message>
+    <message>
+        <source>Open in perturb view</source>
+        <translation>In der Störungsansicht öffnen</translation>
+    </message>
+    <message>
+        <source>PCG iteration</source>
+        <translation>PCG-Iteration</translation>
+    </message>
+    <message>
+        <source>Relative residual</source>
+        <translation>Relatives Residuum</translation>
+    </message>
+    <message>
+        <source>Pattern of A</source>
+        <translation>Muster von A</translation>
+    </message>
+    <message>
+        <source>Pattern of the K-optimal factor</source>
+        <translation>Muster des K-optimalen Faktors</translation>
+    </message>
+    <message>
+        <source>Pattern of the IC(0) factor</source>
+        <translation>Muster des IC(0)-Faktors</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::BenchTableModel</name>
+    <message>
+        <source>K-optimal only</source>
+        <translation>Nur K-optimal</translation>
+    </message>
+    <message>
+        <source>K-optimal fewer</source>
+        <translation>K-optimal weniger</translation>
+    </message>
+    <message>
+        <source>IC(0) fewer</source>
+        <translation>IC(0) weniger</translation>
+    </message>
+    <message>
+        <source>IC(0) only</source>
+        <translation>Nur IC(0)</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>Gleichstand</translation>
+    </message>
+    <message>
+        <source>Both failed</source>
+        <translation>Beide gescheitert</translation>
+    </message>
+    <message>
+        <source>Not SPD</source>
+        <translation>Nicht SPD</translation>
+    </message>
+    <message>
+        <source>SPD</source>
+        <translation>SPD</translation>
+    </message>
+    <message>
+        <source>not SPD</source>
+        <translation>nicht SPD</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <source>breakdown</source>
+        <translation>Abbruch</translation>
+    </message>
+    <message>
+        <source>budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>&gt; %1</source>
+        <translation>&gt; %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>gescheitert</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Matrix</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Nonzeros</source>
+        <translation>Nichtnullen</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Jacobi</source>
+        <translation>Jacobi</translation>
+    </message>
+    <message>
+        <source>IC(0)</source>
+        <translation>IC(0)</translation>
+    </message>
+    <message>
+        <source>K-opt</source>
+        <translation>K-opt</translation>
+    </message>
+    <message>
+        <source>SPAI</source>
+        <translation>SPAI</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>K(IC(0))</source>
+        <translation>K(IC(0))</translation>
+    </message>
+    <message>
+        <source>K(K-opt)</source>
+        <translation>K(K-opt)</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::BenchView</name>
+    <message>
+        <source>Benchmark</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>Matrices:</source>
+        <translation>Matrizen:</translation>
+    </message>
+    <message>
+        <source>Bundled benchmark</source>
+        <translation>Mitgelieferter Benchmark</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ordner hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Ordering:</source>
+        <translation>Ordnung:</translation>
+    </message>
+    <message>
+        <source>Time budget:</source>
+        <translation>Zeitbudget:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Wall-time limit per matrix and preconditioner; an overrun is recorded as an outcome.</source>
+        <translation>Zeitlimit je Matrix und Vorkonditionierer; eine Überschreitung wird als Ergebnis festgehalten.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>Name or group</source>
+        <translation>Name oder Gruppe</translation>
+    </message>
+    <message>
+        <source>n:</source>
+        <translation>n:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Alle Kategorien</translation>
+    </message>
+    <message>
+        <source>Folder with .mtx / .mtx.gz files</source>
+        <translation>Ordner mit .mtx-/.mtx.gz-Dateien</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>Diagramm exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Figure 2</source>
+        <translation>Abbildung 2 exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)</source>
+        <translation>PDF (*.pdf);;PNG-Bild (*.png);;SVG (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::CollectionController</name>
+    <message>
+        <source>SuiteSparse &amp;Collection…</source>
+        <translation>SuiteSparse-&amp;Sammlung…</translation>
+    </message>
+    <message>
+        <source>Browse the SuiteSparse Matrix Collection and download matrices from it</source>
+        <translation>Die SuiteSparse Matrix Collection durchsuchen und Matrizen daraus herunterladen</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::CollectionDialog</name>
+    <message>
+        <source>Matrices: %1 of %2</source>
+        <translation>Matrizen: %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a collection index (ssstats.csv): no matrix line was understood (problems: %2).</source>
+        <translation>%1 ist kein Index der Sammlung (ssstats.csv): keine Matrixzeile war lesbar (Probleme: %2).</translation>
+    </message>
+    <message>
+        <source>Matrices in the index of %1: %2.</source>
+        <translation>Matrizen im Index vom %1: %2.</translation>
+    </message>
+    <message>
+        <source>Lines skipped as malformed: %1 (the first is line %2).</source>
+        <translation>Fehlerhafte Zeilen übersprungen: %1 (die erste ist Zeile %2).</translation>
+    </message>
+    <message>
+        <source>Downloading the collection index from %1…</source>
+        <translation>Index der Sammlung wird von %1 heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Without a connection to the collection, load a copy of ssstats.csv from disk.</source>
+        <translation>Ohne Verbindung zur Sammlung können Sie eine Kopie von ssstats.csv von der Festplatte laden.</translation>
+    </message>
+    <message>
+        <source>The collection index could not be downloaded. %1 %2</source>
+        <translation>Der Index der Sammlung konnte nicht heruntergeladen werden. %1 %2</translation>
+    </message>
+    <message>
+        <source>The index shown is the one saved earlier.</source>
+        <translation>Angezeigt wird der früher gespeicherte Index.</translation>
+    </message>
+    <message>
+        <source>Load Collection Index</source>
+        <translation>Index der Sammlung laden</translation>
+    </message>
+    <message>
+        <source>Collection index (ssstats.csv *.csv);;All files (*)</source>
+        <translation>Index der Sammlung (ssstats.csv *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Downloading from %1, matrices: %2…</source>
+        <translation>Download von %1, Matrizen: %2…</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing partial was kept.</source>
+        <translation>Download abgebrochen; nichts Unvollständiges wurde behalten.</translation>
+    </message>
+    <message>
+        <source>Matrices ready: %1.</source>
+        <translation>Matrizen bereit: %1.</translation>
+    </message>
+    <message>
+        <source>SuiteSparse Matrix Collection</source>
+        <translation>SuiteSparse Matrix Collection</translation>
+    </message>
+    <message>
+        <source>Download &amp;Index</source>
+        <translation>&amp;Index herunterladen</translation>
+    </message>
+    <message>
+        <source>&amp;Load ssstats.csv…</source>
+        <translation>ssstats.csv &amp;laden…</translation>
+    </message>
+    <message>
+        <source>&amp;Download Selected</source>
+        <translation>Auswahl &amp;herunterladen</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Download</source>
+        <translation>Download a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Select several matrices with Ctrl or Shift; double-click a downloaded one to open it.</source>
+        <translation>Mehrere Matrizen mit Strg oder Umschalt auswählen; eine heruntergeladene per Doppelklick öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::CollectionDownloader</name>
+    <message>
+        <source>The collection at %1 has no file %2 (HTTP %3).</source>
+        <translation>Die Sammlung unter %1 hat keine Datei %2 (HTTP %3).</translation>
+    </message>
+    <message>
+        <source>Could not download %1: %2.</source>
+        <translation>%1 konnte nicht heruntergeladen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>The archive of %1 does not contain %2.</source>
+        <translation>Das Archiv von %1 enthält %2 nicht.</translation>
+    </message>
+    <message>
+        <source>Could not write %1 into the cache: %2.</source>
+        <translation>%1 konnte nicht in den Cache geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>The archive of %1 is damaged or incomplete (%2). Try the download again.</source>
+        <translation>Das Archiv von %1 ist beschädigt oder unvollständig (%2). Bitte den Download wiederholen.</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::CollectionFilterBar</name>
+    <message>
+        <source>Filter by name, group, kind or id</source>
+        <translation>Nach Name, Gruppe, Art oder Id filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Positive definite only</source>
+        <translation>Nur &amp;positiv definite</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Gruppe:</translation>
+    </message>
+    <message>
+        <source>&amp;Rows:</source>
+        <translation>&amp;Zeilen:</translation>
+    </message>
+    <message>
+        <source>&amp;Nonzeros:</source>
+        <translation>&amp;Nichtnullen:</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Alle Gruppen</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::CollectionModel</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation>heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Nonzeros</source>
+        <translation>Nichtnullen</translation>
+    </message>
+    <message>
+        <source>SPD</source>
+        <translation>SPD</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Local copy</source>
+        <translation>Lokale Kopie</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::DatasetGenerator</name>
+    <message>
+        <source>Dataset written to %1.</source>
+        <translation>Datensatz nach %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>The dataset could not be generated: %1</source>
+        <translation>Der Datensatz konnte nicht erzeugt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::ExportDialog</name>
+    <message>
+        <source>Export Figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+    <message>
+        <source>Export All Figures</source>
+        <translation>Alle Abbildungen exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG-Bild</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF-Dokument</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG-Zeichnung</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Breite:</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>Höhe:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Auflösung:</translation>
+    </message>
+    <message>
+        <source>Figures (*.png *.pdf *.svg)</source>
+        <translation>Abbildungen (*.png *.pdf *.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::FigureExporter</name>
+    <message>
+        <source>Unknown figure format for %1: use .png, .pdf or .svg.</source>
+        <translation>Unbekanntes Abbildungsformat für %1: bitte .png, .pdf oder .svg verwenden.</translation>
+    </message>
+    <message>
+        <source>The figure size and resolution must be positive.</source>
+        <translation>Größe und Auflösung der Abbildung müssen positiv sein.</translation>
+    </message>
+    <message>
+        <source>Cannot write the figure to %1.</source>
+        <translation>Die Abbildung kann nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::GeneratorDialog</name>
+    <message>
+        <source>New Matrix from Generator</source>
+        <translation>Neue Matrix aus Generator</translation>
+    </message>
+    <message>
+        <source>1D Laplacian tridiag(−1, 2, −1)</source>
+        <translation>1D-Laplace tridiag(−1, 2, −1)</translation>
+    </message>
+    <message>
+        <source>Counterexample of Theorem 2.1 (exact factor)</source>
+        <translation>Gegenbeispiel aus Satz 2.1 (exakter Faktor)</translation>
+    </message>
+    <message>
+        <source>Rank-1 semiseparable inverse factor (§5.1)</source>
+        <translation>Faktor mit semiseparabler Inverse vom Rang 1 (§5.1)</translation>
+    </message>
+    <message>
+        <source>2D Poisson, 5-point</source>
+        <translation>2D-Poisson, 5-Punkte-Stern</translation>
+    </message>
+    <message>
+        <source>3D Poisson, 7-point</source>
+        <translation>3D-Poisson, 7-Punkte-Stern</translation>
+    </message>
+    <message>
+        <source>Random graph Laplacian + shift·I</source>
+        <translation>Laplace-Matrix eines Zufallsgraphen + Verschiebung·I</translation>
+    </message>
+    <message>
+        <source>Generator:</source>
+        <translation>Generator:</translation>
+    </message>
+    <message>
+        <source>Order n:</source>
+        <translation>Ordnung n:</translation>
+    </message>
+    <message>
+        <source>Grid nx:</source>
+        <translation>Gitter nx:</translation>
+    </message>
+    <message>
+        <source>Grid ny:</source>
+        <translation>Gitter ny:</translation>
+    </message>
+    <message>
+        <source>Grid nz:</source>
+        <translation>Gitter nz:</translation>
+    </message>
+    <message>
+        <source>Mean degree:</source>
+        <translation>Mittlerer Grad:</translation>
+    </message>
+    <message>
+        <source>Shift:</source>
+        <translation>Verschiebung:</translation>
+    </message>
+    <message>
+        <source>Growth ρ:</source>
+        <translation>Wachstum ρ:</translation>
+    </message>
+    <message>
+        <source>Spread:</source>
+        <translation>Streuung:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -273,6 +940,447 @@
     </message>
 </context>
 <context>
+    <name>fs::ui::PerturbCommand</name>
+    <message>
+        <source>Reset perturbation</source>
+        <translation>Störung zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Perturb A(%1, %2) by %3</source>
+        <translation>A(%1, %2) um %3 stören</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbControls</name>
+    <message>
+        <source>Entry:</source>
+        <translation>Eintrag:</translation>
+    </message>
+    <message>
+        <source>Factor:</source>
+        <translation>Faktor:</translation>
+    </message>
+    <message>
+        <source>Ordering:</source>
+        <translation>Anordnung:</translation>
+    </message>
+    <message>
+        <source>GNN layers k:</source>
+        <translation>GNN-Schichten k:</translation>
+    </message>
+    <message>
+        <source>Cholesky (exact)</source>
+        <translation>Cholesky (exakt)</translation>
+    </message>
+    <message>
+        <source>IC(0)</source>
+        <translation>IC(0)</translation>
+    </message>
+    <message>
+        <source>K-optimal</source>
+        <translation>K-optimal</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Natural</source>
+        <translation>Natürlich</translation>
+    </message>
+    <message>
+        <source>AMD</source>
+        <translation>AMD</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Logarithmisch</translation>
+    </message>
+    <message>
+        <source>Show |ΔL_ii| on a logarithmic axis</source>
+        <translation>|ΔL_ii| auf logarithmischer Achse zeigen</translation>
+    </message>
+    <message>
+        <source>Reset to Original</source>
+        <translation>Auf Original zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Export All Figures…</source>
+        <translation>Alle Abbildungen exportieren…</translation>
+    </message>
+    <message>
+        <source>Depth of the message-passing GNN whose receptive field is shaded</source>
+        <translation>Tiefe des Message-Passing-GNN, dessen rezeptives Feld schattiert ist</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbDeltaEditor</name>
+    <message>
+        <source>δ:</source>
+        <translation>δ:</translation>
+    </message>
+    <message>
+        <source>Drag to change δ on a symmetric logarithmic scale (±10⁻⁶ … ±10²); the middle is 0</source>
+        <translation>Ziehen ändert δ auf einer symmetrischen logarithmischen Skala (±10⁻⁶ … ±10²); die Mitte ist 0</translation>
+    </message>
+    <message>
+        <source>The perturbation δ added to A(p, q) and A(q, p)</source>
+        <translation>Die Störung δ, die zu A(p, q) und A(q, p) addiert wird</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbDiagPlot</name>
+    <message>
+        <source>row i</source>
+        <translation>Zeile i</translation>
+    </message>
+    <message>
+        <source>|ΔL_ii|</source>
+        <translation>|ΔL_ii|</translation>
+    </message>
+    <message>
+        <source>Change of the diagonal of L</source>
+        <translation>Änderung der Diagonale von L</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbFigure</name>
+    <message>
+        <source>Unknown figure &apos;%1&apos;; known: %2.</source>
+        <translation>Unbekannte Abbildung „%1“; bekannt: %2.</translation>
+    </message>
+    <message>
+        <source>--n must be at least 2.</source>
+        <translation>--n muss mindestens 2 sein.</translation>
+    </message>
+    <message>
+        <source>1D Laplacian, n = %1: A₁₁ += 1</source>
+        <translation>1D-Laplace, n = %1: A₁₁ += 1</translation>
+    </message>
+    <message>
+        <source>Counterexample (Theorem 2.1), n = %1: A₁₁ += 1</source>
+        <translation>Gegenbeispiel (Satz 2.1), n = %1: A₁₁ += 1</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbHeatPlot</name>
+    <message>
+        <source>|ΔL| on the pattern of L (grey: unchanged)</source>
+        <translation>|ΔL| auf dem Muster von L (grau: unverändert)</translation>
+    </message>
+    <message>
+        <source>max |ΔL| per bin</source>
+        <translation>max |ΔL| je Zelle</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbLocalityPlot</name>
+    <message>
+        <source>No change in L</source>
+        <translation>Keine Änderung in L</translation>
+    </message>
+    <message>
+        <source>%1 % of the change lies beyond %2 hops</source>
+        <translation>%1 % der Änderung liegen jenseits von %2 Schritten</translation>
+    </message>
+    <message>
+        <source>hop distance from the perturbed entry</source>
+        <translation>Schrittabstand vom gestörten Eintrag</translation>
+    </message>
+    <message>
+        <source>receptive field of a %1-layer GNN</source>
+        <translation>rezeptives Feld eines GNN mit %1 Schichten</translation>
+    </message>
+    <message>
+        <source>max |ΔL|</source>
+        <translation>max |ΔL|</translation>
+    </message>
+    <message>
+        <source>% of ‖ΔL‖²</source>
+        <translation>% von ‖ΔL‖²</translation>
+    </message>
+    <message>
+        <source>‖ΔL‖² at h hops</source>
+        <translation>‖ΔL‖² bei h Schritten</translation>
+    </message>
+    <message>
+        <source>‖ΔL‖² beyond h hops</source>
+        <translation>‖ΔL‖² jenseits von h Schritten</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbPlot</name>
+    <message>
+        <source>NOT RELIABLE</source>
+        <translation>NICHT VERLÄSSLICH</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbStartup</name>
+    <message>
+        <source>Render figure NAME (%1) into --out and exit.</source>
+        <translation>Abbildung NAME (%1) nach --out zeichnen und beenden.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Output file of --export-figure (.png, .pdf or .svg).</source>
+        <translation>Ausgabedatei von --export-figure (.png, .pdf oder .svg).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Matrix order for --export-figure and --generator.</source>
+        <translation>Matrixordnung für --export-figure und --generator.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Show this view for --screenshot (perturb).</source>
+        <translation>Diese Ansicht für --screenshot zeigen (perturb).</translation>
+    </message>
+    <message>
+        <source>VIEW</source>
+        <translation>ANSICHT</translation>
+    </message>
+    <message>
+        <source>Start with a generated matrix: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph.</source>
+        <translation>Mit einer erzeugten Matrix starten: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph.</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>Entry to perturb in the Perturb view, 1-based.</source>
+        <translation>Zu störender Eintrag in der Störungsansicht, ab 1 gezählt.</translation>
+    </message>
+    <message>
+        <source>P,Q</source>
+        <translation>P,Q</translation>
+    </message>
+    <message>
+        <source>Perturbation added to the entry (default 1).</source>
+        <translation>Zum Eintrag addierte Störung (Standard 1).</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>--n expects a positive integer.</source>
+        <translation>--n erwartet eine positive ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>--delta expects a number.</source>
+        <translation>--delta erwartet eine Zahl.</translation>
+    </message>
+    <message>
+        <source>--export-figure needs --out FILE.</source>
+        <translation>--export-figure benötigt --out DATEI.</translation>
+    </message>
+    <message>
+        <source>Unknown generator &apos;%1&apos;.</source>
+        <translation>Unbekannter Generator „%1“.</translation>
+    </message>
+    <message>
+        <source>Unknown view &apos;%1&apos;: use pattern or perturb.</source>
+        <translation>Unbekannte Ansicht „%1“: pattern oder perturb verwenden.</translation>
+    </message>
+    <message>
+        <source>--entry expects P,Q (1-based), got &apos;%1&apos;.</source>
+        <translation>--entry erwartet P,Q (ab 1 gezählt), erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>The Perturb view is not available.</source>
+        <translation>Die Störungsansicht ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>--entry %1 lies outside the matrix of order %2.</source>
+        <translation>--entry %1 liegt außerhalb der Matrix der Ordnung %2.</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbView</name>
+    <message>
+        <source>Factorising…</source>
+        <translation>Faktorisiere…</translation>
+    </message>
+    <message>
+        <source>This matrix cannot be factored with the chosen method: %1</source>
+        <translation>Diese Matrix lässt sich mit dem gewählten Verfahren nicht faktorisieren: %1</translation>
+    </message>
+    <message>
+        <source>natural (this factor keeps the pattern of tril(A))</source>
+        <translation>natürlich (dieser Faktor behält das Muster von tril(A))</translation>
+    </message>
+    <message>
+        <source>AMD, chosen automatically: in natural order the factor would fill the band and updates would be too slow to follow the slider</source>
+        <translation>AMD, automatisch gewählt: in natürlicher Anordnung würde der Faktor das Band füllen und Aktualisierungen könnten dem Schieberegler nicht folgen</translation>
+    </message>
+    <message>
+        <source>AMD</source>
+        <translation>AMD</translation>
+    </message>
+    <message>
+        <source>natural</source>
+        <translation>natürlich</translation>
+    </message>
+    <message>
+        <source>Click an entry of A first to choose where δ is added.</source>
+        <translation>Zuerst einen Eintrag von A anklicken, um zu wählen, wo δ addiert wird.</translation>
+    </message>
+    <message>
+        <source>A(%1, %2) += %3</source>
+        <translation>A(%1, %2) += %3</translation>
+    </message>
+    <message>
+        <source>%1 refused: the matrix would no longer be positive definite.</source>
+        <translation>%1 abgelehnt: die Matrix wäre nicht mehr positiv definit.</translation>
+    </message>
+    <message>
+        <source>%1: IC(0) breaks down at pivot %2 (not positive).</source>
+        <translation>%1: IC(0) bricht bei Pivot %2 ab (nicht positiv).</translation>
+    </message>
+    <message>
+        <source>K-optimal refuses this matrix: it is too large (%1).</source>
+        <translation>K-optimal lehnt diese Matrix ab: sie ist zu groß (%1).</translation>
+    </message>
+    <message>
+        <source>%1: the factorisation failed, the matrix is not positive definite (%2).</source>
+        <translation>%1: die Faktorisierung ist gescheitert, die Matrix ist nicht positiv definit (%2).</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 gescheitert: %2</translation>
+    </message>
+    <message>
+        <source>The plots show the unperturbed factor.</source>
+        <translation>Die Diagramme zeigen den ungestörten Faktor.</translation>
+    </message>
+    <message>
+        <source>The plots still show δ = %1.</source>
+        <translation>Die Diagramme zeigen weiterhin δ = %1.</translation>
+    </message>
+    <message>
+        <source>Not reliable: %1 (estimated error %2). Load the matrix from its generator to use the exact factor.</source>
+        <translation>Nicht verlässlich: %1 (geschätzter Fehler %2). Die Matrix aus ihrem Generator laden, um den exakten Faktor zu verwenden.</translation>
+    </message>
+    <message>
+        <source>none — click an entry of A</source>
+        <translation>keiner — einen Eintrag von A anklicken</translation>
+    </message>
+    <message>
+        <source>A(%1, %1)</source>
+        <translation>A(%1, %1)</translation>
+    </message>
+    <message>
+        <source>A(%1, %2) and A(%2, %1)</source>
+        <translation>A(%1, %2) und A(%2, %1)</translation>
+    </message>
+    <message>
+        <source>(structural zero: perturbing it changes the pattern)</source>
+        <translation>(strukturelle Null: die Störung ändert das Muster)</translation>
+    </message>
+    <message>
+        <source>No perturbation: L is the original factor.</source>
+        <translation>Keine Störung: L ist der ursprüngliche Faktor.</translation>
+    </message>
+    <message>
+        <source>%1 entries of L changed, max |ΔL| = %2, ‖ΔL‖_F = %3; %4 % of ‖ΔL‖² lies beyond %5 hops.</source>
+        <translation>%1 Einträge von L geändert, max |ΔL| = %2, ‖ΔL‖_F = %3; %4 % von ‖ΔL‖² liegen jenseits von %5 Schritten.</translation>
+    </message>
+    <message>
+        <source>%1 new entries in L.</source>
+        <translation>%1 neue Einträge in L.</translation>
+    </message>
+    <message>
+        <source>Unperturbed factor: the generator&apos;s exact L.</source>
+        <translation>Ungestörter Faktor: das exakte L des Generators.</translation>
+    </message>
+    <message>
+        <source>(%1 ms)</source>
+        <translation>(%1 ms)</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export Data</source>
+        <translation>Daten exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Figure…</source>
+        <translation>Abbildung exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Data as CSV…</source>
+        <translation>Daten als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export All Figures…</source>
+        <translation>Alle Abbildungen exportieren…</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbWorkspace</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Cannot Generate Matrix</source>
+        <translation>Matrix kann nicht erzeugt werden</translation>
+    </message>
+    <message>
+        <source>Perturb</source>
+        <translation>Störung</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Matrix</source>
+        <translation>&amp;Matrix</translation>
+    </message>
+    <message>
+        <source>New from &amp;Generator…</source>
+        <translation>Neu aus &amp;Generator…</translation>
+    </message>
+    <message>
+        <source>Create a model matrix (Laplacian, counterexample, Poisson, …) as the current matrix</source>
+        <translation>Eine Modellmatrix (Laplace, Gegenbeispiel, Poisson, …) als aktuelle Matrix erzeugen</translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::RecentFilesMenu</name>
     <message>
         <source>Clear Menu</source>
@@ -281,6 +1389,33 @@
     <message>
         <source>Recent Files</source>
         <translation>Zuletzt geöffnete Dateien</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::RunController</name>
+    <message>
+        <source>The run is still training.</source>
+        <translation>Der Lauf trainiert noch.</translation>
+    </message>
+    <message>
+        <source>Cannot start the trainer: %1</source>
+        <translation>Der Trainer kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Skipped a malformed line (%1): %2</source>
+        <translation>Fehlerhafte Zeile übersprungen (%1): %2</translation>
+    </message>
+    <message>
+        <source>The trainer ended after the stop request without reporting a status.</source>
+        <translation>Der Trainer endete nach der Anhalteanforderung, ohne einen Status zu melden.</translation>
+    </message>
+    <message>
+        <source>The trainer crashed.</source>
+        <translation>Der Trainer ist abgestürzt.</translation>
+    </message>
+    <message>
+        <source>The trainer exited with code %1 without a final status.</source>
+        <translation>Der Trainer endete mit Code %1 ohne abschließenden Status.</translation>
     </message>
 </context>
 <context>
@@ -352,6 +1487,10 @@
         <source>Cannot write the screenshot to %1.</source>
         <translation>Das Bildschirmfoto kann nicht nach %1 geschrieben werden.</translation>
     </message>
+    <message>
+        <source>The view &apos;%1&apos; is not available.</source>
+        <translation>Die Ansicht „%1“ ist nicht verfügbar.</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::StatusPanel</name>
@@ -386,6 +1525,424 @@
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingEval</name>
+    <message>
+        <source>no convergence</source>
+        <translation>keine Konvergenz</translation>
+    </message>
+    <message>
+        <source>No evaluation yet: eval.json is written when a run finishes.</source>
+        <translation>Noch keine Auswertung: eval.json wird am Ende eines Laufs geschrieben.</translation>
+    </message>
+    <message>
+        <source>Mean cosine similarity on the test set: %1</source>
+        <translation>Mittlere Kosinus-Ähnlichkeit auf der Testmenge: %1</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Matrix</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>cos (learned)</source>
+        <translation>cos (gelernt)</translation>
+    </message>
+    <message>
+        <source>cos (K-optimal)</source>
+        <translation>cos (K-optimal)</translation>
+    </message>
+    <message>
+        <source>cos (IC(0))</source>
+        <translation>cos (IC(0))</translation>
+    </message>
+    <message>
+        <source>PCG learned</source>
+        <translation>PCG gelernt</translation>
+    </message>
+    <message>
+        <source>PCG K-optimal</source>
+        <translation>PCG K-optimal</translation>
+    </message>
+    <message>
+        <source>PCG IC(0)</source>
+        <translation>PCG IC(0)</translation>
+    </message>
+    <message>
+        <source>PCG none</source>
+        <translation>PCG ohne</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingForm</name>
+    <message>
+        <source>Dataset Folder</source>
+        <translation>Datensatzordner</translation>
+    </message>
+    <message>
+        <source>Runs Folder</source>
+        <translation>Laufordner</translation>
+    </message>
+    <message>
+        <source>Folder for the New Dataset</source>
+        <translation>Ordner für den neuen Datensatz</translation>
+    </message>
+    <message>
+        <source>factorscope-cli was not found next to this program or on PATH.</source>
+        <translation>factorscope-cli wurde weder neben diesem Programm noch im PATH gefunden.</translation>
+    </message>
+    <message>
+        <source>Generating %1…</source>
+        <translation>Erzeuge %1…</translation>
+    </message>
+    <message>
+        <source>Runs on the command&apos;s machine; {args} becomes the trainer&apos;s arguments and its output is recorded in the local run folder.</source>
+        <translation>Läuft auf dem Rechner des Befehls; {args} wird durch die Argumente des Trainers ersetzt, und seine Ausgabe wird im lokalen Laufordner aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;factorscope-train was not found&lt;/b&gt; next to this program or on PATH. Build it (it needs LibTorch) or use a command template.</source>
+        <translation>&lt;b&gt;factorscope-train wurde nicht gefunden&lt;/b&gt;, weder neben diesem Programm noch im PATH. Bauen Sie es (es benötigt LibTorch) oder verwenden Sie eine Befehlsvorlage.</translation>
+    </message>
+    <message>
+        <source>Trainer: %1</source>
+        <translation>Trainer: %1</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Model and Hyperparameters</source>
+        <translation>Modell und Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Pairs:</source>
+        <translation>Paare:</translation>
+    </message>
+    <message>
+        <source>n:</source>
+        <translation>n:</translation>
+    </message>
+    <message>
+        <source>Node model:</source>
+        <translation>Knotenmodell:</translation>
+    </message>
+    <message>
+        <source>Depth:</source>
+        <translation>Tiefe:</translation>
+    </message>
+    <message>
+        <source>Hidden width:</source>
+        <translation>Versteckte Breite:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>Decay every (epochs):</source>
+        <translation>Abklingen alle (Epochen):</translation>
+    </message>
+    <message>
+        <source>Decay factor:</source>
+        <translation>Abklingfaktor:</translation>
+    </message>
+    <message>
+        <source>Patience (epochs):</source>
+        <translation>Geduld (Epochen):</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>Ausführen auf:</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Befehl:</translation>
+    </message>
+    <message>
+        <source>Parallel runs:</source>
+        <translation>Parallele Läufe:</translation>
+    </message>
+    <message>
+        <source>Runs folder:</source>
+        <translation>Laufordner:</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>Modelle:</translation>
+    </message>
+    <message>
+        <source>Depths:</source>
+        <translation>Tiefen:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Generate Synthetic…</source>
+        <translation>Synthetisch erzeugen…</translation>
+    </message>
+    <message>
+        <source>Write a semiseparable dataset with factorscope-cli dataset synthetic</source>
+        <translation>Einen semiseparablen Datensatz mit factorscope-cli dataset synthetic schreiben</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Rechner</translation>
+    </message>
+    <message>
+        <source>Command template</source>
+        <translation>Befehlsvorlage</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Train the chosen node model and depth</source>
+        <translation>Das gewählte Knotenmodell in der gewählten Tiefe trainieren</translation>
+    </message>
+    <message>
+        <source>Start Sweep</source>
+        <translation>Serie starten</translation>
+    </message>
+    <message>
+        <source>Train every checked model at every checked depth</source>
+        <translation>Jedes gewählte Modell in jeder gewählten Tiefe trainieren</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingPlot</name>
+    <message>
+        <source>%1 test</source>
+        <translation>%1 Test</translation>
+    </message>
+    <message>
+        <source>%1 train</source>
+        <translation>%1 Training</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Cosine similarity</source>
+        <translation>Kosinus-Ähnlichkeit</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingRun</name>
+    <message>
+        <source>queued</source>
+        <translation>eingereiht</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>wird angehalten</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 holds no training run (no config.json or metrics.jsonl).</source>
+        <translation>%1 enthält keinen Trainingslauf (kein config.json oder metrics.jsonl).</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingRunModel</name>
+    <message>
+        <source>%1 (malformed lines: %2)</source>
+        <translation>%1 (fehlerhafte Zeilen: %2)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Tiefe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Best test cos</source>
+        <translation>Bester Test-cos</translation>
+    </message>
+    <message>
+        <source>Final test cos</source>
+        <translation>Letzter Test-cos</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingView</name>
+    <message>
+        <source>The run history cannot be opened: %1</source>
+        <translation>Der Laufverlauf kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>The run folder is missing.</source>
+        <translation>Der Laufordner fehlt.</translation>
+    </message>
+    <message>
+        <source>factorscope-train was not found next to this program or on PATH; nothing was started.</source>
+        <translation>factorscope-train wurde weder neben diesem Programm noch im PATH gefunden; nichts wurde gestartet.</translation>
+    </message>
+    <message>
+        <source>Choose a dataset folder first.</source>
+        <translation>Wählen Sie zuerst einen Datensatzordner.</translation>
+    </message>
+    <message>
+        <source>Check at least one model and one depth for the sweep.</source>
+        <translation>Wählen Sie für die Serie mindestens ein Modell und eine Tiefe.</translation>
+    </message>
+    <message>
+        <source>Queued %1 runs.</source>
+        <translation>%1 Läufe eingereiht.</translation>
+    </message>
+    <message>
+        <source>Delete Runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message>
+        <source>Remove %1 run(s) from the history? Their folders can be kept or deleted.</source>
+        <translation>%1 Lauf/Läufe aus dem Verlauf entfernen? Die Ordner können behalten oder gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Remove, Keep Folders</source>
+        <translation>Entfernen, Ordner behalten</translation>
+    </message>
+    <message>
+        <source>Delete Folders</source>
+        <translation>Ordner löschen</translation>
+    </message>
+    <message>
+        <source>Open Run Folder</source>
+        <translation>Laufordner öffnen</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export Metrics</source>
+        <translation>Metriken exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Open Run…</source>
+        <translation>Lauf öffnen…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Export Figure…</source>
+        <translation>Abbildung exportieren…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Auswertung</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,673 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>fs::ui::BenchChart</name>
+    <message>
+        <source>Figure 2: matrices per category (K-optimal vs IC(0))</source>
+        <translation>Рисунок 2: матрицы по категориям (K-оптимальный против IC(0))</translation>
+    </message>
+    <message>
+        <source>Matrices</source>
+        <translation>Матрицы</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::BenchDetail</name>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Jacobi</source>
+        <translation>Якоби</translation>
+    </message>
+    <message>
+        <source>IC(0)</source>
+        <translation>IC(0)</translation>
+    </message>
+    <message>
+        <source>K-optimal</source>
+        <translation>K-оптимальный</translation>
+    </message>
+    <message>
+        <source>SPAI</source>
+        <translation>SPAI</translation>
+    </message>
+    <message>
+        <source>%1 (n = %2)</source>
+        <translation>%1 (n = %2)</translation>
+    </message>
+    <message>
+        <source>Select a matrix in the table</source>
+        <translation>Выберите матрицу в таблице</translation>
+    </message>
+    <message>
+        <source>Computing factors…</source>
+        <translation>Вычисление множителей…</translation>
+    </message>
+    <message>
+        <source>K-optimal factor not available</source>
+        <translation>K-оптимальный множитель недоступен</translation>
+    </message>
+    <message>
+        <source>IC(0) broke down</source>
+        <translation>Срыв IC(0)</translation>
+    </message>
+    <message>
+        <source>%1 (failed)</source>
+        <translation>%1 (неудача)</translation>
+    </message>
+    <message>
+        <source>Open in perturb view</source>
+        <translation>Открыть в виде возмущений</translation>
+    </message>
+    <message>
+        <source>PCG iteration</source>
+        <translation>Итерация PCG</translation>
+    </message>
+    <message>
+        <source>Relative residual</source>
+        <translation>Относительная невязка</translation>
+    </message>
+    <message>
+        <source>Pattern of A</source>
+        <translation>Портрет A</translation>
+    </message>
+    <message>
+        <source>Pattern of the K-optimal factor</source>
+        <translation>Портрет K-оптимального множителя</translation>
+    </message>
+    <message>
+        <source>Pattern of the IC(0) factor</source>
+        <translation>Портрет множителя IC(0)</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::BenchTableModel</name>
+    <message>
+        <source>K-optimal only</source>
+        <translation>Только K-оптимальный</translation>
+    </message>
+    <message>
+        <source>K-optimal fewer</source>
+        <translation>K-оптимальный меньше</translation>
+    </message>
+    <message>
+        <source>IC(0) fewer</source>
+        <translation>IC(0) меньше</translation>
+    </message>
+    <message>
+        <source>IC(0) only</source>
+        <translation>Только IC(0)</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>Ничья</translation>
+    </message>
+    <message>
+        <source>Both failed</source>
+        <translation>Оба не сошлись</translation>
+    </message>
+    <message>
+        <source>Not SPD</source>
+        <translation>Не СПО</translation>
+    </message>
+    <message>
+        <source>SPD</source>
+        <translation>СПО</translation>
+    </message>
+    <message>
+        <source>not SPD</source>
+        <translation>не СПО</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>не читается</translation>
+    </message>
+    <message>
+        <source>breakdown</source>
+        <translation>срыв</translation>
+    </message>
+    <message>
+        <source>budget</source>
+        <translation>бюджет</translation>
+    </message>
+    <message>
+        <source>&gt; %1</source>
+        <translation>&gt; %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>неудача</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Матрица</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Nonzeros</source>
+        <translation>Ненулевые</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Jacobi</source>
+        <translation>Якоби</translation>
+    </message>
+    <message>
+        <source>IC(0)</source>
+        <translation>IC(0)</translation>
+    </message>
+    <message>
+        <source>K-opt</source>
+        <translation>K-опт</translation>
+    </message>
+    <message>
+        <source>SPAI</source>
+        <translation>SPAI</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>K(IC(0))</source>
+        <translation>K(IC(0))</translation>
+    </message>
+    <message>
+        <source>K(K-opt)</source>
+        <translation>K(K-опт)</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::BenchView</name>
+    <message>
+        <source>Benchmark</source>
+        <translation>Бенчмарк</translation>
+    </message>
+    <message>
+        <source>Matrices:</source>
+        <translation>Матрицы:</translation>
+    </message>
+    <message>
+        <source>Bundled benchmark</source>
+        <translation>Встроенный бенчмарк</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Добавить папку…</translation>
+    </message>
+    <message>
+        <source>Ordering:</source>
+        <translation>Упорядочение:</translation>
+    </message>
+    <message>
+        <source>Time budget:</source>
+        <translation>Лимит времени:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Wall-time limit per matrix and preconditioner; an overrun is recorded as an outcome.</source>
+        <translation>Лимит времени на матрицу и предобусловливатель; превышение записывается как результат.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Запустить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>Фильтр:</translation>
+    </message>
+    <message>
+        <source>Name or group</source>
+        <translation>Имя или группа</translation>
+    </message>
+    <message>
+        <source>n:</source>
+        <translation>n:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Все категории</translation>
+    </message>
+    <message>
+        <source>Folder with .mtx / .mtx.gz files</source>
+        <translation>Папка с файлами .mtx / .mtx.gz</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>Экспорт диаграммы…</translation>
+    </message>
+    <message>
+        <source>Export Figure 2</source>
+        <translation>Экспорт рисунка 2</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)</source>
+        <translation>PDF (*.pdf);;Изображение PNG (*.png);;SVG (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::CollectionController</name>
+    <message>
+        <source>SuiteSparse &amp;Collection…</source>
+        <translation>&amp;Коллекция SuiteSparse…</translation>
+    </message>
+    <message>
+        <source>Browse the SuiteSparse Matrix Collection and download matrices from it</source>
+        <translation>Просмотреть коллекцию матриц SuiteSparse и загрузить из неё матрицы</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::CollectionDialog</name>
+    <message>
+        <source>Matrices: %1 of %2</source>
+        <translation>Матрицы: %1 из %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a collection index (ssstats.csv): no matrix line was understood (problems: %2).</source>
+        <translation>%1 не является индексом коллекции (ssstats.csv): ни одна строка матрицы не распознана (проблем: %2).</translation>
+    </message>
+    <message>
+        <source>Matrices in the index of %1: %2.</source>
+        <translation>Матриц в индексе от %1: %2.</translation>
+    </message>
+    <message>
+        <source>Lines skipped as malformed: %1 (the first is line %2).</source>
+        <translation>Пропущено некорректных строк: %1 (первая — строка %2).</translation>
+    </message>
+    <message>
+        <source>Downloading the collection index from %1…</source>
+        <translation>Загрузка индекса коллекции с %1…</translation>
+    </message>
+    <message>
+        <source>Without a connection to the collection, load a copy of ssstats.csv from disk.</source>
+        <translation>Без подключения к коллекции загрузите копию ssstats.csv с диска.</translation>
+    </message>
+    <message>
+        <source>The collection index could not be downloaded. %1 %2</source>
+        <translation>Не удалось загрузить индекс коллекции. %1 %2</translation>
+    </message>
+    <message>
+        <source>The index shown is the one saved earlier.</source>
+        <translation>Показан ранее сохранённый индекс.</translation>
+    </message>
+    <message>
+        <source>Load Collection Index</source>
+        <translation>Загрузить индекс коллекции</translation>
+    </message>
+    <message>
+        <source>Collection index (ssstats.csv *.csv);;All files (*)</source>
+        <translation>Индекс коллекции (ssstats.csv *.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Downloading from %1, matrices: %2…</source>
+        <translation>Загрузка с %1, матриц: %2…</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing partial was kept.</source>
+        <translation>Загрузка отменена; неполные файлы не сохранены.</translation>
+    </message>
+    <message>
+        <source>Matrices ready: %1.</source>
+        <translation>Готово матриц: %1.</translation>
+    </message>
+    <message>
+        <source>SuiteSparse Matrix Collection</source>
+        <translation>Коллекция матриц SuiteSparse</translation>
+    </message>
+    <message>
+        <source>Download &amp;Index</source>
+        <translation>Загрузить &amp;индекс</translation>
+    </message>
+    <message>
+        <source>&amp;Load ssstats.csv…</source>
+        <translation>&amp;Открыть ssstats.csv…</translation>
+    </message>
+    <message>
+        <source>&amp;Download Selected</source>
+        <translation>&amp;Загрузить выбранные</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>От&amp;крыть</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Download</source>
+        <translation>О&amp;тменить загрузку</translation>
+    </message>
+    <message>
+        <source>Select several matrices with Ctrl or Shift; double-click a downloaded one to open it.</source>
+        <translation>Выберите несколько матриц с Ctrl или Shift; двойной щелчок по загруженной открывает её.</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::CollectionDownloader</name>
+    <message>
+        <source>The collection at %1 has no file %2 (HTTP %3).</source>
+        <translation>В коллекции по адресу %1 нет файла %2 (HTTP %3).</translation>
+    </message>
+    <message>
+        <source>Could not download %1: %2.</source>
+        <translation>Не удалось загрузить %1: %2.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>Не удалось записать %1: %2.</translation>
+    </message>
+    <message>
+        <source>The archive of %1 does not contain %2.</source>
+        <translation>Архив %1 не содержит %2.</translation>
+    </message>
+    <message>
+        <source>Could not write %1 into the cache: %2.</source>
+        <translation>Не удалось записать %1 в кэш: %2.</translation>
+    </message>
+    <message>
+        <source>The archive of %1 is damaged or incomplete (%2). Try the download again.</source>
+        <translation>Архив %1 повреждён или неполон (%2). Повторите загрузку.</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::CollectionFilterBar</name>
+    <message>
+        <source>Filter by name, group, kind or id</source>
+        <translation>Фильтр по имени, группе, типу или id</translation>
+    </message>
+    <message>
+        <source>&amp;Positive definite only</source>
+        <translation>Только &amp;положительно определённые</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Тип:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Группа:</translation>
+    </message>
+    <message>
+        <source>&amp;Rows:</source>
+        <translation>&amp;Строки:</translation>
+    </message>
+    <message>
+        <source>&amp;Nonzeros:</source>
+        <translation>&amp;Ненулевые:</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Все типы</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Все группы</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>любое</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>без ограничения</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::CollectionModel</name>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation>загружена</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <source>Nonzeros</source>
+        <translation>Ненулевые</translation>
+    </message>
+    <message>
+        <source>SPD</source>
+        <translation>SPD</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Local copy</source>
+        <translation>Локальная копия</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::DatasetGenerator</name>
+    <message>
+        <source>Dataset written to %1.</source>
+        <translation>Набор данных записан в %1.</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>код завершения %1</translation>
+    </message>
+    <message>
+        <source>The dataset could not be generated: %1</source>
+        <translation>Не удалось создать набор данных: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::ExportDialog</name>
+    <message>
+        <source>Export Figure</source>
+        <translation>Экспорт рисунка</translation>
+    </message>
+    <message>
+        <source>Export All Figures</source>
+        <translation>Экспорт всех рисунков</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>Изображение PNG</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Документ PDF</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>Рисунок SVG</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> мм</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Папка:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Ширина:</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>Высота:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Разрешение:</translation>
+    </message>
+    <message>
+        <source>Figures (*.png *.pdf *.svg)</source>
+        <translation>Рисунки (*.png *.pdf *.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::FigureExporter</name>
+    <message>
+        <source>Unknown figure format for %1: use .png, .pdf or .svg.</source>
+        <translation>Неизвестный формат рисунка для %1: используйте .png, .pdf или .svg.</translation>
+    </message>
+    <message>
+        <source>The figure size and resolution must be positive.</source>
+        <translation>Размер и разрешение рисунка должны быть положительными.</translation>
+    </message>
+    <message>
+        <source>Cannot write the figure to %1.</source>
+        <translation>Не удаётся записать рисунок в %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::GeneratorDialog</name>
+    <message>
+        <source>New Matrix from Generator</source>
+        <translation>Новая матрица из генератора</translation>
+    </message>
+    <message>
+        <source>1D Laplacian tridiag(−1, 2, −1)</source>
+        <translation>Одномерный лапласиан tridiag(−1, 2, −1)</translation>
+    </message>
+    <message>
+        <source>Counterexample of Theorem 2.1 (exact factor)</source>
+        <translation>Контрпример теоремы 2.1 (точный множитель)</translation>
+    </message>
+    <message>
+        <source>Rank-1 semiseparable inverse factor (§5.1)</source>
+        <translation>Множитель с полуразделимым обратным ранга 1 (§5.1)</translation>
+    </message>
+    <message>
+        <source>2D Poisson, 5-point</source>
+        <translation>Двумерное уравнение Пуассона, 5-точечный шаблон</translation>
+    </message>
+    <message>
+        <source>3D Poisson, 7-point</source>
+        <translation>Трёхмерное уравнение Пуассона, 7-точечный шаблон</translation>
+    </message>
+    <message>
+        <source>Random graph Laplacian + shift·I</source>
+        <translation>Лапласиан случайного графа + сдвиг·I</translation>
+    </message>
+    <message>
+        <source>Generator:</source>
+        <translation>Генератор:</translation>
+    </message>
+    <message>
+        <source>Order n:</source>
+        <translation>Порядок n:</translation>
+    </message>
+    <message>
+        <source>Grid nx:</source>
+        <translation>Сетка nx:</translation>
+    </message>
+    <message>
+        <source>Grid ny:</source>
+        <translation>Сетка ny:</translation>
+    </message>
+    <message>
+        <source>Grid nz:</source>
+        <translation>Сетка nz:</translation>
+    </message>
+    <message>
+        <source>Mean degree:</source>
+        <translation>Средняя степень:</translation>
+    </message>
+    <message>
+        <source>Shift:</source>
+        <translation>Сдвиг:</translation>
+    </message>
+    <message>
+        <source>Growth ρ:</source>
+        <translation>Рост ρ:</translation>
+    </message>
+    <message>
+        <source>Spread:</source>
+        <translation>Разброс:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Начальное значение:</translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -273,6 +940,447 @@
     </message>
 </context>
 <context>
+    <name>fs::ui::PerturbCommand</name>
+    <message>
+        <source>Reset perturbation</source>
+        <translation>Сброс возмущения</translation>
+    </message>
+    <message>
+        <source>Perturb A(%1, %2) by %3</source>
+        <translation>Возмущение A(%1, %2) на %3</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbControls</name>
+    <message>
+        <source>Entry:</source>
+        <translation>Элемент:</translation>
+    </message>
+    <message>
+        <source>Factor:</source>
+        <translation>Множитель:</translation>
+    </message>
+    <message>
+        <source>Ordering:</source>
+        <translation>Упорядочение:</translation>
+    </message>
+    <message>
+        <source>GNN layers k:</source>
+        <translation>Слоёв GNN k:</translation>
+    </message>
+    <message>
+        <source>Cholesky (exact)</source>
+        <translation>Холецкий (точный)</translation>
+    </message>
+    <message>
+        <source>IC(0)</source>
+        <translation>IC(0)</translation>
+    </message>
+    <message>
+        <source>K-optimal</source>
+        <translation>K-оптимальный</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Автоматически</translation>
+    </message>
+    <message>
+        <source>Natural</source>
+        <translation>Естественное</translation>
+    </message>
+    <message>
+        <source>AMD</source>
+        <translation>AMD</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Логарифмическая шкала</translation>
+    </message>
+    <message>
+        <source>Show |ΔL_ii| on a logarithmic axis</source>
+        <translation>Показать |ΔL_ii| на логарифмической оси</translation>
+    </message>
+    <message>
+        <source>Reset to Original</source>
+        <translation>Вернуть исходную</translation>
+    </message>
+    <message>
+        <source>Export All Figures…</source>
+        <translation>Экспорт всех рисунков…</translation>
+    </message>
+    <message>
+        <source>Depth of the message-passing GNN whose receptive field is shaded</source>
+        <translation>Глубина GNN с передачей сообщений, чьё рецептивное поле закрашено</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbDeltaEditor</name>
+    <message>
+        <source>δ:</source>
+        <translation>δ:</translation>
+    </message>
+    <message>
+        <source>Drag to change δ on a symmetric logarithmic scale (±10⁻⁶ … ±10²); the middle is 0</source>
+        <translation>Перетаскивайте, чтобы менять δ по симметричной логарифмической шкале (±10⁻⁶ … ±10²); середина равна 0</translation>
+    </message>
+    <message>
+        <source>The perturbation δ added to A(p, q) and A(q, p)</source>
+        <translation>Возмущение δ, добавляемое к A(p, q) и A(q, p)</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbDiagPlot</name>
+    <message>
+        <source>row i</source>
+        <translation>строка i</translation>
+    </message>
+    <message>
+        <source>|ΔL_ii|</source>
+        <translation>|ΔL_ii|</translation>
+    </message>
+    <message>
+        <source>Change of the diagonal of L</source>
+        <translation>Изменение диагонали L</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbFigure</name>
+    <message>
+        <source>Unknown figure &apos;%1&apos;; known: %2.</source>
+        <translation>Неизвестный рисунок «%1»; известны: %2.</translation>
+    </message>
+    <message>
+        <source>--n must be at least 2.</source>
+        <translation>--n должно быть не меньше 2.</translation>
+    </message>
+    <message>
+        <source>1D Laplacian, n = %1: A₁₁ += 1</source>
+        <translation>Одномерный лапласиан, n = %1: A₁₁ += 1</translation>
+    </message>
+    <message>
+        <source>Counterexample (Theorem 2.1), n = %1: A₁₁ += 1</source>
+        <translation>Контрпример (теорема 2.1), n = %1: A₁₁ += 1</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbHeatPlot</name>
+    <message>
+        <source>|ΔL| on the pattern of L (grey: unchanged)</source>
+        <translation>|ΔL| на портрете L (серый: без изменений)</translation>
+    </message>
+    <message>
+        <source>max |ΔL| per bin</source>
+        <translation>макс. |ΔL| в ячейке</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbLocalityPlot</name>
+    <message>
+        <source>No change in L</source>
+        <translation>L не изменился</translation>
+    </message>
+    <message>
+        <source>%1 % of the change lies beyond %2 hops</source>
+        <translation>%1 % изменения лежит дальше %2 шагов</translation>
+    </message>
+    <message>
+        <source>hop distance from the perturbed entry</source>
+        <translation>расстояние в шагах от возмущённого элемента</translation>
+    </message>
+    <message>
+        <source>receptive field of a %1-layer GNN</source>
+        <translation>рецептивное поле GNN из %1 слоёв</translation>
+    </message>
+    <message>
+        <source>max |ΔL|</source>
+        <translation>макс. |ΔL|</translation>
+    </message>
+    <message>
+        <source>% of ‖ΔL‖²</source>
+        <translation>% от ‖ΔL‖²</translation>
+    </message>
+    <message>
+        <source>‖ΔL‖² at h hops</source>
+        <translation>‖ΔL‖² на расстоянии h</translation>
+    </message>
+    <message>
+        <source>‖ΔL‖² beyond h hops</source>
+        <translation>‖ΔL‖² дальше h шагов</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbPlot</name>
+    <message>
+        <source>NOT RELIABLE</source>
+        <translation>НЕНАДЁЖНО</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbStartup</name>
+    <message>
+        <source>Render figure NAME (%1) into --out and exit.</source>
+        <translation>Нарисовать рисунок NAME (%1) в --out и выйти.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Output file of --export-figure (.png, .pdf or .svg).</source>
+        <translation>Выходной файл --export-figure (.png, .pdf или .svg).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>Matrix order for --export-figure and --generator.</source>
+        <translation>Порядок матрицы для --export-figure и --generator.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Show this view for --screenshot (perturb).</source>
+        <translation>Показать этот вид для --screenshot (perturb).</translation>
+    </message>
+    <message>
+        <source>VIEW</source>
+        <translation>ВИД</translation>
+    </message>
+    <message>
+        <source>Start with a generated matrix: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph.</source>
+        <translation>Начать со сгенерированной матрицы: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph.</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ВИД</translation>
+    </message>
+    <message>
+        <source>Entry to perturb in the Perturb view, 1-based.</source>
+        <translation>Возмущаемый элемент в виде «Возмущение», с нумерацией от 1.</translation>
+    </message>
+    <message>
+        <source>P,Q</source>
+        <translation>P,Q</translation>
+    </message>
+    <message>
+        <source>Perturbation added to the entry (default 1).</source>
+        <translation>Возмущение, добавляемое к элементу (по умолчанию 1).</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>--n expects a positive integer.</source>
+        <translation>--n ожидает положительное целое число.</translation>
+    </message>
+    <message>
+        <source>--delta expects a number.</source>
+        <translation>--delta ожидает число.</translation>
+    </message>
+    <message>
+        <source>--export-figure needs --out FILE.</source>
+        <translation>--export-figure требует --out ФАЙЛ.</translation>
+    </message>
+    <message>
+        <source>Unknown generator &apos;%1&apos;.</source>
+        <translation>Неизвестный генератор «%1».</translation>
+    </message>
+    <message>
+        <source>Unknown view &apos;%1&apos;: use pattern or perturb.</source>
+        <translation>Неизвестный вид «%1»: используйте pattern или perturb.</translation>
+    </message>
+    <message>
+        <source>--entry expects P,Q (1-based), got &apos;%1&apos;.</source>
+        <translation>--entry ожидает P,Q (с нумерацией от 1), получено «%1».</translation>
+    </message>
+    <message>
+        <source>The Perturb view is not available.</source>
+        <translation>Вид «Возмущение» недоступен.</translation>
+    </message>
+    <message>
+        <source>--entry %1 lies outside the matrix of order %2.</source>
+        <translation>--entry %1 лежит вне матрицы порядка %2.</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbView</name>
+    <message>
+        <source>Factorising…</source>
+        <translation>Разложение…</translation>
+    </message>
+    <message>
+        <source>This matrix cannot be factored with the chosen method: %1</source>
+        <translation>Эту матрицу нельзя разложить выбранным методом: %1</translation>
+    </message>
+    <message>
+        <source>natural (this factor keeps the pattern of tril(A))</source>
+        <translation>естественное (этот множитель сохраняет портрет tril(A))</translation>
+    </message>
+    <message>
+        <source>AMD, chosen automatically: in natural order the factor would fill the band and updates would be too slow to follow the slider</source>
+        <translation>AMD, выбрано автоматически: при естественном упорядочении множитель заполнил бы ленту, и обновления не успевали бы за ползунком</translation>
+    </message>
+    <message>
+        <source>AMD</source>
+        <translation>AMD</translation>
+    </message>
+    <message>
+        <source>natural</source>
+        <translation>естественное</translation>
+    </message>
+    <message>
+        <source>Click an entry of A first to choose where δ is added.</source>
+        <translation>Сначала щёлкните элемент A, чтобы выбрать, куда добавить δ.</translation>
+    </message>
+    <message>
+        <source>A(%1, %2) += %3</source>
+        <translation>A(%1, %2) += %3</translation>
+    </message>
+    <message>
+        <source>%1 refused: the matrix would no longer be positive definite.</source>
+        <translation>%1 отклонено: матрица перестала бы быть положительно определённой.</translation>
+    </message>
+    <message>
+        <source>%1: IC(0) breaks down at pivot %2 (not positive).</source>
+        <translation>%1: IC(0) прерывается на ведущем элементе %2 (не положителен).</translation>
+    </message>
+    <message>
+        <source>K-optimal refuses this matrix: it is too large (%1).</source>
+        <translation>K-оптимальный метод отклоняет эту матрицу: она слишком велика (%1).</translation>
+    </message>
+    <message>
+        <source>%1: the factorisation failed, the matrix is not positive definite (%2).</source>
+        <translation>%1: разложение не удалось, матрица не положительно определена (%2).</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 не удалось: %2</translation>
+    </message>
+    <message>
+        <source>The plots show the unperturbed factor.</source>
+        <translation>Графики показывают невозмущённый множитель.</translation>
+    </message>
+    <message>
+        <source>The plots still show δ = %1.</source>
+        <translation>Графики по-прежнему показывают δ = %1.</translation>
+    </message>
+    <message>
+        <source>Not reliable: %1 (estimated error %2). Load the matrix from its generator to use the exact factor.</source>
+        <translation>Ненадёжно: %1 (оценка ошибки %2). Создайте матрицу генератором, чтобы использовать точный множитель.</translation>
+    </message>
+    <message>
+        <source>none — click an entry of A</source>
+        <translation>нет — щёлкните элемент A</translation>
+    </message>
+    <message>
+        <source>A(%1, %1)</source>
+        <translation>A(%1, %1)</translation>
+    </message>
+    <message>
+        <source>A(%1, %2) and A(%2, %1)</source>
+        <translation>A(%1, %2) и A(%2, %1)</translation>
+    </message>
+    <message>
+        <source>(structural zero: perturbing it changes the pattern)</source>
+        <translation>(структурный нуль: возмущение меняет портрет)</translation>
+    </message>
+    <message>
+        <source>No perturbation: L is the original factor.</source>
+        <translation>Возмущения нет: L — исходный множитель.</translation>
+    </message>
+    <message>
+        <source>%1 entries of L changed, max |ΔL| = %2, ‖ΔL‖_F = %3; %4 % of ‖ΔL‖² lies beyond %5 hops.</source>
+        <translation>Изменено элементов L: %1, макс. |ΔL| = %2, ‖ΔL‖_F = %3; %4 % от ‖ΔL‖² лежит дальше %5 шагов.</translation>
+    </message>
+    <message>
+        <source>%1 new entries in L.</source>
+        <translation>Новых элементов в L: %1.</translation>
+    </message>
+    <message>
+        <source>Unperturbed factor: the generator&apos;s exact L.</source>
+        <translation>Невозмущённый множитель: точный L генератора.</translation>
+    </message>
+    <message>
+        <source>(%1 ms)</source>
+        <translation>(%1 мс)</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Не удаётся создать папку %1.</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Ошибка экспорта</translation>
+    </message>
+    <message>
+        <source>Export Data</source>
+        <translation>Экспорт данных</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Figure…</source>
+        <translation>Экспорт рисунка…</translation>
+    </message>
+    <message>
+        <source>Export Data as CSV…</source>
+        <translation>Экспорт данных в CSV…</translation>
+    </message>
+    <message>
+        <source>Export All Figures…</source>
+        <translation>Экспорт всех рисунков…</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::PerturbWorkspace</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>Cannot Generate Matrix</source>
+        <translation>Не удаётся создать матрицу</translation>
+    </message>
+    <message>
+        <source>Perturb</source>
+        <translation>Возмущение</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;Matrix</source>
+        <translation>&amp;Матрица</translation>
+    </message>
+    <message>
+        <source>New from &amp;Generator…</source>
+        <translation>Новая из &amp;генератора…</translation>
+    </message>
+    <message>
+        <source>Create a model matrix (Laplacian, counterexample, Poisson, …) as the current matrix</source>
+        <translation>Создать модельную матрицу (лапласиан, контрпример, Пуассон, …) как текущую</translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::RecentFilesMenu</name>
     <message>
         <source>Clear Menu</source>
@@ -281,6 +1389,33 @@
     <message>
         <source>Recent Files</source>
         <translation>Недавние файлы</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::RunController</name>
+    <message>
+        <source>The run is still training.</source>
+        <translation>Запуск ещё обучается.</translation>
+    </message>
+    <message>
+        <source>Cannot start the trainer: %1</source>
+        <translation>Не удаётся запустить обучение: %1</translation>
+    </message>
+    <message>
+        <source>Skipped a malformed line (%1): %2</source>
+        <translation>Пропущена ошибочная строка (%1): %2</translation>
+    </message>
+    <message>
+        <source>The trainer ended after the stop request without reporting a status.</source>
+        <translation>Процесс обучения завершился после запроса остановки, не сообщив состояние.</translation>
+    </message>
+    <message>
+        <source>The trainer crashed.</source>
+        <translation>Процесс обучения аварийно завершился.</translation>
+    </message>
+    <message>
+        <source>The trainer exited with code %1 without a final status.</source>
+        <translation>Процесс обучения завершился с кодом %1 без итогового состояния.</translation>
     </message>
 </context>
 <context>
@@ -352,6 +1487,10 @@
         <source>Cannot write the screenshot to %1.</source>
         <translation>Не удаётся записать снимок экрана в %1.</translation>
     </message>
+    <message>
+        <source>The view &apos;%1&apos; is not available.</source>
+        <translation>Вид «%1» недоступен.</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::StatusPanel</name>
@@ -386,6 +1525,424 @@
     <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingEval</name>
+    <message>
+        <source>no convergence</source>
+        <translation>нет сходимости</translation>
+    </message>
+    <message>
+        <source>No evaluation yet: eval.json is written when a run finishes.</source>
+        <translation>Оценки пока нет: eval.json записывается по завершении запуска.</translation>
+    </message>
+    <message>
+        <source>Mean cosine similarity on the test set: %1</source>
+        <translation>Среднее косинусное сходство на тестовом наборе: %1</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Матрица</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>cos (learned)</source>
+        <translation>cos (обученный)</translation>
+    </message>
+    <message>
+        <source>cos (K-optimal)</source>
+        <translation>cos (K-оптимальный)</translation>
+    </message>
+    <message>
+        <source>cos (IC(0))</source>
+        <translation>cos (IC(0))</translation>
+    </message>
+    <message>
+        <source>PCG learned</source>
+        <translation>PCG обученный</translation>
+    </message>
+    <message>
+        <source>PCG K-optimal</source>
+        <translation>PCG K-оптимальный</translation>
+    </message>
+    <message>
+        <source>PCG IC(0)</source>
+        <translation>PCG IC(0)</translation>
+    </message>
+    <message>
+        <source>PCG none</source>
+        <translation>PCG без</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingForm</name>
+    <message>
+        <source>Dataset Folder</source>
+        <translation>Папка набора данных</translation>
+    </message>
+    <message>
+        <source>Runs Folder</source>
+        <translation>Папка запусков</translation>
+    </message>
+    <message>
+        <source>Folder for the New Dataset</source>
+        <translation>Папка для нового набора данных</translation>
+    </message>
+    <message>
+        <source>factorscope-cli was not found next to this program or on PATH.</source>
+        <translation>factorscope-cli не найден ни рядом с программой, ни в PATH.</translation>
+    </message>
+    <message>
+        <source>Generating %1…</source>
+        <translation>Создание %1…</translation>
+    </message>
+    <message>
+        <source>Runs on the command&apos;s machine; {args} becomes the trainer&apos;s arguments and its output is recorded in the local run folder.</source>
+        <translation>Выполняется на машине команды; {args} заменяется аргументами обучения, а его вывод записывается в локальную папку запуска.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;factorscope-train was not found&lt;/b&gt; next to this program or on PATH. Build it (it needs LibTorch) or use a command template.</source>
+        <translation>&lt;b&gt;factorscope-train не найден&lt;/b&gt; ни рядом с программой, ни в PATH. Соберите его (нужен LibTorch) или используйте шаблон команды.</translation>
+    </message>
+    <message>
+        <source>Trainer: %1</source>
+        <translation>Программа обучения: %1</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Набор данных</translation>
+    </message>
+    <message>
+        <source>Model and Hyperparameters</source>
+        <translation>Модель и гиперпараметры</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Серия</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Обучение</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Папка:</translation>
+    </message>
+    <message>
+        <source>Pairs:</source>
+        <translation>Пары:</translation>
+    </message>
+    <message>
+        <source>n:</source>
+        <translation>n:</translation>
+    </message>
+    <message>
+        <source>Node model:</source>
+        <translation>Модель узла:</translation>
+    </message>
+    <message>
+        <source>Depth:</source>
+        <translation>Глубина:</translation>
+    </message>
+    <message>
+        <source>Hidden width:</source>
+        <translation>Ширина скрытого слоя:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Эпохи:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Скорость обучения:</translation>
+    </message>
+    <message>
+        <source>Decay every (epochs):</source>
+        <translation>Снижение каждые (эпох):</translation>
+    </message>
+    <message>
+        <source>Decay factor:</source>
+        <translation>Коэффициент снижения:</translation>
+    </message>
+    <message>
+        <source>Patience (epochs):</source>
+        <translation>Терпение (эпох):</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Размер пакета:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Начальное значение:</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Устройство:</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>Где запускать:</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Команда:</translation>
+    </message>
+    <message>
+        <source>Parallel runs:</source>
+        <translation>Параллельных запусков:</translation>
+    </message>
+    <message>
+        <source>Runs folder:</source>
+        <translation>Папка запусков:</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>Модели:</translation>
+    </message>
+    <message>
+        <source>Depths:</source>
+        <translation>Глубины:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Generate Synthetic…</source>
+        <translation>Создать синтетический…</translation>
+    </message>
+    <message>
+        <source>Write a semiseparable dataset with factorscope-cli dataset synthetic</source>
+        <translation>Записать полусепарабельный набор данных командой factorscope-cli dataset synthetic</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Автоматически</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>ЦП</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Этот компьютер</translation>
+    </message>
+    <message>
+        <source>Command template</source>
+        <translation>Шаблон команды</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Запустить</translation>
+    </message>
+    <message>
+        <source>Train the chosen node model and depth</source>
+        <translation>Обучить выбранную модель узла выбранной глубины</translation>
+    </message>
+    <message>
+        <source>Start Sweep</source>
+        <translation>Запустить серию</translation>
+    </message>
+    <message>
+        <source>Train every checked model at every checked depth</source>
+        <translation>Обучить каждую отмеченную модель на каждой отмеченной глубине</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingPlot</name>
+    <message>
+        <source>%1 test</source>
+        <translation>%1 тест</translation>
+    </message>
+    <message>
+        <source>%1 train</source>
+        <translation>%1 обучение</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Эпоха</translation>
+    </message>
+    <message>
+        <source>Cosine similarity</source>
+        <translation>Косинусное сходство</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingRun</name>
+    <message>
+        <source>queued</source>
+        <translation>в очереди</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>останавливается</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>завершён</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлен</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>%1 holds no training run (no config.json or metrics.jsonl).</source>
+        <translation>%1 не содержит запуска обучения (нет config.json или metrics.jsonl).</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingRunModel</name>
+    <message>
+        <source>%1 (malformed lines: %2)</source>
+        <translation>%1 (ошибочных строк: %2)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Запуск</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Глубина</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Эпохи</translation>
+    </message>
+    <message>
+        <source>Best test cos</source>
+        <translation>Лучший тест. cos</translation>
+    </message>
+    <message>
+        <source>Final test cos</source>
+        <translation>Итоговый тест. cos</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingView</name>
+    <message>
+        <source>The run history cannot be opened: %1</source>
+        <translation>Не удаётся открыть историю запусков: %1</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Обучение</translation>
+    </message>
+    <message>
+        <source>The run folder is missing.</source>
+        <translation>Папка запуска отсутствует.</translation>
+    </message>
+    <message>
+        <source>factorscope-train was not found next to this program or on PATH; nothing was started.</source>
+        <translation>factorscope-train не найден ни рядом с программой, ни в PATH; ничего не запущено.</translation>
+    </message>
+    <message>
+        <source>Choose a dataset folder first.</source>
+        <translation>Сначала выберите папку с набором данных.</translation>
+    </message>
+    <message>
+        <source>Check at least one model and one depth for the sweep.</source>
+        <translation>Отметьте для серии хотя бы одну модель и одну глубину.</translation>
+    </message>
+    <message>
+        <source>Queued %1 runs.</source>
+        <translation>Запусков в очереди: %1.</translation>
+    </message>
+    <message>
+        <source>Delete Runs</source>
+        <translation>Удаление запусков</translation>
+    </message>
+    <message>
+        <source>Remove %1 run(s) from the history? Their folders can be kept or deleted.</source>
+        <translation>Удалить запуски (%1) из истории? Их папки можно сохранить или удалить.</translation>
+    </message>
+    <message>
+        <source>Remove, Keep Folders</source>
+        <translation>Удалить, сохранив папки</translation>
+    </message>
+    <message>
+        <source>Delete Folders</source>
+        <translation>Удалить папки</translation>
+    </message>
+    <message>
+        <source>Open Run Folder</source>
+        <translation>Открыть папку запуска</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Ошибка экспорта</translation>
+    </message>
+    <message>
+        <source>Export Metrics</source>
+        <translation>Экспорт метрик</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>Open Run…</source>
+        <translation>Открыть запуск…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Export Figure…</source>
+        <translation>Экспорт рисунка…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт CSV…</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Оценка</translation>
     </message>
 </context>
 </TS>

@@ -76,6 +76,16 @@ void AppSettings::setWindowState(const QByteArray &state)
     m_settings.setValue(SettingsKeys::WindowState, state);
 }
 
+QString AppSettings::collectionBaseUrl() const
+{
+    return m_settings.value(SettingsKeys::CollectionBaseUrl).toString();
+}
+
+void AppSettings::setCollectionBaseUrl(const QString &url)
+{
+    m_settings.setValue(SettingsKeys::CollectionBaseUrl, url);
+}
+
 // Stored as codes rather than enum integers so a reordered enum cannot silently switch languages.
 QString languageCode(Language language)
 {

@@ -36,6 +36,10 @@ public:
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
 
+    /// Where the SuiteSparse collection is fetched from; empty means the public server.
+    QString collectionBaseUrl() const;
+    void setCollectionBaseUrl(const QString &url);
+
 private:
     QSettings m_settings;
 };

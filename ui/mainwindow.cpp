@@ -2,12 +2,16 @@
 
 #include "appsettings.h"
 #include "benchmarkindex.h"
+#include "benchview.h"
+#include "collectioncontroller.h"
 #include "languagemenu.h"
 #include "matrixlistdock.h"
 #include "matrixloader.h"
+#include "perturbworkspace.h"
 #include "recentfilesmenu.h"
 #include "spyplot.h"
 #include "statuspanel.h"
+#include "trainingview.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -71,6 +75,10 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
 
     // Further workspaces (one tab each) are added here, one line per view.
     // -- workspaces --
+    new PerturbWorkspace(this);
+    new CollectionController(this); // File menu entry and dialog, not a tab
+    BenchView::install(this);
+    TrainingView::install(this);
 
     // A double click in the list also reports the click before it; the file shown stays as is.
     connect(m_list, &MatrixListDock::fileActivated, this, [this](const QString &path) {
@@ -224,6 +232,16 @@ void MainWindow::showDocument(const MatrixDocumentPtr &document)
     m_hover->clear();
     m_recent->addFile(document->filePath);
     m_list->setCurrentFile(document->filePath);
+    retranslateUi();
+    Q_EMIT documentChanged(document);
+}
+
+void MainWindow::showGeneratedDocument(const MatrixDocumentPtr &document)
+{
+    // A generated matrix has no file: it stays out of the recent files and the matrix list.
+    m_plot->setDocument(document);
+    m_status->setDocument(document);
+    m_hover->clear();
     retranslateUi();
     Q_EMIT documentChanged(document);
 }

@@ -29,6 +29,8 @@ public:
 
     /// Starts loading `path` in the background; the current matrix stays until it succeeds.
     void openFile(const QString &path);
+    /// Makes a matrix that has no file (a generated one) the current document.
+    void showGeneratedDocument(const MatrixDocumentPtr &document);
     /// Message boxes for failed loads; tests and batch rendering turn them off and watch loadFailed.
     void setErrorDialogsEnabled(bool enabled) { m_errorDialogs = enabled; }
     void restoreSavedLayout();

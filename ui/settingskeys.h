@@ -9,5 +9,6 @@ inline constexpr char Language[] = "view/language";
 inline constexpr char SpyColorMode[] = "view/spyColorMode";
 inline constexpr char WindowGeometry[] = "window/geometry";
 inline constexpr char WindowState[] = "window/state";
+inline constexpr char CollectionBaseUrl[] = "collection/baseUrl";
 
 } // namespace fs::ui::SettingsKeys

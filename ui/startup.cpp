@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QPixmap>
+#include <QTabWidget>
 
 #include <cstdio>
 
@@ -98,15 +99,25 @@ int Startup::parse(const QStringList &arguments, StartupOptions &options)
         printError(tr("--screenshot needs a file name."));
         return 2;
     }
+    // Other workspaces prepare themselves for a screenshot through a Q_INVOKABLE
+    // prepareForScreenshot() on the widget named "view_<name>"; the perturbation options do not
+    // apply to them.
+    if (parser.value(QStringLiteral("view")) == QLatin1String("bench")) {
+        options.workspaceView = QStringLiteral("bench");
+    } else if (QString error; !PerturbStartup::read(parser, options.perturb, &error)) {
+        printError(error);
+        return 2;
+    }
     return -1;
 }
 
-// Options that render output and exit. --export-figure NAME --out FILE belongs here, with its
-// handling next to the screenshot in renderAndExit().
+// Options that render output and exit; the perturbation explorer adds --export-figure NAME --out
+// FILE and the --view/--generator/--entry/--delta options that prepare a screenshot.
 void Startup::addRenderOptions(QCommandLineParser &parser)
 {
     parser.addOption(QCommandLineOption(QLatin1String(ScreenshotOption),
                                         tr("Render the main window into PNG and exit."), tr("PNG")));
+    PerturbStartup::addOptions(parser);
 }
 
 QString Startup::defaultMatrixPath(const MainWindow &window)
@@ -120,6 +131,8 @@ QString Startup::defaultMatrixPath(const MainWindow &window)
 
 int Startup::renderAndExit(MainWindow &window, const StartupOptions &options)
 {
+    if (options.perturb.exportsFigure())
+        return PerturbStartup::exportFigure(options.perturb);
     // A modal box would block an unattended run; the failure goes to stderr instead.
     window.setErrorDialogsEnabled(false);
     QString failure;
@@ -128,16 +141,31 @@ int Startup::renderAndExit(MainWindow &window, const StartupOptions &options)
     });
 
     const QString file = options.file.isEmpty() ? defaultMatrixPath(window) : options.file;
-    if (file.isEmpty()) {
+    if (file.isEmpty() && !options.perturb.usesGenerator()) {
         printError(tr("No matrix to show: no file given and no benchmark collection found."));
         return 1;
     }
     window.show();
-    window.openFile(file);
-    window.loader()->waitForIdle();
+    if (!options.perturb.usesGenerator()) {
+        window.openFile(file);
+        window.loader()->waitForIdle();
+    }
     if (!failure.isEmpty()) {
         printError(failure);
         return 1;
+    }
+    if (QString error; !PerturbStartup::prepareWindow(window, options.perturb, &error)) {
+        printError(error);
+        return 1;
+    }
+    if (!options.workspaceView.isEmpty()) {
+        auto *view = window.workspaces()->findChild<QWidget *>(QLatin1String("view_") + options.workspaceView);
+        if (!view) {
+            printError(tr("The view '%1' is not available.").arg(options.workspaceView));
+            return 1;
+        }
+        window.showWorkspace(view);
+        QMetaObject::invokeMethod(view, "prepareForScreenshot", Qt::DirectConnection);
     }
     if (!options.screenshotPath.isEmpty())
         return writeScreenshot(window, options.screenshotPath);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "perturbstartup.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -13,8 +15,10 @@ class MainWindow;
 struct StartupOptions {
     QString file;           ///< matrix to open; empty means the default benchmark matrix
     QString screenshotPath; ///< render the window into this PNG and exit
+    PerturbStartupOptions perturb; ///< --export-figure, --view perturb, --generator, ...
+    QString workspaceView;         ///< --view NAME of a workspace other than perturb/pattern
     /// True when the program only renders output and exits, without user interaction.
-    bool rendersOnly() const { return !screenshotPath.isEmpty(); }
+    bool rendersOnly() const { return !screenshotPath.isEmpty() || perturb.exportsFigure(); }
 };
 
 // Everything main() does: command line, language, main window, and the render-and-exit modes.

@@ -3,8 +3,7 @@
 
 #include "factor/perturbation.h"
 #include "factor/tridiagonal.h"
-#include "precond/ic0.h"
-#include "precond/selected_inversion.h"
+#include "precond/live_perturbation.h"
 #include "sparse/matrix_market.h"
 
 #include <nlohmann/json.hpp>
@@ -43,24 +42,11 @@ factor::PerturbationResult run_kind(const std::string &kind, const sparse::Matri
                                     const std::optional<sparse::Matrix> &exactL, Index p, Index q,
                                     double delta, factor::Ordering ordering, int threads)
 {
-    if (kind == "ic0") {
-        return factor::perturb_from_scratch(A, p, q, delta, [](const sparse::Matrix &M) {
-            precond::Ic0Result r = precond::ic0(M);
-            if (!r.ok)
-                throw factor::NotPositiveDefinite("IC(0) broke down: pivot of row/column "
-                                                      + std::to_string(r.breakdown_column + 1)
-                                                      + " (1-based) is not positive",
-                                                  r.breakdown_column);
-            return r.L;
-        });
-    }
-    if (kind == "kopt") {
-        return factor::perturb_from_scratch(A, p, q, delta, [threads](const sparse::Matrix &M) {
-            precond::SelinvOptions o;
-            o.threads = threads;
-            return precond::kopt_selinv(M, o).L;
-        });
-    }
+    if (kind == "ic0")
+        return factor::perturb_from_scratch(A, p, q, delta, precond::factor_function(precond::FactorKind::Ic0));
+    if (kind == "kopt")
+        return factor::perturb_from_scratch(A, p, q, delta,
+                                            precond::factor_function(precond::FactorKind::Kopt, threads));
     // Exact Cholesky. A tridiagonal matrix on its own pattern takes the O(n) recurrence with its
     // error estimate and quadruple-precision check (and the generator's exact factor if known).
     if (ordering == factor::Ordering::Natural && factor::is_tridiagonal(A) && std::abs(p - q) <= 1)

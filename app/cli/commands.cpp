@@ -11,6 +11,7 @@ const std::vector<Command> &commands()
         {"factor", "IC(0), K-optimal, SPAI, Jacobi or Cholesky factor of an SPD matrix", &cmd_factor},
         {"pcg", "preconditioned conjugate gradients with a chosen preconditioner", &cmd_pcg},
         {"dataset", "write GNN training pairs (A, L): synthetic semiseparable or K-optimal", &cmd_dataset},
+        {"bench", "run none, Jacobi, IC(0), K-optimal and SPAI on every matrix of a folder (Figure 2)", &cmd_bench},
     };
     return table;
 }

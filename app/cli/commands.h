@@ -21,6 +21,7 @@ int cmd_perturb(const Argv &args);
 int cmd_factor(const Argv &args);
 int cmd_pcg(const Argv &args);
 int cmd_dataset(const Argv &args);
+int cmd_bench(const Argv &args);
 
 /// The table main() dispatches on (defined in commands.cpp).
 const std::vector<Command> &commands();

@@ -1,0 +1,104 @@
+#include "cli/cli_args.h"
+#include "cli/commands.h"
+
+#include "bench/outcome_json.h"
+#include "bench/runner.h"
+#include "precond/setup.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <chrono>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+
+namespace fs::cli {
+
+int cmd_bench(const Argv &argv)
+{
+    Args args(argv, {"ordering", "threads", "budget", "tol", "maxiter", "max-memory"}, {"json", "history"});
+    if (args.positional().size() != 1)
+        throw UsageError("bench expects exactly one directory of .mtx / .mtx.gz files");
+    const std::string dir = args.positional()[0];
+    if (!std::filesystem::is_directory(dir))
+        throw UsageError("not a directory: " + dir);
+
+    bench::RunOptions options;
+    options.ordering = *precond::parse_ordering(args.choice("ordering", "natural", {"natural", "amd", "nd"}));
+    options.threads = int(args.integer("threads", 0, 0, 1024));
+    options.budget_seconds = args.real("budget", 0.0);
+    if (options.budget_seconds < 0.0)
+        throw UsageError("--budget must not be negative");
+    options.tol = args.real("tol", 1e-8);
+    if (!(options.tol > 0.0 && options.tol < 1.0))
+        throw UsageError("--tol must lie strictly between 0 and 1");
+    options.maxiter = int(args.integer("maxiter", 10000, 1, 100000000));
+    options.max_bytes = args.integer("max-memory", 0, 0, INT64_MAX);
+    const bool history = args.flag("history");
+    options.record_history = history;
+
+    const std::vector<bench::BenchInput> inputs = bench::list_directory(dir);
+    if (inputs.empty())
+        throw UsageError("no .mtx or .mtx.gz files in " + dir);
+
+    std::vector<std::string> rows(inputs.size());
+    const auto t0 = std::chrono::steady_clock::now();
+    bench::RunCallbacks callbacks;
+    callbacks.result = [&](std::size_t i, const bench::MatrixOutcome &o) {
+        rows[i] = bench::to_json(o, history);
+        if (!args.flag("json"))
+            std::cerr << "  " << o.name << ": " << bench::to_string(o.category) << '\n';
+    };
+    bench::run_benchmark(inputs, options, callbacks);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+    nlohmann::json doc = {{"directory", dir},
+                          {"ordering", precond::to_string(options.ordering)},
+                          {"tol", options.tol},
+                          {"maxiter", options.maxiter},
+                          {"rhs", "ones"},
+                          {"budget_seconds", options.budget_seconds},
+                          {"settings", bench::settings_key(options)},
+                          {"seconds", seconds}};
+    nlohmann::json list = nlohmann::json::array();
+    std::array<int, bench::CategoryCount> counts{};
+    for (const std::string &row : rows) {
+        nlohmann::json r = nlohmann::json::parse(row);
+        ++counts[std::size_t(*bench::parse_category(r["category"].get<std::string>()))];
+        list.push_back(std::move(r));
+    }
+    doc["rows"] = std::move(list);
+    nlohmann::json summary = nlohmann::json::object();
+    for (int c = 0; c < bench::CategoryCount; ++c)
+        summary[bench::to_string(bench::Category(c))] = counts[std::size_t(c)];
+    doc["categories"] = summary;
+
+    if (args.flag("json")) {
+        std::cout << doc.dump(2) << '\n';
+        return 0;
+    }
+    std::cout << std::left << std::setw(18) << "matrix" << std::right << std::setw(8) << "n";
+    for (bench::Method m : bench::AllMethods)
+        std::cout << std::setw(9) << bench::to_string(m);
+    std::cout << "  category\n";
+    for (const auto &r : doc["rows"]) {
+        std::cout << std::left << std::setw(18) << r["name"].get<std::string>() << std::right
+                  << std::setw(8) << r["n"].get<long long>();
+        for (bench::Method m : bench::AllMethods) {
+            const auto &mr = r[bench::to_string(m)];
+            std::cout << std::setw(9)
+                      << (mr.is_null() ? std::string("-")
+                          : mr["converged"].get<bool>() ? std::to_string(mr["iterations"].get<int>())
+                                                        : std::string("fail"));
+        }
+        std::cout << "  " << r["category"].get<std::string>() << '\n';
+    }
+    std::cout << "\n";
+    for (const auto &[name, count] : summary.items())
+        std::cout << std::setw(12) << name << ' ' << count.get<int>() << '\n';
+    std::cout << "total " << std::fixed << std::setprecision(1) << seconds << " s\n";
+    return 0;
+}
+
+} // namespace fs::cli

@@ -1,0 +1,76 @@
+#pragma once
+// What the benchmark records for one matrix, and the Figure 2 category derived from it.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fs::bench {
+
+/// The preconditioners every matrix is run with, in table order.
+enum class Method { None, Jacobi, Ic0, Kopt, Spai };
+inline constexpr int MethodCount = 5;
+inline constexpr std::array<Method, MethodCount> AllMethods = {Method::None, Method::Jacobi, Method::Ic0,
+                                                               Method::Kopt, Method::Spai};
+
+/// "none", "jacobi", "ic0", "kopt", "spai" (the CLI's and the JSON's spelling).
+const char *to_string(Method method);
+
+/// Figure 2 of [P1], plus the two outcomes that keep a matrix out of the comparison.
+enum class Category {
+    KoptOnly,   ///< IC(0) failed, K-optimal converged
+    KoptFewer,  ///< both converged, K-optimal in fewer iterations
+    Ic0Fewer,   ///< both converged, IC(0) in fewer iterations
+    Ic0Only,    ///< K-optimal failed, IC(0) converged
+    Tie,        ///< both converged in the same number of iterations
+    BothFailed,
+    NotSpd,     ///< the matrix is not SPD (or unreadable): nothing was run
+};
+inline constexpr int CategoryCount = 7;
+
+/// Stable identifier ("kopt_only", ..., "not_spd").
+const char *to_string(Category category);
+std::optional<Category> parse_category(std::string_view name);
+
+/// Failure identifiers besides PCG's own ("max_iterations", "indefinite_operator", ...).
+inline constexpr char FailureIc0Breakdown[] = "ic0_breakdown";
+inline constexpr char FailureTimeBudget[] = "time_budget_exceeded";
+inline constexpr char FailureMemoryBudget[] = "memory_budget_exceeded";
+inline constexpr char FailureError[] = "error";
+
+struct MethodOutcome {
+    int iterations = 0;
+    bool converged = false;
+    std::string failure;            ///< empty when converged
+    std::string detail;             ///< human detail of the failure (breakdown column, refusal, ...)
+    std::optional<double> kcond;    ///< K of the preconditioned operator; empty when not computed
+    std::string kcond_note;
+    std::string kopt_method;        ///< "dense" / "selinv" for K-optimal
+    double setup_seconds = 0.0;
+    double solve_seconds = 0.0;
+    std::vector<double> history;    ///< relative residual before iteration 1 and after each
+};
+
+struct MatrixOutcome {
+    std::string name;
+    std::string group;
+    std::string file;
+    long long n = 0;
+    long long nnz = 0;              ///< stored nonzeros of the full (symmetry-expanded) matrix
+    std::string kind;               ///< "spd", "not_spd" (what the SPD check found)
+    std::string not_spd_reason;
+    std::array<MethodOutcome, MethodCount> methods;
+    Category category = Category::NotSpd;
+    double seconds = 0.0;           ///< wall time of the whole matrix
+
+    const MethodOutcome &at(Method m) const { return methods[std::size_t(m)]; }
+    MethodOutcome &at(Method m) { return methods[std::size_t(m)]; }
+};
+
+/// The Figure 2 category from the IC(0) and K-optimal outcomes (a failure to converge, a
+/// breakdown or an exhausted budget all count as failed).
+Category categorize(const MethodOutcome &ic0, const MethodOutcome &kopt);
+
+} // namespace fs::bench

@@ -1,0 +1,403 @@
+#include "bench/runner.h"
+
+#include "bench/budget.h"
+#include "precond/errors.h"
+#include "precond/kopt.h"
+#include "precond/selected_inversion.h"
+#include "precond/spai.h"
+#include "precond/pcg.h"
+#include "precond/setup.h"
+#include "precond/spd.h"
+#include "sparse/matrix_market.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include <unistd.h>
+
+namespace fs::bench {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point t0)
+{
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+precond::PrecondKind kind_of(Method m)
+{
+    switch (m) {
+    case Method::None: return precond::PrecondKind::None;
+    case Method::Jacobi: return precond::PrecondKind::Jacobi;
+    case Method::Ic0: return precond::PrecondKind::Ic0;
+    case Method::Kopt: return precond::PrecondKind::Kopt;
+    case Method::Spai: return precond::PrecondKind::Spai;
+    }
+    return precond::PrecondKind::None;
+}
+
+std::string strip_extension(std::string name)
+{
+    for (const char *ext : {".gz", ".mtx"})
+        if (name.size() > std::strlen(ext) && name.ends_with(ext))
+            name.resize(name.size() - std::strlen(ext));
+    return name;
+}
+
+std::vector<std::string> split_csv(const std::string &line)
+{
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+                out.back() += '"', ++i;
+            else if (c == '"')
+                quoted = false;
+            else
+                out.back() += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            out.emplace_back();
+        } else if (c != '\r') {
+            out.back() += c;
+        }
+    }
+    return out;
+}
+
+std::map<std::string, std::string> read_groups(const std::filesystem::path &index)
+{
+    std::map<std::string, std::string> groups;
+    std::ifstream in(index);
+    std::string line;
+    if (!std::getline(in, line))
+        return groups;
+    const auto header = split_csv(line);
+    const auto column = [&](std::initializer_list<const char *> names) -> int {
+        for (const char *name : names)
+            for (std::size_t i = 0; i < header.size(); ++i)
+                if (header[i] == name)
+                    return int(i);
+        return -1;
+    };
+    const int nameCol = column({"name", "Name"});
+    const int groupCol = column({"group", "Group"});
+    // The bundled INDEX.csv names where a file came from, not its collection group; the group
+    // ("HB/bcsstk01") is then found in the notes, else the source repository stands in for it.
+    const int sourceCol = column({"group_or_source_path"});
+    const int notesCol = column({"notes"});
+    if (nameCol < 0 || (groupCol < 0 && sourceCol < 0))
+        return groups;
+    while (std::getline(in, line)) {
+        const auto f = split_csv(line);
+        const auto field = [&](int c) { return c >= 0 && std::size_t(c) < f.size() ? f[std::size_t(c)] : std::string(); };
+        const std::string name = field(nameCol);
+        if (name.empty())
+            continue;
+        if (groupCol >= 0) {
+            groups[name] = field(groupCol);
+            continue;
+        }
+        const std::string notes = field(notesCol);
+        std::string group;
+        for (std::size_t at = notes.find("/" + name); at != std::string::npos && group.empty();
+             at = notes.find("/" + name, at + 1)) {
+            std::size_t begin = at;
+            while (begin > 0 && (std::isalnum((unsigned char)notes[begin - 1]) || notes[begin - 1] == '_'))
+                --begin;
+            group = notes.substr(begin, at - begin);
+        }
+        if (group.empty()) {
+            const std::string source = field(sourceCol);
+            const std::size_t slash = source.find('/'), colon = source.find(':');
+            group = slash == std::string::npos ? source
+                    : source.substr(slash + 1, colon == std::string::npos ? std::string::npos : colon - slash - 1);
+        }
+        groups[name] = group;
+    }
+    return groups;
+}
+
+std::int64_t half_physical_memory()
+{
+    const long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGE_SIZE);
+    return pages > 0 && size > 0 ? std::int64_t(pages) * size / 2 : std::int64_t(4) << 30;
+}
+
+// build_preconditioner() with the watchdog's flag reaching K-optimal and SPAI, the two set-ups that
+// can run for minutes (BuildOptions has no cancel flag). Same constructions and choices as
+// precond/setup.cpp, so the numbers equal `factorscope-cli pcg`'s.
+precond::BuiltPreconditioner build(const sparse::Matrix &A, Method method, const precond::BuildOptions &bo,
+                                   const std::atomic<bool> *flag)
+{
+    if (method != Method::Kopt && method != Method::Spai)
+        return precond::build_preconditioner(A, kind_of(method), bo);
+    const auto t0 = Clock::now();
+    precond::BuiltPreconditioner b;
+    b.kind = kind_of(method);
+    if (method == Method::Spai) {
+        precond::SpaiOptions o;
+        o.threads = bo.threads;
+        o.cancel = flag;
+        b.matrix = precond::spai_symmetric(precond::spai(A, o).M);
+        b.preconditioner = std::make_unique<precond::MatVecPreconditioner>(b.matrix);
+    } else if (A.rows() <= bo.auto_dense_max_n) {
+        b.method = "dense";
+        precond::KoptOptions o;
+        o.threads = bo.threads;
+        o.max_dense_bytes = bo.max_dense_bytes;
+        o.cancel = flag;
+        b.matrix = precond::kopt_dense(A, o).L;
+        b.preconditioner = std::make_unique<precond::FactorPreconditioner>(b.matrix);
+    } else {
+        b.method = "selinv";
+        const std::int64_t limit = bo.max_selinv_bytes > 0 ? bo.max_selinv_bytes : half_physical_memory();
+        const std::int64_t need = precond::selinv_bytes(A, precond::Ordering::Natural);
+        if (need > limit)
+            throw precond::SizeRefused("K-optimal factor by selected inversion in this ordering", A.rows(),
+                                       need, limit);
+        precond::SelinvOptions o;
+        o.ordering = precond::Ordering::Natural; // A is already in the benchmark's ordering
+        o.threads = bo.threads;
+        o.cancel = flag;
+        b.matrix = precond::kopt_selinv(A, o).L;
+        b.preconditioner = std::make_unique<precond::FactorPreconditioner>(b.matrix);
+    }
+    b.seconds = since(t0);
+    return b;
+}
+
+// Runs one preconditioner under its own time budget; throws Cancelled only for the user's cancel.
+void run_method(const sparse::Matrix &A, const sparse::Vector &b, Method method,
+                const RunOptions &options, const std::atomic<bool> *cancel, MethodOutcome &out)
+{
+    BudgetGuard guard(options.budget_seconds, cancel);
+    precond::BuildOptions bo;
+    bo.threads = 1;
+    if (options.max_bytes > 0) {
+        bo.max_dense_bytes = options.max_bytes;
+        bo.max_selinv_bytes = options.max_bytes;
+    }
+    const auto t0 = Clock::now();
+    precond::BuiltPreconditioner built;
+    try {
+        built = build(A, method, bo, guard.flag());
+    } catch (const precond::SizeRefused &e) {
+        out.failure = FailureMemoryBudget;
+        out.detail = e.what();
+        out.setup_seconds = since(t0);
+        return;
+    } catch (const precond::Cancelled &) {
+        out.setup_seconds = since(t0);
+        if (!guard.expired())
+            throw;
+        out.failure = FailureTimeBudget;
+        out.detail = "preconditioner set-up exceeded the time budget";
+        return;
+    } catch (const std::exception &e) {
+        out.failure = FailureError;
+        out.detail = e.what();
+        out.setup_seconds = since(t0);
+        return;
+    }
+    out.setup_seconds = since(t0);
+    out.kopt_method = built.method;
+    if (cancel && cancel->load())
+        throw precond::Cancelled();
+    // IC(0) and Jacobi cannot be interrupted; an overrun there is recognised once they return.
+    if (guard.overrun()) {
+        out.failure = FailureTimeBudget;
+        out.detail = "preconditioner set-up exceeded the time budget";
+        return;
+    }
+    if (!built.ok) {
+        out.failure = FailureIc0Breakdown;
+        out.detail = "pivot " + std::to_string(built.breakdown_pivot) + " at column "
+                     + std::to_string(built.breakdown_column + 1);
+        return;
+    }
+
+    precond::PcgOptions po;
+    po.tol = options.tol;
+    po.maxiter = options.maxiter;
+    po.record_history = options.record_history;
+    po.cancel = guard.flag();
+    const auto t1 = Clock::now();
+    try {
+        const precond::PcgResult r = precond::pcg(A, b, *built.preconditioner, po);
+        out.iterations = r.iterations;
+        out.converged = r.converged;
+        if (!r.converged)
+            out.failure = r.failure == precond::PcgFailure::None ? "max_iterations"
+                                                                 : precond::to_string(r.failure);
+        out.history = r.history;
+    } catch (const precond::Cancelled &) {
+        out.solve_seconds = since(t1);
+        if (!guard.expired())
+            throw;
+        out.failure = FailureTimeBudget;
+        out.detail = "PCG exceeded the time budget";
+        return;
+    }
+    out.solve_seconds = since(t1);
+
+    if (!options.compute_kcond)
+        return;
+    precond::KcondOptions ko;
+    ko.threads = 1;
+    ko.cancel = guard.flag();
+    try {
+        const precond::KcondOutcome kc = precond::preconditioned_kcond(A, built, ko);
+        if (kc.value)
+            out.kcond = kc.value->K;
+        out.kcond_note = kc.note;
+    } catch (const precond::Cancelled &) {
+        if (!guard.expired())
+            throw;
+        out.kcond_note = "time budget exceeded";
+    } catch (const std::exception &e) {
+        out.kcond_note = e.what();
+    }
+}
+
+} // namespace
+
+std::string settings_key(const RunOptions &options)
+{
+    std::ostringstream s;
+    s << "ordering=" << precond::to_string(options.ordering) << ";tol=" << options.tol
+      << ";maxiter=" << options.maxiter << ";rhs=ones;budget=" << options.budget_seconds
+      << ";max_bytes=" << options.max_bytes;
+    return s.str();
+}
+
+std::vector<BenchInput> list_directory(const std::string &directory)
+{
+    namespace fsys = std::filesystem;
+    const auto groups = read_groups(fsys::path(directory) / "INDEX.csv");
+    std::vector<BenchInput> inputs;
+    for (const auto &entry : fsys::directory_iterator(directory)) {
+        const std::string file = entry.path().filename().string();
+        if (!entry.is_regular_file() || !(file.ends_with(".mtx") || file.ends_with(".mtx.gz")))
+            continue;
+        BenchInput in;
+        in.file = entry.path().string();
+        in.name = strip_extension(file);
+        if (const auto it = groups.find(in.name); it != groups.end())
+            in.group = it->second;
+        inputs.push_back(std::move(in));
+    }
+    std::sort(inputs.begin(), inputs.end(),
+              [](const BenchInput &a, const BenchInput &b) { return a.name < b.name; });
+    return inputs;
+}
+
+MatrixOutcome run_matrix(const BenchInput &input, const RunOptions &options,
+                         const std::atomic<bool> *cancel)
+{
+    const auto t0 = Clock::now();
+    MatrixOutcome out;
+    out.file = input.file;
+    out.name = input.name.empty() ? strip_extension(std::filesystem::path(input.file).filename().string())
+                                  : input.name;
+    out.group = input.group;
+    out.category = Category::NotSpd;
+    out.kind = "not_spd";
+
+    sparse::Matrix A0;
+    try {
+        const sparse::MmHeader header = sparse::read_matrix_market_header(input.file);
+        out.n = header.rows;
+        // Coordinates, values and the compressed copy: about 40 bytes per stored entry, twice
+        // for a symmetric file that is expanded.
+        const std::int64_t estimate =
+            header.entries * 40 * (header.symmetry == sparse::MmSymmetry::General ? 1 : 2);
+        if (options.max_bytes > 0 && estimate > options.max_bytes) {
+            out.not_spd_reason = "memory budget exceeded: reading needs about "
+                                 + precond::format_bytes(estimate);
+            out.kind = "refused";
+            out.seconds = since(t0);
+            return out;
+        }
+        A0 = sparse::read_matrix_market(input.file).matrix;
+        out.n = A0.rows();
+        out.nnz = A0.nonZeros();
+        precond::require_spd(A0);
+    } catch (const precond::NotSpd &e) {
+        out.not_spd_reason = e.what();
+        out.seconds = since(t0);
+        return out;
+    } catch (const std::exception &e) {
+        out.kind = "unreadable";
+        out.not_spd_reason = e.what();
+        out.seconds = since(t0);
+        return out;
+    }
+    out.kind = "spd";
+
+    const precond::OrderedProblem problem = precond::order_problem(A0, options.ordering);
+    const sparse::Vector b =
+        precond::permute_vector(precond::make_rhs(int(problem.A.rows()), false), problem.perm);
+    for (Method m : AllMethods) {
+        if (cancel && cancel->load())
+            throw precond::Cancelled();
+        run_method(problem.A, b, m, options, cancel, out.at(m));
+    }
+    out.category = categorize(out.at(Method::Ic0), out.at(Method::Kopt));
+    out.seconds = since(t0);
+    return out;
+}
+
+std::size_t run_benchmark(const std::vector<BenchInput> &inputs, const RunOptions &options,
+                          const RunCallbacks &callbacks, const std::atomic<bool> *cancel)
+{
+    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t workers =
+        std::min<std::size_t>(inputs.size(), options.threads > 0 ? std::size_t(options.threads) : hw);
+    std::atomic<std::size_t> next{0};
+    std::size_t finished = 0;
+    std::mutex reportMutex;
+    const auto work = [&] {
+        while (!(cancel && cancel->load())) {
+            const std::size_t i = next++;
+            if (i >= inputs.size())
+                return;
+            if (callbacks.started) {
+                std::lock_guard lock(reportMutex);
+                callbacks.started(i);
+            }
+            MatrixOutcome outcome;
+            try {
+                outcome = run_matrix(inputs[i], options, cancel);
+            } catch (const precond::Cancelled &) {
+                return;
+            }
+            std::lock_guard lock(reportMutex);
+            ++finished;
+            if (callbacks.result)
+                callbacks.result(i, outcome);
+        }
+    };
+    {
+        std::vector<std::jthread> pool;
+        for (std::size_t w = 1; w < workers; ++w)
+            pool.emplace_back(work);
+        work();
+    }
+    return finished;
+}
+
+} // namespace fs::bench

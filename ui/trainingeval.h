@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+
+namespace fs::ui {
+
+// eval.json as an HTML table: per test matrix the cosine of the learned L and the PCG iterations
+// with it next to K-optimal, IC(0) and no preconditioner.
+class TrainingEval
+{
+    Q_DECLARE_TR_FUNCTIONS(fs::ui::TrainingEval)
+
+public:
+    static QString html(const QJsonObject &eval);
+
+private:
+    static QString pcgCell(const QJsonObject &pcg, const char *method);
+};
+
+} // namespace fs::ui

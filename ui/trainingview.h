@@ -1,0 +1,96 @@
+#pragma once
+
+#include "runhistory.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QTabWidget;
+class QTextBrowser;
+
+namespace fs::ui {
+
+class MainWindow;
+class RunController;
+class TrainingForm;
+class TrainingPlot;
+class TrainingRunModel;
+
+// The "Training" workspace: launch factorscope-train runs and sweeps, watch their cosine curves
+// live, and browse, resume, export or delete runs indexed in the history.
+class TrainingView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    /// `historyPath` empty: RunHistory::defaultPath().
+    explicit TrainingView(const QString &historyPath = {}, QWidget *parent = nullptr);
+    ~TrainingView() override;
+
+    /// Creates the view as a workspace tab of `window`.
+    static TrainingView *install(MainWindow *window);
+
+    /// Starts one run from the form; returns its id or 0 (the reason is shown).
+    int startRun();
+    /// Starts every chosen model × depth; returns how many were queued.
+    int startSweep();
+    /// Shows a run folder from anywhere and indexes it; returns its id or 0.
+    int openRunDirectory(const QString &directory, QString *error = nullptr);
+    void selectRuns(const QList<int> &ids);
+    QList<int> selectedRuns() const;
+    bool exportFigure(const QString &path, QString *error = nullptr);
+    bool exportCsv(const QString &path, QString *error = nullptr);
+    /// Asks first unless `confirm` is false; `deleteFolder` also removes the files.
+    void deleteRuns(const QList<int> &ids, bool confirm = true, bool deleteFolder = false);
+
+    RunController *controller() const { return m_controller; }
+    TrainingForm *form() const { return m_form; }
+    TrainingPlot *plot() const { return m_plot; }
+    TrainingRunModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    RunHistory &history() { return m_history; }
+    QString logText() const;
+    QString evalHtml() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QWidget *buildRunsPanel();
+    void retranslateUi();
+    void reloadHistory();
+    void selectionChanged();
+    void showDetails();
+    void runEnded(int id);
+    void chooseRunDirectory();
+    void chooseExportFigure();
+    void chooseExportCsv();
+    void resumeSelected();
+    QString newRunDirectory(const QString &model, int depth) const;
+    bool checkLauncher();
+    void message(const QString &text);
+
+    RunHistory m_history;
+    RunController *m_controller;
+    TrainingRunModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    TrainingForm *m_form;
+    TrainingPlot *m_plot;
+    QTableView *m_table = nullptr;
+    QTabWidget *m_details = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    QTextBrowser *m_eval = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_stop = nullptr;
+    QPushButton *m_resume = nullptr;
+    QPushButton *m_open = nullptr;
+    QPushButton *m_delete = nullptr;
+    QPushButton *m_exportFigure = nullptr;
+    QPushButton *m_exportCsv = nullptr;
+};
+
+} // namespace fs::ui

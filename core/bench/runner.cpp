@@ -21,7 +21,6 @@
 #include <sstream>
 #include <thread>
 
-#include <unistd.h>
 
 namespace fs::bench {
 
@@ -131,55 +130,6 @@ std::map<std::string, std::string> read_groups(const std::filesystem::path &inde
     return groups;
 }
 
-std::int64_t half_physical_memory()
-{
-    const long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGE_SIZE);
-    return pages > 0 && size > 0 ? std::int64_t(pages) * size / 2 : std::int64_t(4) << 30;
-}
-
-// build_preconditioner() with the watchdog's flag reaching K-optimal and SPAI, the two set-ups that
-// can run for minutes (BuildOptions has no cancel flag). Same constructions and choices as
-// precond/setup.cpp, so the numbers equal `factorscope-cli pcg`'s.
-precond::BuiltPreconditioner build(const sparse::Matrix &A, Method method, const precond::BuildOptions &bo,
-                                   const std::atomic<bool> *flag)
-{
-    if (method != Method::Kopt && method != Method::Spai)
-        return precond::build_preconditioner(A, kind_of(method), bo);
-    const auto t0 = Clock::now();
-    precond::BuiltPreconditioner b;
-    b.kind = kind_of(method);
-    if (method == Method::Spai) {
-        precond::SpaiOptions o;
-        o.threads = bo.threads;
-        o.cancel = flag;
-        b.matrix = precond::spai_symmetric(precond::spai(A, o).M);
-        b.preconditioner = std::make_unique<precond::MatVecPreconditioner>(b.matrix);
-    } else if (A.rows() <= bo.auto_dense_max_n) {
-        b.method = "dense";
-        precond::KoptOptions o;
-        o.threads = bo.threads;
-        o.max_dense_bytes = bo.max_dense_bytes;
-        o.cancel = flag;
-        b.matrix = precond::kopt_dense(A, o).L;
-        b.preconditioner = std::make_unique<precond::FactorPreconditioner>(b.matrix);
-    } else {
-        b.method = "selinv";
-        const std::int64_t limit = bo.max_selinv_bytes > 0 ? bo.max_selinv_bytes : half_physical_memory();
-        const std::int64_t need = precond::selinv_bytes(A, precond::Ordering::Natural);
-        if (need > limit)
-            throw precond::SizeRefused("K-optimal factor by selected inversion in this ordering", A.rows(),
-                                       need, limit);
-        precond::SelinvOptions o;
-        o.ordering = precond::Ordering::Natural; // A is already in the benchmark's ordering
-        o.threads = bo.threads;
-        o.cancel = flag;
-        b.matrix = precond::kopt_selinv(A, o).L;
-        b.preconditioner = std::make_unique<precond::FactorPreconditioner>(b.matrix);
-    }
-    b.seconds = since(t0);
-    return b;
-}
-
 // Runs one preconditioner under its own time budget; throws Cancelled only for the user's cancel.
 void run_method(const sparse::Matrix &A, const sparse::Vector &b, Method method,
                 const RunOptions &options, const std::atomic<bool> *cancel, MethodOutcome &out)
@@ -194,7 +144,8 @@ void run_method(const sparse::Matrix &A, const sparse::Vector &b, Method method,
     const auto t0 = Clock::now();
     precond::BuiltPreconditioner built;
     try {
-        built = build(A, method, bo, guard.flag());
+        bo.cancel = guard.flag();
+        built = precond::build_preconditioner(A, kind_of(method), bo);
     } catch (const precond::SizeRefused &e) {
         out.failure = FailureMemoryBudget;
         out.detail = e.what();

@@ -66,6 +66,7 @@ sparse::Matrix build_kopt(const sparse::Matrix &A, const BuildOptions &options, 
         KoptOptions o;
         o.threads = options.threads;
         o.max_dense_bytes = options.max_dense_bytes;
+        o.cancel = options.cancel;
         return kopt_dense(A, o).L;
     }
     const std::int64_t limit = options.max_selinv_bytes > 0 ? options.max_selinv_bytes : default_selinv_limit();
@@ -76,6 +77,7 @@ sparse::Matrix build_kopt(const sparse::Matrix &A, const BuildOptions &options, 
     SelinvOptions o;
     o.ordering = Ordering::Natural; // A is already in the caller's ordering
     o.threads = options.threads;
+    o.cancel = options.cancel;
     return kopt_selinv(A, o).L;
 }
 } // namespace
@@ -129,6 +131,7 @@ BuiltPreconditioner build_preconditioner(const sparse::Matrix &A, PrecondKind ki
     case PrecondKind::Spai: {
         SpaiOptions o;
         o.threads = options.threads;
+        o.cancel = options.cancel;
         b.matrix = spai_symmetric(spai(A, o).M);
         b.preconditioner = std::make_unique<MatVecPreconditioner>(b.matrix);
         break;

@@ -7,6 +7,7 @@
 #include "precond/preconditioner.h"
 #include "sparse/matrix.h"
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -39,6 +40,9 @@ struct BuildOptions {
     int auto_dense_max_n = 1500;                          ///< Auto uses the dense inverse up to this n
     /// Selected inversion refuses when its estimate exceeds this (0 = half the physical memory).
     std::int64_t max_selinv_bytes = 0;
+    /// Raised by the caller (e.g. a time-budget watchdog) to stop K-optimal and SPAI, the set-ups
+    /// that can run for minutes; they then throw Cancelled.
+    const std::atomic<bool> *cancel = nullptr;
 };
 
 /// A problem moved into a fill-reducing ordering: every preconditioner of a comparison is built

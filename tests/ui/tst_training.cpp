@@ -383,10 +383,14 @@ void TestTraining::viewShowsRunsAndExports()
 // The real factorscope-train needs LibTorch, which this build may lack: FS_TRAINER names one.
 void TestTraining::realTrainer()
 {
+#ifdef FS_TRAIN_PATH
+    const QString trainer = qEnvironmentVariable("FS_TRAINER", QStringLiteral(FS_TRAIN_PATH));
+#else
     const QString trainer = qEnvironmentVariable("FS_TRAINER");
+#endif
     const QString cli = qEnvironmentVariable("FS_CLI", QStringLiteral(FS_CLI_PATH));
     if (trainer.isEmpty() || !QFileInfo(cli).isExecutable())
-        QSKIP("set FS_TRAINER (and FS_CLI unless factorscope-cli is built) to run against the real trainer");
+        QSKIP("built without LibTorch: set FS_TRAINER (and FS_CLI unless factorscope-cli is built) to run against a real trainer");
 
     DatasetGenerator generator;
     QSignalSpy generated(&generator, &DatasetGenerator::finished);

@@ -1491,6 +1491,22 @@
         <source>The view &apos;%1&apos; is not available.</source>
         <translation>Die Ansicht „%1“ ist nicht verfügbar.</translation>
     </message>
+    <message>
+        <source>--export-figure training needs --runs DIR…</source>
+        <translation>--export-figure training benötigt --runs VERZEICHNIS…</translation>
+    </message>
+    <message>
+        <source>Training run folders for --export-figure training.</source>
+        <translation>Ordner von Trainingsläufen für --export-figure training.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>VERZEICHNIS</translation>
+    </message>
+    <message>
+        <source>Cannot read the run folder %1: %2</source>
+        <translation>Der Laufordner %1 kann nicht gelesen werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::StatusPanel</name>

@@ -1491,6 +1491,22 @@
         <source>The view &apos;%1&apos; is not available.</source>
         <translation>Вид «%1» недоступен.</translation>
     </message>
+    <message>
+        <source>--export-figure training needs --runs DIR…</source>
+        <translation>Для --export-figure training нужен --runs КАТАЛОГ…</translation>
+    </message>
+    <message>
+        <source>Training run folders for --export-figure training.</source>
+        <translation>Каталоги запусков обучения для --export-figure training.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>КАТАЛОГ</translation>
+    </message>
+    <message>
+        <source>Cannot read the run folder %1: %2</source>
+        <translation>Не удаётся прочитать каталог запуска %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::StatusPanel</name>

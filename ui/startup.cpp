@@ -7,9 +7,11 @@
 #include "matrixlistmodel.h"
 #include "matrixloader.h"
 #include "spyplot.h"
+#include "trainingview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTemporaryDir>
 #include <QFileInfo>
 #include <QIcon>
 #include <QPixmap>
@@ -88,7 +90,16 @@ int Startup::parse(const QStringList &arguments, StartupOptions &options)
         std::printf("factorscope %s\n", qPrintable(QCoreApplication::applicationVersion()));
         return 0;
     }
-    const QStringList files = parser.positionalArguments();
+    QStringList files = parser.positionalArguments();
+    if (parser.value(QStringLiteral("export-figure")) == QLatin1String("training")) {
+        // --runs DIR… : the first folder is the option's value, further ones arrive as positionals.
+        options.trainingRuns = parser.values(QStringLiteral("runs")) + files;
+        files.clear();
+        if (options.trainingRuns.isEmpty()) {
+            printError(tr("--export-figure training needs --runs DIR…"));
+            return 2;
+        }
+    }
     if (files.size() > 1) {
         printError(tr("Only one file can be opened, got %1.").arg(files.size()));
         return 2;
@@ -118,6 +129,34 @@ void Startup::addRenderOptions(QCommandLineParser &parser)
     parser.addOption(QCommandLineOption(QLatin1String(ScreenshotOption),
                                         tr("Render the main window into PNG and exit."), tr("PNG")));
     PerturbStartup::addOptions(parser);
+    parser.addOption(QCommandLineOption(QStringLiteral("runs"),
+                                        tr("Training run folders for --export-figure training."), tr("DIR")));
+}
+
+// The training curves of run folders (from here or another machine) into one figure, without the
+// history of the interactive program being touched.
+int Startup::exportTrainingFigure(const StartupOptions &options)
+{
+    QTemporaryDir scratch;
+    TrainingView view(scratch.filePath(QStringLiteral("history.sqlite")));
+    view.resize(1280, 800);
+    QList<int> ids;
+    for (const QString &dir : options.trainingRuns) {
+        QString error;
+        const int id = view.openRunDirectory(dir, &error);
+        if (id == 0) {
+            printError(tr("Cannot read the run folder %1: %2").arg(dir, error));
+            return 1;
+        }
+        ids.append(id);
+    }
+    view.selectRuns(ids);
+    QString error;
+    if (!view.exportFigure(options.perturb.out, &error)) {
+        printError(error);
+        return 1;
+    }
+    return 0;
 }
 
 QString Startup::defaultMatrixPath(const MainWindow &window)
@@ -131,6 +170,8 @@ QString Startup::defaultMatrixPath(const MainWindow &window)
 
 int Startup::renderAndExit(MainWindow &window, const StartupOptions &options)
 {
+    if (options.exportsTraining())
+        return exportTrainingFigure(options);
     if (options.perturb.exportsFigure())
         return PerturbStartup::exportFigure(options.perturb);
     // A modal box would block an unattended run; the failure goes to stderr instead.

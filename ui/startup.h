@@ -17,6 +17,8 @@ struct StartupOptions {
     QString screenshotPath; ///< render the window into this PNG and exit
     PerturbStartupOptions perturb; ///< --export-figure, --view perturb, --generator, ...
     QString workspaceView;         ///< --view NAME of a workspace other than perturb/pattern
+    QStringList trainingRuns;      ///< --export-figure training --runs DIR…
+    bool exportsTraining() const { return perturb.figure == QLatin1String("training"); }
     /// True when the program only renders output and exits, without user interaction.
     bool rendersOnly() const { return !screenshotPath.isEmpty() || perturb.exportsFigure(); }
 };
@@ -38,6 +40,7 @@ public:
 
 private:
     static void addRenderOptions(QCommandLineParser &parser);
+    static int exportTrainingFigure(const StartupOptions &options);
     static int renderAndExit(MainWindow &window, const StartupOptions &options);
     static int writeScreenshot(MainWindow &window, const QString &path);
 };

@@ -83,6 +83,29 @@ void TestTrainingSweep::sweepFromTheView()
     QCOMPARE(f.read(4), QByteArray("\x89PNG", 4));
     if (!shots.isEmpty())
         QVERIFY(view.grab().save(QString::fromLocal8Bit(shots) + QStringLiteral("/training.png")));
+
+    // Headless: the same runs' curves from their folders, by the real GUI binary.
+    QStringList args = {QStringLiteral("--export-figure"), QStringLiteral("training"), QStringLiteral("--runs")};
+    for (int id : ids)
+        args << view.controller()->run(id)->directory;
+    const QString svg = dir.filePath(QStringLiteral("headless.svg"));
+    args << QStringLiteral("--out") << svg;
+    QProcess gui;
+    gui.start(QStringLiteral(FS_GUI_PATH), args);
+    QVERIFY(gui.waitForFinished(120000));
+    QVERIFY2(gui.exitCode() == 0, gui.readAllStandardError().constData());
+    QFile out(svg);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QByteArray text = out.readAll();
+    QVERIFY(text.contains("<svg"));
+    QVERIFY(text.contains("mpmlp d2")); // every run is in the legend
+    QVERIFY(text.contains("gatv2 d2"));
+    // A folder that is not a run is an error, not an empty figure.
+    QProcess bad;
+    bad.start(QStringLiteral(FS_GUI_PATH), {QStringLiteral("--export-figure"), QStringLiteral("training"), QStringLiteral("--runs"),
+                                           dir.filePath(QStringLiteral("data")), QStringLiteral("--out"), dir.filePath(QStringLiteral("bad.svg"))});
+    QVERIFY(bad.waitForFinished(60000));
+    QCOMPARE(bad.exitCode(), 1);
 }
 
 QTEST_MAIN(TestTrainingSweep)

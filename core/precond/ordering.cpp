@@ -61,33 +61,4 @@ std::vector<int> fill_reducing_permutation(const sparse::Matrix &Ain, Ordering o
     return perm;
 }
 
-sparse::Matrix permute_symmetric(const sparse::Matrix &A, const std::vector<int> &perm)
-{
-    const int n = static_cast<int>(A.rows());
-    Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> P(n);
-    // Eigen's P maps an old index to its new position; perm[k] is the old index at position k.
-    for (int k = 0; k < n; ++k)
-        P.indices()[perm[static_cast<std::size_t>(k)]] = k;
-    sparse::Matrix B;
-    B = A.twistedBy(P);
-    B.makeCompressed();
-    return B;
-}
-
-sparse::Vector permute_vector(const sparse::Vector &x, const std::vector<int> &perm)
-{
-    sparse::Vector y(x.size());
-    for (Eigen::Index k = 0; k < x.size(); ++k)
-        y[k] = x[perm[static_cast<std::size_t>(k)]];
-    return y;
-}
-
-sparse::Vector unpermute_vector(const sparse::Vector &xp, const std::vector<int> &perm)
-{
-    sparse::Vector x(xp.size());
-    for (Eigen::Index k = 0; k < xp.size(); ++k)
-        x[perm[static_cast<std::size_t>(k)]] = xp[k];
-    return x;
-}
-
 } // namespace fs::precond

@@ -25,11 +25,9 @@ std::optional<Ordering> parse_ordering(std::string_view name);
 /// CHOLMOD's analysis chooses it (postordered). Throws NotSpd for a non-square matrix.
 std::vector<int> fill_reducing_permutation(const sparse::Matrix &A, Ordering ordering);
 
-/// P A Pᵀ for perm[k] = original index of position k (both triangles kept, compressed).
-sparse::Matrix permute_symmetric(const sparse::Matrix &A, const std::vector<int> &perm);
-
-/// x_perm[k] = x[perm[k]] and its inverse, for moving vectors between the orderings.
-sparse::Vector permute_vector(const sparse::Vector &x, const std::vector<int> &perm);
-sparse::Vector unpermute_vector(const sparse::Vector &xp, const std::vector<int> &perm);
+// The permutation helpers live with the matrix type; re-exported for the callers of orderings.
+using sparse::permute_symmetric;
+using sparse::permute_vector;
+using sparse::unpermute_vector;
 
 } // namespace fs::precond

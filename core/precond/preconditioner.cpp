@@ -126,27 +126,10 @@ double MatVecPreconditioner::apply_dot(const sparse::Vector &r, sparse::Vector &
     return r.dot(z);
 }
 
-void spmv_symmetric(const sparse::Matrix &A, const sparse::Vector &x, sparse::Vector &y)
+double spmv_symmetric_dot(const sparse::Matrix &A, const sparse::Vector &x, sparse::Vector &y)
 {
     // Row i of a symmetric A equals column i, so y_i = A(:,i)·x: a gather loop with one store per
     // row, which beats the scatter form of a CSC product (no read-modify-write of y).
-    const int n = int(A.cols());
-    y.resize(n);
-    const int *cp = A.outerIndexPtr();
-    const int *ri = A.innerIndexPtr();
-    const double *v = A.valuePtr();
-    const double *xv = x.data();
-    double *yv = y.data();
-    for (int i = 0; i < n; ++i) {
-        double s = 0.0;
-        for (int p = cp[i]; p < cp[i + 1]; ++p)
-            s += v[p] * xv[ri[p]];
-        yv[i] = s;
-    }
-}
-
-double spmv_symmetric_dot(const sparse::Matrix &A, const sparse::Vector &x, sparse::Vector &y)
-{
     const int n = int(A.cols());
     y.resize(n);
     const int *cp = A.outerIndexPtr();
@@ -163,6 +146,12 @@ double spmv_symmetric_dot(const sparse::Matrix &A, const sparse::Vector &x, spar
         dot += xv[i] * s;
     }
     return dot;
+}
+
+void spmv_symmetric(const sparse::Matrix &A, const sparse::Vector &x, sparse::Vector &y)
+{
+    // The fused kernel's dot product costs one multiply-add per row: not worth a second copy.
+    (void)spmv_symmetric_dot(A, x, y);
 }
 
 void lower_solve_in_place(const sparse::Matrix &L, sparse::Vector &x)

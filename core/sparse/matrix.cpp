@@ -34,4 +34,33 @@ Matrix lower_triangle(const Matrix &A)
     return A.triangularView<Eigen::Lower>();
 }
 
+Matrix permute_symmetric(const Matrix &A, const std::vector<Index> &perm)
+{
+    const int n = static_cast<int>(A.rows());
+    Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> P(n);
+    // Eigen's P maps an old index to its new position; perm[k] is the old index at position k.
+    for (int k = 0; k < n; ++k)
+        P.indices()[perm[static_cast<std::size_t>(k)]] = k;
+    Matrix B;
+    B = A.twistedBy(P);
+    B.makeCompressed();
+    return B;
+}
+
+Vector permute_vector(const Vector &x, const std::vector<Index> &perm)
+{
+    Vector y(x.size());
+    for (Eigen::Index k = 0; k < x.size(); ++k)
+        y[k] = x[perm[static_cast<std::size_t>(k)]];
+    return y;
+}
+
+Vector unpermute_vector(const Vector &xp, const std::vector<Index> &perm)
+{
+    Vector x(xp.size());
+    for (Eigen::Index k = 0; k < xp.size(); ++k)
+        x[perm[static_cast<std::size_t>(k)]] = xp[k];
+    return x;
+}
+
 } // namespace fs::sparse

@@ -7,6 +7,7 @@
 #include <Eigen/SparseCore>
 
 #include <cstdint>
+#include <vector>
 
 namespace fs::sparse {
 
@@ -23,5 +24,13 @@ double symmetry_defect(const Matrix &A);
 
 /// Lower triangle (diagonal included) of A.
 Matrix lower_triangle(const Matrix &A);
+
+/// P A Pᵀ for perm[k] = original index of the row/column placed at position k (both triangles
+/// kept, compressed).
+Matrix permute_symmetric(const Matrix &A, const std::vector<Index> &perm);
+
+/// x_perm[k] = x[perm[k]], and its inverse, for moving vectors between orderings.
+Vector permute_vector(const Vector &x, const std::vector<Index> &perm);
+Vector unpermute_vector(const Vector &xp, const std::vector<Index> &perm);
 
 } // namespace fs::sparse

@@ -110,7 +110,8 @@ void TestBenchRunner::cliSchema()
     QVERIFY(m_cli["seconds"].isDouble());
     int total = 0;
     const QJsonObject categories = m_cli["categories"].toObject();
-    for (const QString &c : {"kopt_only", "kopt_fewer", "ic0_fewer", "ic0_only", "tie", "both_failed", "not_spd"}) {
+    for (const char *name : {"kopt_only", "kopt_fewer", "ic0_fewer", "ic0_only", "tie", "both_failed", "not_spd"}) {
+        const QString c = QString::fromLatin1(name);
         QVERIFY2(categories.contains(c), qPrintable(c));
         total += categories[c].toInt();
     }

@@ -12,20 +12,6 @@ using fs::sparse::Index;
 namespace {
 Eigen::MatrixXd dense(const sparse::Matrix &A) { return Eigen::MatrixXd(A); }
 
-sparse::Matrix permuted(const sparse::Matrix &A, const std::vector<Index> &perm)
-{
-    // (P A Pᵀ)(k, l) = A(perm[k], perm[l])
-    std::vector<Index> inv(perm.size());
-    for (std::size_t k = 0; k < perm.size(); ++k)
-        inv[perm[k]] = static_cast<Index>(k);
-    std::vector<sparse::Triplet> t;
-    for (Index j = 0; j < A.outerSize(); ++j)
-        for (sparse::Matrix::InnerIterator it(A, j); it; ++it)
-            t.emplace_back(inv[it.row()], inv[j], it.value());
-    sparse::Matrix B(A.rows(), A.cols());
-    B.setFromTriplets(t.begin(), t.end());
-    return B;
-}
 } // namespace
 
 class TestCholesky : public QObject {
@@ -90,7 +76,7 @@ void TestCholesky::amdFactorsPermutedMatrix()
     for (Index k = 0; k < A.rows(); ++k)
         QCOMPARE(sorted[k], k);
     const sparse::Matrix L = amd.factor();
-    const Eigen::MatrixXd R = dense(L) * dense(L).transpose() - dense(permuted(A, perm));
+    const Eigen::MatrixXd R = dense(L) * dense(L).transpose() - dense(sparse::permute_symmetric(A, perm));
     QVERIFY(R.cwiseAbs().maxCoeff() <= 1e-12 * dense(A).cwiseAbs().maxCoeff());
     // The point of the ordering: less fill.
     QVERIFY(amd.factor_nonzeros() <= natural.factor_nonzeros());

@@ -17,25 +17,12 @@ namespace {
 
 Eigen::MatrixXd dense(const sparse::Matrix &A) { return Eigen::MatrixXd(A); }
 
-sparse::Matrix permuted(const sparse::Matrix &A, const std::vector<Index> &perm)
-{
-    std::vector<Index> inv(perm.size());
-    for (std::size_t k = 0; k < perm.size(); ++k)
-        inv[perm[k]] = static_cast<Index>(k);
-    std::vector<sparse::Triplet> t;
-    for (Index j = 0; j < A.outerSize(); ++j)
-        for (sparse::Matrix::InnerIterator it(A, j); it; ++it)
-            t.emplace_back(inv[it.row()], inv[j], it.value());
-    sparse::Matrix B(A.rows(), A.cols());
-    B.setFromTriplets(t.begin(), t.end());
-    return B;
-}
 
 // Factor of P A Pᵀ by a fresh natural-order factorisation: the reference for update/downdate.
 sparse::Matrix reference_factor(const sparse::Matrix &A, const std::vector<Index> &perm)
 {
     factor::Cholesky c;
-    c.factorize(permuted(A, perm));
+    c.factorize(sparse::permute_symmetric(A, perm));
     return c.factor();
 }
 

@@ -17,7 +17,8 @@ bool GeneratorRequest::kindFromName(const QString &name, Kind *kind)
     static const std::pair<const char *, Kind> names[] = {
         {"laplacian1d", Kind::Laplacian1d}, {"counterexample", Kind::Counterexample},
         {"semiseparable", Kind::Semiseparable}, {"poisson2d", Kind::Poisson2d},
-        {"poisson3d", Kind::Poisson3d}, {"graph", Kind::GraphLaplacian}};
+        {"poisson3d", Kind::Poisson3d}, {"graph", Kind::GraphLaplacian},
+        {"diffusion2d", Kind::Diffusion2d}, {"biharmonic2d", Kind::Biharmonic2d}};
     for (const auto &[text, value] : names) {
         if (name == QLatin1String(text)) {
             *kind = value;
@@ -31,9 +32,10 @@ GeneratorDialog::GeneratorDialog(QWidget *parent)
     : QDialog(parent)
     , m_form(new QFormLayout(this))
     , m_kind(new QComboBox)
-    , m_n(new QSpinBox), m_nx(new QSpinBox), m_ny(new QSpinBox), m_nz(new QSpinBox)
+    , m_n(new QSpinBox), m_nx(new QSpinBox), m_ny(new QSpinBox), m_nz(new QSpinBox), m_side(new QSpinBox)
     , m_degree(new QSpinBox), m_seed(new QSpinBox)
     , m_shift(new QDoubleSpinBox), m_growth(new QDoubleSpinBox), m_spread(new QDoubleSpinBox)
+    , m_sigma(new QDoubleSpinBox), m_length(new QDoubleSpinBox)
 {
     setWindowTitle(tr("New Matrix from Generator"));
     m_kind->addItem(tr("1D Laplacian tridiag(−1, 2, −1)"), int(Kind::Laplacian1d));
@@ -42,6 +44,8 @@ GeneratorDialog::GeneratorDialog(QWidget *parent)
     m_kind->addItem(tr("2D Poisson, 5-point"), int(Kind::Poisson2d));
     m_kind->addItem(tr("3D Poisson, 7-point"), int(Kind::Poisson3d));
     m_kind->addItem(tr("Random graph Laplacian + shift·I"), int(Kind::GraphLaplacian));
+    m_kind->addItem(tr("2D diffusion −∇·(k∇u), log-normal k"), int(Kind::Diffusion2d));
+    m_kind->addItem(tr("2D biharmonic L·diag(k)·L, log-normal k"), int(Kind::Biharmonic2d));
     m_kind->setCurrentIndex(1);
 
     const GeneratorRequest d;
@@ -65,6 +69,19 @@ GeneratorDialog::GeneratorDialog(QWidget *parent)
     m_spread->setDecimals(3);
     m_spread->setRange(1, 100);
     m_spread->setValue(d.spread);
+    // The random-coefficient grids: order side², and SPAI/K-optimal cost grows quickly with it.
+    m_side->setRange(1, 2000);
+    m_side->setValue(32);
+    m_sigma->setDecimals(3);
+    m_sigma->setRange(0, 10);
+    m_sigma->setSingleStep(0.1);
+    m_sigma->setValue(d.sigma);
+    m_sigma->setToolTip(tr("Standard deviation of log k; 0 gives the constant-coefficient operator."));
+    m_length->setDecimals(4);
+    m_length->setRange(0.001, 10);
+    m_length->setSingleStep(0.01);
+    m_length->setValue(d.length);
+    m_length->setToolTip(tr("Correlation length of log k on the unit square."));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -76,10 +93,13 @@ GeneratorDialog::GeneratorDialog(QWidget *parent)
     m_form->addRow(tr("Grid nx:"), m_nx);
     m_form->addRow(tr("Grid ny:"), m_ny);
     m_form->addRow(tr("Grid nz:"), m_nz);
+    m_form->addRow(tr("Grid side:"), m_side);
     m_form->addRow(tr("Mean degree:"), m_degree);
     m_form->addRow(tr("Shift:"), m_shift);
     m_form->addRow(tr("Growth ρ:"), m_growth);
     m_form->addRow(tr("Spread:"), m_spread);
+    m_form->addRow(tr("Log-coefficient σ:"), m_sigma);
+    m_form->addRow(tr("Correlation length:"), m_length);
     m_form->addRow(tr("Seed:"), m_seed);
     m_form->addRow(buttons);
     updateRows();
@@ -97,7 +117,12 @@ void GeneratorDialog::updateRows()
     m_form->setRowVisible(m_shift, kind == Kind::GraphLaplacian);
     m_form->setRowVisible(m_growth, kind == Kind::Semiseparable);
     m_form->setRowVisible(m_spread, kind == Kind::Semiseparable);
-    m_form->setRowVisible(m_seed, kind == Kind::Semiseparable || kind == Kind::GraphLaplacian);
+    const bool field = kind == Kind::Diffusion2d || kind == Kind::Biharmonic2d;
+    m_form->setRowVisible(m_side, field);
+    m_form->setRowVisible(m_sigma, field);
+    m_form->setRowVisible(m_length, field);
+    m_form->setRowVisible(m_seed, kind == Kind::Semiseparable || kind == Kind::GraphLaplacian || field);
+    adjustSize();
 }
 
 GeneratorRequest GeneratorDialog::request() const
@@ -105,13 +130,16 @@ GeneratorRequest GeneratorDialog::request() const
     GeneratorRequest r;
     r.kind = Kind(m_kind->currentData().toInt());
     r.n = m_n->value();
-    r.nx = m_nx->value();
+    const bool field = r.kind == Kind::Diffusion2d || r.kind == Kind::Biharmonic2d;
+    r.nx = field ? m_side->value() : m_nx->value();
     r.ny = m_ny->value();
     r.nz = m_nz->value();
     r.degree = m_degree->value();
     r.shift = m_shift->value();
     r.growth = m_growth->value();
     r.spread = m_spread->value();
+    r.sigma = m_sigma->value();
+    r.length = m_length->value();
     r.seed = quint64(m_seed->value());
     return r;
 }
@@ -131,6 +159,14 @@ QString GeneratorDialog::nameOf(const GeneratorRequest &r)
         return QStringLiteral("poisson3d %1x%2x%3").arg(r.nx).arg(r.ny).arg(r.nz);
     case Kind::GraphLaplacian:
         return QStringLiteral("graph n=%1 degree=%2 seed=%3").arg(r.n).arg(r.degree).arg(r.seed);
+    case Kind::Diffusion2d:
+    case Kind::Biharmonic2d:
+        return QStringLiteral("%1 %2x%2 sigma=%3 length=%4 seed=%5")
+            .arg(QLatin1String(r.kind == Kind::Diffusion2d ? "diffusion2d" : "biharmonic2d"))
+            .arg(r.nx)
+            .arg(r.sigma)
+            .arg(r.length)
+            .arg(r.seed);
     }
     return {};
 }
@@ -146,6 +182,8 @@ GeneratedDocument GeneratorDialog::generate(const GeneratorRequest &r)
     case Kind::Poisson2d: g = gen::poisson2d(r.nx, r.ny); break;
     case Kind::Poisson3d: g = gen::poisson3d(r.nx, r.ny, r.nz); break;
     case Kind::GraphLaplacian: g = gen::graph_laplacian(r.n, r.degree, r.shift, r.seed); break;
+    case Kind::Diffusion2d: g = gen::diffusion2d(r.nx, r.seed, {r.sigma, r.length}); break;
+    case Kind::Biharmonic2d: g = gen::biharmonic2d(r.nx, r.seed, {r.sigma, r.length}); break;
     }
     auto doc = std::make_shared<MatrixDocument>();
     // Generated matrices have no file; the name stands in for it in titles and lists.

@@ -15,18 +15,29 @@ namespace fs::ui {
 
 // Which generator of core/sparse/generators.h to run, with its parameters.
 struct GeneratorRequest {
-    enum class Kind { Laplacian1d, Counterexample, Semiseparable, Poisson2d, Poisson3d, GraphLaplacian };
+    enum class Kind {
+        Laplacian1d,
+        Counterexample,
+        Semiseparable,
+        Poisson2d,
+        Poisson3d,
+        GraphLaplacian,
+        Diffusion2d,
+        Biharmonic2d
+    };
     Kind kind = Kind::Counterexample;
     int n = 200;       ///< order (1D kinds, graph)
-    int nx = 100, ny = 100, nz = 20;
+    int nx = 100, ny = 100, nz = 20; ///< nx is also the grid side of Diffusion2d and Biharmonic2d
     int degree = 4;
     double shift = 0.01;
     double growth = 1.25;
     double spread = 2.0;
+    double sigma = 1.0;  ///< std. deviation of log k (Diffusion2d, Biharmonic2d)
+    double length = 0.1; ///< correlation length of log k
     quint64 seed = 1;
 
     /// Names used on the command line: laplacian1d, counterexample, semiseparable, poisson2d,
-    /// poisson3d, graph.
+    /// poisson3d, graph, diffusion2d, biharmonic2d.
     static bool kindFromName(const QString &name, Kind *kind);
 };
 
@@ -55,8 +66,8 @@ private:
 
     QFormLayout *m_form;
     QComboBox *m_kind;
-    QSpinBox *m_n, *m_nx, *m_ny, *m_nz, *m_degree, *m_seed;
-    QDoubleSpinBox *m_shift, *m_growth, *m_spread;
+    QSpinBox *m_n, *m_nx, *m_ny, *m_nz, *m_side, *m_degree, *m_seed;
+    QDoubleSpinBox *m_shift, *m_growth, *m_spread, *m_sigma, *m_length;
 };
 
 } // namespace fs::ui

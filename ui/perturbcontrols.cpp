@@ -23,6 +23,7 @@ PerturbControls::PerturbControls(QWidget *parent)
     , m_delta(new PerturbDeltaEditor)
     , m_layers(new QSpinBox)
     , m_log(new QCheckBox)
+    , m_compare(new QCheckBox)
     , m_reset(new QPushButton)
     , m_exportAll(new QPushButton)
 {
@@ -30,6 +31,7 @@ PerturbControls::PerturbControls(QWidget *parent)
     m_ordering->setObjectName(QStringLiteral("ordering"));
     m_layers->setObjectName(QStringLiteral("gnnLayers"));
     m_log->setObjectName(QStringLiteral("logScale"));
+    m_compare->setObjectName(QStringLiteral("compareKinds"));
     m_reset->setObjectName(QStringLiteral("resetPerturbation"));
     m_entry->setObjectName(QStringLiteral("entryLabel"));
     m_orderingNote->setObjectName(QStringLiteral("orderingNote"));
@@ -38,7 +40,7 @@ PerturbControls::PerturbControls(QWidget *parent)
     bold.setBold(true);
     m_entry->setFont(bold);
     m_orderingNote->setWordWrap(true);
-    for (int i = 0; i < 3; ++i)
+    for (int i = 0; i <= int(FactorKind::Spai); ++i)
         m_kind->addItem(QString(), i);
     for (int i = 0; i < 3; ++i)
         m_ordering->addItem(QString(), i);
@@ -60,10 +62,11 @@ PerturbControls::PerturbControls(QWidget *parent)
     grid->addWidget(m_layersCaption, 1, 5);
     grid->addWidget(m_layers, 1, 6);
     grid->addWidget(m_log, 1, 7);
+    grid->addWidget(m_compare, 0, 7);
     grid->setColumnStretch(4, 1);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
-        // IC(0) and K-optimal keep the pattern of tril(A) in the matrix's own order.
+        // IC(0) and K-optimal keep the pattern of tril(A), SPAI that of A, in the matrix's own order.
         m_ordering->setEnabled(factorKind() == FactorKind::Cholesky);
         Q_EMIT factorChanged();
     });
@@ -105,11 +108,18 @@ void PerturbControls::retranslateUi()
     m_kind->setItemText(int(FactorKind::Cholesky), tr("Cholesky (exact)"));
     m_kind->setItemText(int(FactorKind::Ic0), tr("IC(0)"));
     m_kind->setItemText(int(FactorKind::Kopt), tr("K-optimal"));
+    m_kind->setItemText(int(FactorKind::Spai), tr("SPAI (R)"));
+    m_kind->setItemData(int(FactorKind::Spai),
+                        tr("Sparse approximate inverse R on the pattern of A: not triangular, the plots show ΔR"),
+                        Qt::ToolTipRole);
     m_ordering->setItemText(int(OrderingChoice::Automatic), tr("Automatic"));
     m_ordering->setItemText(int(OrderingChoice::Natural), tr("Natural"));
     m_ordering->setItemText(int(OrderingChoice::Amd), tr("AMD"));
     m_log->setText(tr("Log scale"));
     m_log->setToolTip(tr("Show |ΔL_ii| on a logarithmic axis"));
+    m_compare->setText(tr("Compare kinds"));
+    m_compare->setToolTip(tr("Overlay the locality profiles of Cholesky, IC(0), K-optimal and SPAI for the "
+                             "current perturbation"));
     m_reset->setText(tr("Reset to Original"));
     m_exportAll->setText(tr("Export All Figures…"));
     m_layers->setToolTip(tr("Depth of the message-passing GNN whose receptive field is shaded"));

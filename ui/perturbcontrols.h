@@ -15,7 +15,7 @@ namespace fs::ui {
 class PerturbDeltaEditor;
 
 // The controls of the perturbation view: entry, δ, factor kind, ordering, GNN depth, log scale,
-// reset and export. Holds no state of its own beyond the widgets.
+// compare mode, reset and export. Holds no state of its own beyond the widgets.
 class PerturbControls : public QWidget
 {
     Q_OBJECT
@@ -34,6 +34,7 @@ public:
     PerturbDeltaEditor *deltaEditor() const { return m_delta; }
     QSpinBox *layers() const { return m_layers; }
     QCheckBox *logScale() const { return m_log; }
+    QCheckBox *compareKinds() const { return m_compare; }
     QPushButton *resetButton() const { return m_reset; }
     QPushButton *exportAllButton() const { return m_exportAll; }
     QComboBox *kindBox() const { return m_kind; }
@@ -54,6 +55,7 @@ private:
     PerturbDeltaEditor *m_delta;
     QSpinBox *m_layers;
     QCheckBox *m_log;
+    QCheckBox *m_compare;
     QPushButton *m_reset;
     QPushButton *m_exportAll;
 };

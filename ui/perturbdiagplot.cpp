@@ -71,7 +71,7 @@ void PerturbDiagPlot::refresh()
 
 QString PerturbDiagPlot::csv() const
 {
-    QString out = QStringLiteral("i,dL_ii\n");
+    QString out = showsInverse() ? QStringLiteral("i,dR_ii\n") : QStringLiteral("i,dL_ii\n");
     for (size_t i = 0; i < m_diag.size(); ++i)
         out += QStringLiteral("%1,%2\n").arg(i + 1).arg(m_diag[i], 0, 'g', 17);
     return out;
@@ -81,8 +81,9 @@ void PerturbDiagPlot::retranslateUi()
 {
     PerturbPlot::retranslateUi();
     xAxis->setLabel(tr("row i"));
-    yAxis->setLabel(tr("|ΔL_ii|"));
-    m_title->setText(m_caption.isEmpty() ? tr("Change of the diagonal of L") : m_caption);
+    yAxis->setLabel(showsInverse() ? tr("|ΔR_ii|") : tr("|ΔL_ii|"));
+    const QString title = showsInverse() ? tr("Change of the diagonal of R") : tr("Change of the diagonal of L");
+    m_title->setText(m_caption.isEmpty() ? title : m_caption);
 }
 
 } // namespace fs::ui

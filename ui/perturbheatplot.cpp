@@ -126,10 +126,11 @@ QString PerturbHeatPlot::csv() const
 void PerturbHeatPlot::retranslateUi()
 {
     PerturbPlot::retranslateUi();
-    m_title->setText(tr("|ΔL| on the pattern of L (grey: unchanged)"));
+    m_title->setText(showsInverse() ? tr("|ΔR| on the pattern of R (grey: unchanged)")
+                                    : tr("|ΔL| on the pattern of L (grey: unchanged)"));
     xAxis->setLabel(tr("Column"));
     yAxis->setLabel(tr("Row"));
-    m_scale->axis()->setLabel(tr("max |ΔL| per bin"));
+    m_scale->axis()->setLabel(showsInverse() ? tr("max |ΔR| per bin") : tr("max |ΔL| per bin"));
 }
 
 } // namespace fs::ui

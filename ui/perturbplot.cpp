@@ -32,6 +32,15 @@ void PerturbPlot::setUnreliable(bool unreliable)
     replot(rpQueuedReplot);
 }
 
+void PerturbPlot::setShowsInverse(bool inverse)
+{
+    if (inverse == m_inverse)
+        return;
+    m_inverse = inverse;
+    retranslateUi();
+    replot(rpQueuedReplot);
+}
+
 void PerturbPlot::markAsCursor(QCPAbstractItem *item)
 {
     item->setProperty(CursorProperty, true);

@@ -19,6 +19,11 @@ public:
     virtual QString csv() const = 0;
 
     void setUnreliable(bool unreliable);
+
+    /// Whether the plotted factor is the approximate inverse R (SPAI) rather than a triangular L:
+    /// titles and labels then speak of R.
+    void setShowsInverse(bool inverse);
+    bool showsInverse() const { return m_inverse; }
     bool isUnreliable() const { return m_watermark->visible(); }
 
     /// Marks an item as an on-screen aid (cursor, selection marker) that exported figures omit.
@@ -32,6 +37,7 @@ protected:
 
 private:
     QCPItemText *m_watermark;
+    bool m_inverse = false;
 };
 
 } // namespace fs::ui

@@ -1,5 +1,6 @@
 #include "perturbview.h"
 
+#include "appsettings.h"
 #include "perturbbanner.h"
 #include "perturbcontrols.h"
 #include "perturbdeltaeditor.h"
@@ -9,6 +10,7 @@
 #include "perturbpatternplot.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
@@ -34,6 +36,7 @@ PerturbView::PerturbView(QWidget *parent)
     , m_locality(new PerturbLocalityPlot)
     , m_undo(new QUndoStack(this))
     , m_runner(new PerturbRunner(this))
+    , m_compare(new PerturbCompareRunner(this))
 {
     setObjectName(QStringLiteral("perturbView"));
     m_banner->setObjectName(QStringLiteral("perturbBanner"));
@@ -73,6 +76,10 @@ PerturbView::PerturbView(QWidget *parent)
     connect(m_controls->logScale(), &QCheckBox::toggled, m_diag, &PerturbDiagPlot::setLogScale);
     connect(m_runner, &PerturbRunner::configured, this, &PerturbView::onConfigured);
     connect(m_runner, &PerturbRunner::finished, this, &PerturbView::onFinished);
+    connect(m_compare, &PerturbCompareRunner::finished, this, &PerturbView::onCompared);
+    m_controls->compareKinds()->setChecked(AppSettings().perturbCompareKinds());
+    m_locality->setCompareMode(m_controls->compareKinds()->isChecked());
+    connect(m_controls->compareKinds(), &QCheckBox::toggled, this, &PerturbView::setCompareMode);
     retranslateUi();
 }
 
@@ -116,6 +123,8 @@ void PerturbView::reconfigure()
     config.ordering = choice == PerturbControls::OrderingChoice::Amd ? fs::factor::Ordering::Amd
                                                                      : fs::factor::Ordering::Natural;
     m_controls->setOrderingNote(tr("Factorising…"));
+    m_compare->setMatrix(config.matrix, config.exactFactor);
+    m_compared = {};
     m_runner->configure(config);
 }
 
@@ -129,7 +138,12 @@ void PerturbView::onConfigured(const PerturbBase &base)
     }
     m_banner->clearMessage();
     QString note;
-    if (m_controls->factorKind() != fs::precond::FactorKind::Cholesky)
+    const bool inverse = m_controls->factorKind() == fs::precond::FactorKind::Spai;
+    for (PerturbPlot *plot : plots())
+        plot->setShowsInverse(inverse);
+    if (inverse)
+        note = tr("natural (R keeps the pattern of A)");
+    else if (m_controls->factorKind() != fs::precond::FactorKind::Cholesky)
         note = tr("natural (this factor keeps the pattern of tril(A))");
     else if (base.ordering == fs::factor::Ordering::Amd && base.orderingChosenAutomatically)
         note = tr("AMD, chosen automatically: in natural order the factor would fill the band and "
@@ -244,6 +258,7 @@ void PerturbView::onFinished(const PerturbOutcome &outcome)
 void PerturbView::showOutcome(const PerturbOutcome &outcome)
 {
     m_outcome = outcome;
+    m_outcomeKind = m_controls->factorKind();
     m_shown = outcome.edit;
     m_diag->setDiagonalChange(outcome.diagByRow);
     m_heat->setDelta(outcome.deltaBins);
@@ -260,7 +275,95 @@ void PerturbView::showOutcome(const PerturbOutcome &outcome)
     else
         m_reliability->clearMessage();
     updateSummary();
+    requestComparison();
+    updateComparison();
     Q_EMIT updated();
+}
+
+void PerturbView::setCompareMode(bool on)
+{
+    AppSettings().setPerturbCompareKinds(on);
+    m_locality->setCompareMode(on);
+    requestComparison();
+    updateComparison();
+}
+
+void PerturbView::requestComparison()
+{
+    if (!m_controls->compareKinds()->isChecked() || !m_document || !m_outcome.result)
+        return;
+    if (m_compared.edit == m_shown && !m_compared.kinds.empty())
+        return; // already computed for this perturbation
+    std::vector<fs::precond::FactorKind> missing;
+    for (int k = 0; k < m_controls->kindBox()->count(); ++k) {
+        const auto kind = fs::precond::FactorKind(m_controls->kindBox()->itemData(k).toInt());
+        if (kind != m_outcomeKind)
+            missing.push_back(kind);
+    }
+    m_compared = {};
+    m_compare->request(m_shown, missing);
+}
+
+void PerturbView::onCompared(const CompareOutcome &outcome)
+{
+    if (!(outcome.edit == m_shown))
+        return;
+    m_compared = outcome;
+    updateComparison();
+    Q_EMIT updated();
+}
+
+QString PerturbView::unavailableReason(const KindOutcome &outcome) const
+{
+    switch (outcome.status) {
+    case Status::Refused:
+        return tr("refused, A would not stay positive definite");
+    case Status::Breakdown:
+        return tr("breaks down at pivot %1").arg(outcome.column + 1);
+    case Status::SizeRefused:
+        return tr("matrix too large");
+    case Status::NotPositiveDefinite:
+        return tr("not positive definite");
+    case Status::Failed:
+    case Status::Ok:
+        break;
+    }
+    QString detail = outcome.detail;
+    if (detail.size() > 60)
+        detail = detail.left(59) + QChar(0x2026);
+    return tr("failed (%1)").arg(detail);
+}
+
+void PerturbView::updateComparison()
+{
+    if (!m_controls->compareKinds()->isChecked())
+        return;
+    QList<KindProfile> kinds;
+    const bool unperturbed = !m_outcome.result;
+    for (int k = 0; k < m_controls->kindBox()->count(); ++k) {
+        const auto kind = fs::precond::FactorKind(m_controls->kindBox()->itemData(k).toInt());
+        KindProfile entry;
+        entry.name = m_controls->kindBox()->itemText(k);
+        if (unperturbed) {
+            entry.available = true; // no perturbation: an empty profile ("no change")
+        } else if (kind == m_outcomeKind) {
+            entry.available = true;
+            entry.profile = m_outcome.result->delta.profile;
+        } else {
+            entry.reason = tr("computing…");
+            if (m_compared.edit == m_shown) {
+                for (const KindOutcome &o : m_compared.kinds) {
+                    if (o.kind != kind)
+                        continue;
+                    entry.available = o.status == Status::Ok;
+                    entry.profile = o.profile;
+                    entry.reason = entry.available ? QString() : unavailableReason(o);
+                }
+            }
+        }
+        kinds.append(entry);
+    }
+    m_locality->setComparison(kinds);
 }
 
 bool PerturbView::isStructuralZero(int row, int col) const
@@ -291,17 +394,22 @@ void PerturbView::updateSummary()
 {
     const auto &r = m_outcome.result;
     if (!r) {
-        m_summary->setText(m_document ? tr("No perturbation: L is the original factor.") : QString());
+        const bool inverse = m_outcomeKind == fs::precond::FactorKind::Spai;
+        m_summary->setText(!m_document ? QString()
+                           : inverse   ? tr("No perturbation: R is the approximate inverse of the original matrix.")
+                                       : tr("No perturbation: L is the original factor."));
         return;
     }
-    QString text = tr("%1 entries of L changed, max |ΔL| = %2, ‖ΔL‖_F = %3; %4 % of ‖ΔL‖² lies beyond %5 hops.")
+    const bool inverse = m_outcomeKind == fs::precond::FactorKind::Spai;
+    QString text = (inverse ? tr("%1 entries of R changed, max |ΔR| = %2, ‖ΔR‖_F = %3; %4 % of ‖ΔR‖² lies beyond %5 hops.")
+                            : tr("%1 entries of L changed, max |ΔL| = %2, ‖ΔL‖_F = %3; %4 % of ‖ΔL‖² lies beyond %5 hops."))
                        .arg(r->delta.changed_entries)
                        .arg(r->delta.max_abs_change, 0, 'g', 4)
                        .arg(std::sqrt(r->delta.profile.total_sq), 0, 'g', 4)
                        .arg(100.0 * m_locality->shareBeyond(), 0, 'f', 1)
                        .arg(m_locality->layers());
     if (r->new_entries > 0)
-        text += QLatin1Char(' ') + tr("%1 new entries in L.").arg(r->new_entries);
+        text += QLatin1Char(' ') + (inverse ? tr("%1 new entries in R.") : tr("%1 new entries in L.")).arg(r->new_entries);
     if (m_generated.exactFactor && m_controls->factorKind() == fs::precond::FactorKind::Cholesky)
         text += QLatin1Char(' ') + tr("Unperturbed factor: the generator's exact L.");
     text += QLatin1Char(' ') + tr("(%1 ms)").arg(m_outcome.seconds * 1e3, 0, 'f', 1);
@@ -310,13 +418,18 @@ void PerturbView::updateSummary()
 
 void PerturbView::waitForIdle()
 {
-    m_runner->waitForIdle();
+    // A finished evaluation may start a comparison, so wait for both until neither has work.
+    do {
+        m_runner->waitForIdle();
+        m_compare->waitForIdle();
+    } while (m_runner->isBusy() || m_compare->isBusy());
 }
 
 void PerturbView::retranslateUi()
 {
     updateEntryText();
     updateSummary();
+    updateComparison();
 }
 
 void PerturbView::changeEvent(QEvent *event)

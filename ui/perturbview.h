@@ -3,6 +3,7 @@
 #include "generatordialog.h"
 #include "matrixdocument.h"
 #include "perturbcommand.h"
+#include "perturbcompare.h"
 #include "perturbrunner.h"
 
 #include <QWidget>
@@ -23,7 +24,8 @@ struct FigureOptions;
 
 // The perturbation explorer: pick an entry of A, change it by δ, and watch the factor change live,
 // with the diagonal change, |ΔL| on the factor's pattern and the locality profile side by side.
-// Every change of entry or δ is an undoable command on the view's stack.
+// Every change of entry or δ is an undoable command on the view's stack. In compare mode the
+// locality plot overlays the profiles of every factor kind for the shown perturbation.
 class PerturbView : public QWidget
 {
     Q_OBJECT
@@ -48,6 +50,7 @@ public:
 
     QUndoStack *undoStack() const { return m_undo; }
     PerturbRunner *runner() const { return m_runner; }
+    PerturbCompareRunner *compareRunner() const { return m_compare; }
     PerturbControls *controls() const { return m_controls; }
     PerturbPatternPlot *patternPlot() const { return m_pattern; }
     PerturbDiagPlot *diagPlot() const { return m_diag; }
@@ -75,6 +78,11 @@ private:
     void onFinished(const PerturbOutcome &outcome);
     void showOutcome(const PerturbOutcome &outcome);
     void showZero();
+    void setCompareMode(bool on);
+    void requestComparison();
+    void onCompared(const CompareOutcome &outcome);
+    void updateComparison();
+    QString unavailableReason(const KindOutcome &outcome) const;
     void editDelta(double delta, bool dragging);
     void exportAllInteractive();
     void exportOne(QWidget *plot);
@@ -97,6 +105,9 @@ private:
     PerturbLocalityPlot *m_locality;
     QUndoStack *m_undo;
     PerturbRunner *m_runner;
+    PerturbCompareRunner *m_compare;
+    CompareOutcome m_compared;
+    fs::precond::FactorKind m_outcomeKind = fs::precond::FactorKind::Cholesky;
     PerturbEdit m_edit;
     PerturbEdit m_shown;
     PerturbOutcome m_outcome;

@@ -3,6 +3,7 @@
 
 #include "learn/dataset.h"
 #include "precond/kopt.h"
+#include "precond/spai.h"
 
 #include <nlohmann/json.hpp>
 
@@ -70,19 +71,49 @@ int kopt(const Argv &argv)
     return 0;
 }
 
+int spai(const Argv &argv)
+{
+    Args args(argv, {"count", "n", "seed", "test", "problem", "sigma", "length", "threads", "out"}, {"json"});
+    if (!args.positional().empty())
+        throw UsageError("dataset spai takes no positional arguments");
+    const auto out = args.value("out");
+    if (!out)
+        throw UsageError("dataset spai needs --out DIR");
+    if (!args.has("count") || !args.has("n"))
+        throw UsageError("dataset spai needs --count C and --n N (grid side)");
+    learn::SpaiDatasetOptions o;
+    o.count = static_cast<int>(args.integer("count", o.count, 1, 10'000'000));
+    o.test = static_cast<int>(args.integer("test", std::min(o.test, o.count / 6), 0, o.count - 1));
+    o.side = static_cast<int>(args.integer("n", o.side, 2, 10'000));
+    o.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, std::numeric_limits<long long>::max()));
+    o.problem = args.choice("problem", o.problem, {"diffusion", "biharmonic", "mixed"});
+    o.sigma = args.real("sigma", o.sigma);
+    o.length = args.real("length", o.length);
+    precond::SpaiOptions so;
+    so.threads = static_cast<int>(args.integer("threads", 0, 0, 4096));
+    const auto approximateInverse = [&](const sparse::Matrix &A) { return precond::spai(A, so).M; };
+    report(learn::write_spai_dataset(o, *out, approximateInverse), *out, args.flag("json"));
+    return 0;
+}
+
 } // namespace
 
 int cmd_dataset(const Argv &argv)
 {
     if (argv.empty())
         throw UsageError("usage: dataset synthetic --count N --n N [--seed S] [--test T] "
-                         "[--target perturbed|literal] --out DIR | dataset kopt --from DIR --out DIR");
+                         "[--target perturbed|literal] --out DIR | dataset kopt --from DIR --out DIR | "
+                         "dataset spai --count C --n SIDE [--seed S] [--test T] "
+                         "[--problem diffusion|biharmonic|mixed] [--sigma X] [--length X] [--threads T] [--json] "
+                         "--out DIR");
     const Argv rest(argv.begin() + 1, argv.end());
     if (argv[0] == "synthetic")
         return synthetic(rest);
     if (argv[0] == "kopt")
         return kopt(rest);
-    throw UsageError("dataset: unknown kind '" + argv[0] + "' (synthetic, kopt)");
+    if (argv[0] == "spai")
+        return spai(rest);
+    throw UsageError("dataset: unknown kind '" + argv[0] + "' (synthetic, kopt, spai)");
 }
 
 } // namespace fs::cli

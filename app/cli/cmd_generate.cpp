@@ -12,7 +12,8 @@ namespace fs::cli {
 
 namespace {
 
-const char *const kKinds = "laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph_laplacian";
+const char *const kKinds =
+    "laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph_laplacian, diffusion2d, biharmonic2d";
 constexpr long long kMaxIndex = std::numeric_limits<sparse::Index>::max();
 
 sparse::Index required_size(const Args &args, const std::string &name, const std::string &kind)
@@ -27,12 +28,21 @@ std::uint64_t seed_of(const Args &args)
     return static_cast<std::uint64_t>(args.integer("seed", 1, 0, std::numeric_limits<long long>::max()));
 }
 
+// --sigma and --length of the log-normal coefficient field (diffusion2d, biharmonic2d).
+sparse::RandomFieldParams field_of(const Args &args)
+{
+    sparse::RandomFieldParams p;
+    p.sigma = args.real("sigma", p.sigma);
+    p.length = args.real("length", p.length);
+    return p;
+}
+
 } // namespace
 
 const std::set<std::string> &generator_options()
 {
     static const std::set<std::string> names = {"n", "nx", "ny", "nz", "seed", "degree", "shift",
-                                                "growth", "spread"};
+                                                "growth", "spread", "sigma", "length"};
     return names;
 }
 
@@ -67,6 +77,11 @@ sparse::GeneratedMatrix generated_from_args(const std::string &kind, const Args 
             return sparse::graph_laplacian(required_size(args, "n", kind), degree, args.real("shift", 1.0),
                                            seed_of(args));
         }
+        // --n is the grid side: the matrix has order n².
+        if (kind == "diffusion2d")
+            return sparse::diffusion2d(required_size(args, "n", kind), seed_of(args), field_of(args));
+        if (kind == "biharmonic2d")
+            return sparse::biharmonic2d(required_size(args, "n", kind), seed_of(args), field_of(args));
     } catch (const sparse::GeneratorError &e) {
         throw UsageError(e.what());
     }

@@ -13,7 +13,8 @@ namespace fs::cli {
 const std::set<std::string> &generator_options();
 
 /// The generator KIND with parameters from args (--n, --nx/--ny/--nz, --seed, --degree, --shift,
-/// --growth, --spread). Throws UsageError for an unknown kind or a missing/invalid parameter.
+/// --growth, --spread, --sigma, --length; --n is the grid side of diffusion2d and biharmonic2d).
+/// Throws UsageError for an unknown kind or a missing/invalid parameter.
 sparse::GeneratedMatrix generated_from_args(const std::string &kind, const Args &args);
 
 } // namespace fs::cli

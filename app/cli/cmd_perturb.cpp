@@ -47,6 +47,12 @@ factor::PerturbationResult run_kind(const std::string &kind, const sparse::Matri
     if (kind == "kopt")
         return factor::perturb_from_scratch(A, p, q, delta,
                                             precond::factor_function(precond::FactorKind::Kopt, threads));
+    if (kind == "spai") {
+        // R = spai(A) in the matrix's own order; the engine refuses an indefinite A' like Cholesky.
+        precond::LivePerturbation engine(A, std::nullopt, precond::FactorKind::Spai, factor::Ordering::Natural,
+                                         threads);
+        return engine.evaluate(p, q, delta);
+    }
     // Exact Cholesky. A tridiagonal matrix on its own pattern takes the O(n) recurrence with its
     // error estimate and quadruple-precision check (and the generator's exact factor if known).
     if (ordering == factor::Ordering::Natural && factor::is_tridiagonal(A) && std::abs(p - q) <= 1)
@@ -56,21 +62,21 @@ factor::PerturbationResult run_kind(const std::string &kind, const sparse::Matri
 }
 
 void print_text(const factor::PerturbationResult &r, const sparse::Vector &diag, Index p, Index q,
-                double delta)
+                double delta, char symbol)
 {
     const auto &d = r.delta;
     std::cout << "perturbation A(" << p + 1 << "," << q + 1 << ") += " << delta
               << (p != q ? " (and its mirror)" : "") << '\n'
               << "  changed entries   " << d.changed_entries << '\n'
-              << "  max |dL|          " << d.max_abs_change << '\n'
-              << "  ||dL||_F^2        " << d.profile.total_sq << '\n'
+              << "  max |d" << symbol << "|          " << d.max_abs_change << '\n'
+              << "  ||d" << symbol << "||_F^2        " << d.profile.total_sq << '\n'
               << "  pattern           " << (r.pattern_changed ? "structural zero perturbed, " : "on pattern, ")
-              << r.new_entries << " new factor entries\n"
+              << r.new_entries << " new entries in " << symbol << "\n"
               << "  reliable          " << (r.reliable ? "yes" : "NO") << " (error estimate "
               << r.error_estimate << ")\n";
     if (!r.warning.empty())
         std::cout << "  warning           " << r.warning << '\n';
-    std::cout << "\n  hops  max|dL|        share of ||dL||^2\n";
+    std::cout << "\n  hops  max|d" << symbol << "|        share of ||d" << symbol << "||^2\n";
     for (const auto &b : d.profile.bins)
         std::cout << "  " << std::setw(4) << b.hops << "  " << std::setw(13) << b.max_abs << "  "
                   << b.sq_share << '\n';
@@ -79,7 +85,7 @@ void print_text(const factor::PerturbationResult &r, const sparse::Vector &diag,
     std::cout << "\n  share beyond k hops:";
     for (int k = 1; k <= factor::kShareBeyondMax; ++k)
         std::cout << ' ' << k << ':' << d.profile.share_beyond[k - 1];
-    std::cout << "\n\n  diagonal difference L'_ii - L_ii (first 10):";
+    std::cout << "\n\n  diagonal difference " << symbol << "'_ii - " << symbol << "_ii (first 10):";
     for (Index i = 0; i < std::min<Index>(10, static_cast<Index>(diag.size())); ++i)
         std::cout << ' ' << diag[i];
     std::cout << '\n';
@@ -118,12 +124,12 @@ int cmd_perturb(const Argv &argv)
         throw UsageError("perturb needs --delta D");
     const auto [p, q] = parse_entry(*entry, n);
     const double delta = args.real("delta", 0.0);
-    const std::string kind = args.choice("kind", "cholesky", {"cholesky", "ic0", "kopt"});
+    const std::string kind = args.choice("kind", "cholesky", {"cholesky", "ic0", "kopt", "spai"});
     const std::string orderingName = args.choice("ordering", "natural", {"natural", "amd"});
     const auto threads = static_cast<int>(args.integer("threads", 0, 0, 4096));
     const factor::Ordering ordering = orderingName == "amd" ? factor::Ordering::Amd : factor::Ordering::Natural;
     if (kind != "cholesky" && ordering != factor::Ordering::Natural)
-        throw UsageError("--ordering amd applies to --kind cholesky only (IC(0) and K-optimal use the pattern of tril(A))");
+        throw UsageError("--ordering amd applies to --kind cholesky only (IC(0), K-optimal and SPAI keep the order of A)");
 
     const factor::PerturbationResult r = run_kind(kind, A, exactL, p, q, delta, ordering, threads);
 
@@ -135,13 +141,13 @@ int cmd_perturb(const Argv &argv)
     if (const auto path = args.value("out-delta")) {
         sparse::WriteOptions o;
         o.symmetric_if_possible = false;
-        o.comment = "dL = L' - L (factor order) for A(" + std::to_string(p + 1) + ","
-                    + std::to_string(q + 1) + ") += " + std::to_string(delta);
+        o.comment = kind == "spai" ? "dR = R' - R (R = spai(A)) for A(" : "dL = L' - L (factor order) for A(";
+        o.comment += std::to_string(p + 1) + "," + std::to_string(q + 1) + ") += " + std::to_string(delta);
         sparse::write_matrix_market(*path, r.delta.delta_L, o);
     }
 
     if (!args.flag("json")) {
-        print_text(r, diag, p, q, delta);
+        print_text(r, diag, p, q, delta, kind == "spai" ? 'R' : 'L');
         return 0;
     }
     nlohmann::json profile = nlohmann::json::array();

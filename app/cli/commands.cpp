@@ -10,7 +10,7 @@ const std::vector<Command> &commands()
         {"perturb", "change one entry of A and measure how far the factor changes (locality)", &cmd_perturb},
         {"factor", "IC(0), K-optimal, SPAI, Jacobi or Cholesky factor of an SPD matrix", &cmd_factor},
         {"pcg", "preconditioned conjugate gradients with a chosen preconditioner", &cmd_pcg},
-        {"dataset", "write GNN training pairs (A, L): synthetic semiseparable or K-optimal", &cmd_dataset},
+        {"dataset", "write training pairs: (A, L) synthetic semiseparable or K-optimal, (A, R) SPAI", &cmd_dataset},
         {"bench", "run none, Jacobi, IC(0), K-optimal and SPAI on every matrix of a folder (Figure 2)", &cmd_bench},
     };
     return table;

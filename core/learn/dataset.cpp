@@ -9,6 +9,7 @@
 #include <Eigen/SparseCholesky>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -67,10 +68,10 @@ void write_manifest(const Manifest &m, const fsys::path &dir)
 }
 
 void write_pair(const fsys::path &dir, int k, const Matrix &A, const Matrix &L, const std::string &comment,
-                SampleRef &ref)
+                SampleRef &ref, const std::string &targetPrefix = "L")
 {
     ref.A = "A_" + std::to_string(k) + ".mtx";
-    ref.L = "L_" + std::to_string(k) + ".mtx";
+    ref.L = targetPrefix + "_" + std::to_string(k) + ".mtx";
     ref.n = static_cast<int>(A.rows());
     sparse::WriteOptions wo;
     wo.comment = comment;
@@ -119,7 +120,22 @@ std::vector<SampleRef> parse_samples(const json &arr, const std::string &where)
     return out;
 }
 
-Sample load_sample(const fsys::path &dir, const SampleRef &ref)
+// True when every stored entry of R is also stored in A (both compressed, same shape).
+bool pattern_inside(const Matrix &R, const Matrix &A)
+{
+    for (Eigen::Index c = 0; c < R.outerSize(); ++c) {
+        Matrix::InnerIterator a(A, c);
+        for (Matrix::InnerIterator r(R, c); r; ++r) {
+            while (a && a.row() < r.row())
+                ++a;
+            if (!a || a.row() != r.row())
+                return false;
+        }
+    }
+    return true;
+}
+
+Sample load_sample(const fsys::path &dir, const SampleRef &ref, const std::string &target)
 {
     Sample s;
     s.name = ref.name;
@@ -129,13 +145,21 @@ Sample load_sample(const fsys::path &dir, const SampleRef &ref)
     } catch (const sparse::MatrixMarketError &e) {
         throw DatasetError(std::string("dataset sample ") + ref.name + ": " + e.what());
     }
+    const bool spai = target == "spai";
+    const std::string what = spai ? "R" : "L";
     if (s.A.rows() != s.A.cols() || s.L.rows() != s.A.rows() || s.L.cols() != s.A.cols())
-        throw DatasetError("dataset sample " + ref.name + ": A and L sizes differ");
-    const Matrix upper = s.L.triangularView<Eigen::StrictlyUpper>();
-    if (upper.nonZeros() > 0)
-        throw DatasetError("dataset sample " + ref.name + ": L is not lower triangular");
+        throw DatasetError("dataset sample " + ref.name + ": A and " + what + " sizes differ");
     s.A.makeCompressed();
     s.L.makeCompressed();
+    if (spai) {
+        if (!pattern_inside(s.L, s.A))
+            throw DatasetError("dataset sample " + ref.name + ": R (" + ref.L
+                               + ") has an entry outside the pattern of A");
+    } else {
+        const Matrix upper = s.L.triangularView<Eigen::StrictlyUpper>();
+        if (upper.nonZeros() > 0)
+            throw DatasetError("dataset sample " + ref.name + ": L is not lower triangular");
+    }
     return s;
 }
 
@@ -253,6 +277,52 @@ Manifest write_kopt_dataset(const std::string &fromDir, const std::string &outDi
     return m;
 }
 
+Manifest write_spai_dataset(const SpaiDatasetOptions &o, const std::string &outDir, const FactorFunction &spai)
+{
+    if (o.count < 1 || o.test < 0 || o.test >= o.count)
+        throw DatasetError("need count >= 1 and 0 <= test < count");
+    if (o.side < 2 || o.side > 10'000)
+        throw DatasetError("need a grid side n in 2..10000");
+    if (o.problem != "diffusion" && o.problem != "biharmonic" && o.problem != "mixed")
+        throw DatasetError("unknown problem '" + o.problem + "' (diffusion, biharmonic, mixed)");
+    if (!(o.sigma >= 0) || !std::isfinite(o.sigma))
+        throw DatasetError("sigma must be >= 0");
+    if (!(o.length > 0) || !std::isfinite(o.length))
+        throw DatasetError("the correlation length must be > 0");
+    sparse::RandomFieldParams field;
+    field.sigma = o.sigma;
+    field.length = o.length;
+    // A field that leaves the double range fails here, before anything is written.
+    sparse::diffusion2d(1, o.seed, field);
+    const fsys::path dir(outDir);
+    fsys::create_directories(dir);
+    Manifest m;
+    m.kind = "spai";
+    m.target = "spai";
+    m.count = o.count;
+    m.n = o.side * o.side;
+    m.seed = o.seed;
+    const std::string generator = o.problem == "mixed" ? "mixed" : o.problem + "2d";
+    m.generatorJson =
+        json{{"name", generator}, {"side", o.side}, {"sigma", o.sigma}, {"length", o.length}}.dump();
+    for (int k = 0; k < o.count; ++k) {
+        const std::uint64_t seed = o.seed + static_cast<std::uint64_t>(k);
+        const bool biharmonic = o.problem == "biharmonic" || (o.problem == "mixed" && k % 2 == 1);
+        const sparse::GeneratedMatrix g = biharmonic ? sparse::biharmonic2d(o.side, seed, field)
+                                                     : sparse::diffusion2d(o.side, seed, field);
+        const Matrix R = spai(g.A);
+        if (R.rows() != g.A.rows() || R.cols() != g.A.cols())
+            throw DatasetError("the approximate inverse of sample " + std::to_string(k) + " has the wrong size");
+        SampleRef ref;
+        ref.name = std::string(biharmonic ? "biharmonic2d_" : "diffusion2d_") + std::to_string(k);
+        ref.seed = seed;
+        write_pair(dir, k, g.A, R, g.description + " (target: SPAI approximate inverse R, pattern of A)", ref, "R");
+        (k < o.count - o.test ? m.train : m.test).push_back(std::move(ref));
+    }
+    write_manifest(m, dir);
+    return m;
+}
+
 Manifest read_manifest(const std::string &dirOrManifest)
 {
     const fsys::path path = manifest_path(dirOrManifest);
@@ -289,9 +359,9 @@ Dataset load_dataset(const std::string &dirOrManifest)
     d.manifest = read_manifest(dirOrManifest);
     const fsys::path dir = manifest_path(dirOrManifest).parent_path();
     for (const auto &r : d.manifest.train)
-        d.train.push_back(load_sample(dir, r));
+        d.train.push_back(load_sample(dir, r, d.manifest.target));
     for (const auto &r : d.manifest.test)
-        d.test.push_back(load_sample(dir, r));
+        d.test.push_back(load_sample(dir, r, d.manifest.target));
     if (d.train.empty())
         throw DatasetError("dataset " + dirOrManifest + " has no training samples");
     return d;

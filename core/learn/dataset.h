@@ -1,21 +1,28 @@
 #pragma once
-// Training sets of (A, L) pairs on disk: Matrix Market files plus manifest.json.
+// Training sets of (A, L) and (A, R) pairs on disk: Matrix Market files plus manifest.json.
 //
 // manifest.json (schema "factorscope-dataset", version 1):
 //   format      "factorscope-dataset"
 //   version     1
-//   kind        "synthetic" | "kopt"
+//   kind        "synthetic" | "kopt" | "spai"
 //   target      "perturbed" (L = chol(A + e1 e1ᵀ), eq. 8 as corrected in the brief),
-//               "literal" (L = chol(A) of the unperturbed A, eq. 8 as printed) or "kopt"
+//               "literal" (L = chol(A) of the unperturbed A, eq. 8 as printed), "kopt" or "spai"
+//               (the sparse approximate inverse R of A, see below)
 //   count       number of pairs (train + test)
-//   n           matrix order (synthetic), null when the orders differ
-//   seed        base seed (synthetic: sample k uses semiseparable(n, seed + k))
-//   generator   {"name": "semiseparable", "growth": rho, "spread": s} (synthetic) or
-//               {"name": "kopt", "source": DIR} (kopt)
+//   n           matrix order (synthetic, spai), null when the orders differ
+//   seed        base seed (synthetic: sample k uses semiseparable(n, seed + k); spai: the
+//               generator of sample k gets seed + k)
+//   generator   {"name": "semiseparable", "growth": rho, "spread": s} (synthetic),
+//               {"name": "kopt", "source": DIR} (kopt) or
+//               {"name": "diffusion2d" | "biharmonic2d" | "mixed", "side": N, "sigma": s,
+//                "length": l} (spai; mixed alternates diffusion2d and biharmonic2d, even k first)
 //   train, test arrays of {"A": "A_k.mtx", "L": "L_k.mtx", "name": str, "n": int, "seed": int?}
 //   skipped     (kopt) array of {"file": str, "reason": str}
 // Paths are relative to the manifest's folder. A is stored symmetric (full matrix, lower triangle
 // in the file), L lower triangular with the pattern of tril(A). SciPy: scipy.io.mmread.
+// For target "spai" the "L" entry (file R_k.mtx) is not a triangular factor: it is the sparse
+// approximate inverse R (argmin ||A R - I||_F on the pattern of A), stored general (R is not
+// symmetric), with its pattern inside that of the full A.
 
 #include "sparse/matrix.h"
 
@@ -52,7 +59,7 @@ struct Manifest {
 
 struct Sample {
     sparse::Matrix A; ///< full symmetric matrix
-    sparse::Matrix L; ///< lower-triangular target, pattern of tril(A)
+    sparse::Matrix L; ///< lower-triangular target, pattern of tril(A) (target "spai": R, pattern of A)
     std::string name;
 };
 
@@ -89,8 +96,26 @@ struct KoptOptions {
 Manifest write_kopt_dataset(const std::string &fromDir, const std::string &outDir,
                             const FactorFunction &factor, const KoptOptions &options = {});
 
+struct SpaiDatasetOptions {
+    int count = 240;
+    int test = 40;
+    int side = 32; ///< grid side: matrices of order side²
+    std::uint64_t seed = 1;
+    std::string problem = "diffusion"; ///< "diffusion" | "biharmonic" | "mixed" (alternating)
+    double sigma = 1.0;  ///< of the log-normal coefficient field
+    double length = 0.1; ///< its correlation length
+};
+
+/// Pairs (A, R) where R = spai(A) is the sparse approximate inverse on the pattern of A
+/// (computed by the caller's function: this library cannot link core/precond), A from
+/// diffusion2d / biharmonic2d. Sample k uses seed + k; the first count − test samples are the
+/// training set. Throws DatasetError / GeneratorError.
+Manifest write_spai_dataset(const SpaiDatasetOptions &options, const std::string &outDir,
+                            const FactorFunction &spai);
+
 /// Reads manifest.json of `dir` (or the manifest file itself) and every matrix it lists.
-/// Checks sizes and that L is lower triangular on A's order. Throws DatasetError.
+/// Checks sizes and that L is lower triangular on A's order (target "spai": that R's pattern lies
+/// inside A's). Throws DatasetError.
 Dataset load_dataset(const std::string &dirOrManifest);
 
 /// Manifest only (no matrices). Throws DatasetError.

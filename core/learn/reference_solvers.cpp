@@ -4,6 +4,7 @@
 #include <Eigen/SparseCholesky>
 
 #include <cmath>
+#include <stdexcept>
 #include <vector>
 
 namespace fs::learn {
@@ -23,27 +24,15 @@ using RowMatrix = Eigen::SparseMatrix<double, Eigen::RowMajor, int>;
 
 } // namespace
 
-PcgOutcome pcg_with_factor(const Matrix &A, const Matrix &L, double tol, int maxiter)
+namespace {
+
+/// PCG on A x = 1 from x = 0 with z = apply(r). A non-positive rᵀz is reported as
+/// `badPreconditioner`, a non-positive pᵀAp as "breakdown".
+template <typename Apply>
+PcgOutcome pcg_loop(const Matrix &A, const Apply &apply, double tol, int maxiter, const char *badPreconditioner)
 {
     PcgOutcome out;
     const Eigen::Index n = A.rows();
-    Matrix Lt;
-    const bool precondition = L.rows() > 0;
-    if (precondition) {
-        Lt = Matrix(L.triangularView<Eigen::Lower>());
-        for (Eigen::Index i = 0; i < n; ++i) {
-            if (!(std::abs(Lt.coeff(i, i)) > 0.0)) {
-                out.failure = "singular_factor";
-                return out;
-            }
-        }
-    }
-    auto apply = [&](const Vector &r) -> Vector {
-        if (!precondition)
-            return r;
-        Vector y = Lt.triangularView<Eigen::Lower>().solve(r);
-        return Lt.transpose().triangularView<Eigen::Upper>().solve(y);
-    };
     const Vector b = Vector::Ones(n);
     const double bnorm = b.norm();
     Vector x = Vector::Zero(n);
@@ -63,7 +52,11 @@ PcgOutcome pcg_with_factor(const Matrix &A, const Matrix &L, double tol, int max
             out.failure = "not_finite";
             return out;
         }
-        if (pAp <= 0.0 || rz <= 0.0) {
+        if (rz <= 0.0) {
+            out.failure = badPreconditioner;
+            return out;
+        }
+        if (pAp <= 0.0) {
             out.failure = "breakdown";
             return out;
         }
@@ -91,6 +84,66 @@ PcgOutcome pcg_with_factor(const Matrix &A, const Matrix &L, double tol, int max
     }
     out.failure = "max_iterations";
     return out;
+}
+
+} // namespace
+
+PcgOutcome pcg_with_factor(const Matrix &A, const Matrix &L, double tol, int maxiter)
+{
+    const Eigen::Index n = A.rows();
+    Matrix Lt;
+    const bool precondition = L.rows() > 0;
+    if (precondition) {
+        Lt = Matrix(L.triangularView<Eigen::Lower>());
+        for (Eigen::Index i = 0; i < n; ++i) {
+            if (!(std::abs(Lt.coeff(i, i)) > 0.0)) {
+                PcgOutcome out;
+                out.failure = "singular_factor";
+                return out;
+            }
+        }
+    }
+    auto apply = [&](const Vector &r) -> Vector {
+        if (!precondition)
+            return r;
+        Vector y = Lt.triangularView<Eigen::Lower>().solve(r);
+        return Lt.transpose().triangularView<Eigen::Upper>().solve(y);
+    };
+    // M = L Lᵀ with a non-singular L is positive definite: rᵀz <= 0 can only come from rounding.
+    return pcg_loop(A, apply, tol, maxiter, "breakdown");
+}
+
+PcgOutcome pcg_with_inverse(const Matrix &A, const Matrix &Minv, double tol, int maxiter)
+{
+    if (Minv.rows() != A.rows() || Minv.cols() != A.cols())
+        throw std::invalid_argument("preconditioner and matrix sizes differ");
+    auto apply = [&](const Vector &r) -> Vector { return Minv * r; };
+    return pcg_loop(A, apply, tol, maxiter, "indefinite_preconditioner");
+}
+
+Matrix symmetric_part(const Matrix &R)
+{
+    Matrix S = (R + Matrix(R.transpose())) * 0.5;
+    S.makeCompressed();
+    return S;
+}
+
+Matrix jacobi_inverse(const Matrix &A)
+{
+    Matrix D(A.rows(), A.cols());
+    D.reserve(Eigen::VectorXi::Constant(A.cols(), 1));
+    for (Eigen::Index i = 0; i < A.rows(); ++i)
+        D.insert(i, i) = 1.0 / A.coeff(i, i);
+    D.makeCompressed();
+    return D;
+}
+
+double inverse_residual_fro(const Matrix &A, const Matrix &R)
+{
+    Matrix E = A * R;
+    for (Eigen::Index i = 0; i < E.rows(); ++i)
+        E.coeffRef(i, i) -= 1.0;
+    return E.norm();
 }
 
 std::optional<Matrix> ic0_factor(const Matrix &A)

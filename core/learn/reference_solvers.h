@@ -20,7 +20,8 @@ struct PcgOutcome {
     int iterations = 0;
     bool converged = false;
     double relres = 0.0;
-    std::string failure; ///< "", "max_iterations", "breakdown", "not_finite", "singular_factor"
+    std::string failure; ///< "", "max_iterations", "breakdown", "not_finite", "singular_factor",
+                         ///< "indefinite_preconditioner"
 };
 
 /// PCG on A x = b (b = all ones, x0 = 0) with M = L Lᵀ; stops at ‖r‖/‖b‖ <= tol or maxiter.
@@ -28,6 +29,21 @@ struct PcgOutcome {
 /// A column of L may carry either sign: M is unchanged by flipping it.
 PcgOutcome pcg_with_factor(const sparse::Matrix &A, const sparse::Matrix &L, double tol = 1e-8,
                            int maxiter = 10000);
+
+/// PCG as above with an explicit approximate inverse: z = Minv r. Minv must be symmetric for PCG
+/// to be meaningful; an indefinite one shows as failure "indefinite_preconditioner" (rᵀz <= 0).
+/// Throws std::invalid_argument when the sizes differ.
+PcgOutcome pcg_with_inverse(const sparse::Matrix &A, const sparse::Matrix &Minv, double tol = 1e-8,
+                            int maxiter = 10000);
+
+/// (R + Rᵀ) / 2: how a non-symmetric approximate inverse is applied in PCG.
+sparse::Matrix symmetric_part(const sparse::Matrix &R);
+
+/// diag(A)⁻¹ as a sparse matrix (the Jacobi approximate inverse).
+sparse::Matrix jacobi_inverse(const sparse::Matrix &A);
+
+/// ‖I − A R‖_F, the quantity SPAI minimises column by column (= ‖I − Rᵀ A‖_F for symmetric A).
+double inverse_residual_fro(const sparse::Matrix &A, const sparse::Matrix &R);
 
 /// IC(0) on the pattern of tril(A); nullopt on a breakdown (pivot <= 0 or not finite).
 std::optional<sparse::Matrix> ic0_factor(const sparse::Matrix &A);

@@ -11,7 +11,8 @@ const std::vector<std::string> &TrainConfig::keys()
 {
     static const std::vector<std::string> k = {"dataset", "model",    "depth",      "hidden",
                                                "epochs",  "lr",       "lr_step",    "lr_gamma",
-                                               "patience", "batch_size", "device", "seed", "threads"};
+                                               "patience", "batch_size", "device", "seed", "threads",
+                                               "latent", "beta", "samples", "residual_weight"};
     return k;
 }
 
@@ -21,7 +22,8 @@ json TrainConfig::to_json() const
                 {"hidden", hidden},   {"epochs", epochs},     {"lr", lr},
                 {"lr_step", lr_step}, {"lr_gamma", lr_gamma}, {"patience", patience},
                 {"batch_size", batch_size}, {"device", device}, {"seed", seed},
-                {"threads", threads}};
+                {"threads", threads}, {"latent", latent}, {"beta", beta}, {"samples", samples},
+                {"residual_weight", residual_weight}};
 }
 
 namespace {
@@ -69,6 +71,10 @@ void TrainConfig::apply(const json &j)
     take(j, "device", device);
     take(j, "seed", seed);
     take(j, "threads", threads);
+    take(j, "latent", latent);
+    take(j, "beta", beta);
+    take(j, "samples", samples);
+    take(j, "residual_weight", residual_weight);
 }
 
 void TrainConfig::set(const std::string &key, const std::string &value)
@@ -93,9 +99,9 @@ void TrainConfig::validate() const
 {
     if (dataset.empty())
         throw ConfigError("no dataset given (--dataset DIR)");
-    static const std::vector<std::string> models = {"mlp", "gatv2", "gen", "mpmlp", "transformer", "sgformer"};
+    static const std::vector<std::string> models = {"mlp", "gatv2", "gen", "mpmlp", "transformer", "sgformer", "gcvae"};
     if (std::find(models.begin(), models.end(), model) == models.end())
-        throw ConfigError("unknown model '" + model + "' (mlp, gatv2, gen, mpmlp, transformer, sgformer)");
+        throw ConfigError("unknown model '" + model + "' (mlp, gatv2, gen, mpmlp, transformer, sgformer, gcvae)");
     if (depth < 0 || depth > 64)
         throw ConfigError("depth must be in 0..64");
     if (hidden < 1 || hidden > 4096)
@@ -116,6 +122,14 @@ void TrainConfig::validate() const
         throw ConfigError("device must be auto, cpu, cuda or cuda:N");
     if (threads < 0)
         throw ConfigError("threads must be >= 0");
+    if (latent < 1 || latent > 4096)
+        throw ConfigError("latent must be in 1..4096");
+    if (!(beta >= 0.0))
+        throw ConfigError("beta must be >= 0");
+    if (samples < 1 || samples > 10000)
+        throw ConfigError("samples must be in 1..10000");
+    if (!(residual_weight >= 0.0))
+        throw ConfigError("residual_weight must be >= 0");
 }
 
 } // namespace fs::learn

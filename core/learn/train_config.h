@@ -19,7 +19,8 @@ public:
 
 struct TrainConfig {
     std::string dataset;          ///< dataset folder or its manifest.json
-    std::string model = "mpmlp";  ///< mlp, gatv2, gen, mpmlp, transformer, sgformer
+    std::string model = "mpmlp";  ///< mlp, gatv2, gen, mpmlp, transformer, sgformer (factor GNNs) or
+                                  ///< gcvae (generative SPAI, needs a dataset of kind "spai")
     int depth = 3;                ///< processor blocks
     int hidden = 16;
     int epochs = 300;
@@ -31,6 +32,11 @@ struct TrainConfig {
     std::string device = "auto";  ///< auto, cpu, cuda or cuda:N
     std::uint64_t seed = 0;       ///< model initialisation and batch order
     int threads = 0;              ///< torch intra-op threads; 0 = all cores
+    // gcvae only (ignored by the factor GNNs):
+    int latent = 8;               ///< dimension of the graph-level latent z
+    double beta = 1e-3;           ///< weight of the KL term
+    int samples = 8;              ///< latent draws per test matrix at evaluation; the best is kept
+    double residual_weight = 1.0; ///< weight of the (‖I − A R‖_F / ‖I − A R_SPAI‖_F)² − 1 term
 
     nlohmann::json to_json() const;
     /// Sets the keys present in j. Throws ConfigError for unknown keys or bad values.

@@ -4,6 +4,7 @@
 #include "learn/evaluation.h"
 #include "learn/graph.h"
 #include "learn/model.h"
+#include "learn/train_task.h"
 
 #include <torch/torch.h>
 
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <optional>
 #include <random>
 #include <sstream>
@@ -158,9 +160,66 @@ void trim_metrics(const fsys::path &path, int lastEpoch)
 struct EpochResult {
     double mean_cos = 0.0;
     double loss = 0.0;
+    std::map<std::string, double> means;
 };
 
+/// The factor GNNs: loss 1 − cosine of predicted and true L per matrix.
+class FactorTask final : public TrainTask {
+public:
+    FactorTask(const TrainConfig &config, const Dataset &data, torch::Device device)
+        : m_data(data), m_device(device), m_model(ModelConfig{config.model, config.depth, config.hidden})
+    {
+        if (data.manifest.kind == "spai")
+            throw TrainError("model " + config.model + " learns triangular factors; dataset " + config.dataset
+                             + " holds approximate inverses (kind spai): use model gcvae or another dataset");
+        for (const auto &s : data.train)
+            m_train.push_back(make_graph(s.A, &s.L));
+        for (const auto &s : data.test)
+            m_test.push_back(make_graph(s.A, &s.L));
+        m_model->to(device, torch::kFloat32);
+    }
+    torch::nn::Module &module() override { return *m_model; }
+    std::size_t size(bool test) const override { return test ? m_test.size() : m_train.size(); }
+    BatchOutcome run(bool test, const std::vector<std::size_t> &members, bool, std::uint64_t) override
+    {
+        std::vector<const MatrixGraph *> graphs;
+        for (std::size_t k : members)
+            graphs.push_back(&(test ? m_test : m_train)[k]);
+        const GraphBatch batch = collate(graphs).to(m_device, torch::kFloat32);
+        const torch::Tensor cos = grouped_cosine(m_model->forward(batch), batch.y, batch.target_batch, batch.num_graphs);
+        return {1.0 - cos.mean(), cos.sum().item<double>(), {}};
+    }
+    json evaluate() override { return evaluate_model(*m_model, m_data.test, m_test, m_device); }
+
+private:
+    const Dataset &m_data;
+    torch::Device m_device;
+    FactorGnn m_model;
+    std::vector<MatrixGraph> m_train, m_test;
+};
+
+void save_module(torch::nn::Module &module, const fsys::path &path)
+{
+    const fsys::path tmp = path.string() + ".tmp";
+    torch::serialize::OutputArchive archive;
+    module.save(archive);
+    archive.save_to(tmp.string());
+    fsys::rename(tmp, path);
+}
+
+void load_module(torch::nn::Module &module, const fsys::path &path, torch::Device device)
+{
+    torch::serialize::InputArchive archive;
+    archive.load_from(path.string(), device);
+    module.load(archive);
+}
+
 } // namespace
+
+std::unique_ptr<TrainTask> make_factor_task(const TrainConfig &config, const Dataset &data, torch::Device device)
+{
+    return std::make_unique<FactorTask>(config, data, device);
+}
 
 TrainConfig load_run_config(const std::string &runDir)
 {
@@ -208,48 +267,47 @@ int run_training(const TrainConfig &config, const RunOptions &options)
         torch::manual_seed(config.seed);
 
         const Dataset data = load_dataset(config.dataset);
-        std::vector<MatrixGraph> train, test;
-        for (const auto &s : data.train)
-            train.push_back(make_graph(s.A, &s.L));
-        for (const auto &s : data.test)
-            test.push_back(make_graph(s.A, &s.L));
-        report.note("dataset " + config.dataset + ": " + std::to_string(train.size()) + " train, "
-                    + std::to_string(test.size()) + " test; device " + deviceName);
+        const std::unique_ptr<TrainTask> task = config.model == "gcvae" ? make_gcvae_task(config, data, device)
+                                                                        : make_factor_task(config, data, device);
+        torch::nn::Module &model = task->module();
+        report.note("dataset " + config.dataset + ": " + std::to_string(task->size(false)) + " train, "
+                    + std::to_string(task->size(true)) + " test; device " + deviceName);
 
-        FactorGnn model(ModelConfig{config.model, config.depth, config.hidden});
-        model->to(device, torch::kFloat32);
-        torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(config.lr));
+        torch::optim::Adam optimizer(model.parameters(), torch::optim::AdamOptions(config.lr));
         if (options.resume) {
-            torch::load(model, (ckpt / "latest.pt").string(), device);
+            load_module(model, ckpt / "latest.pt", device);
             torch::load(optimizer, (ckpt / "latest_optimizer.pt").string(), device);
         }
 
-        auto run_batches = [&](std::vector<MatrixGraph> &graphs, const std::vector<std::size_t> &order,
-                               bool training, const std::function<bool()> &stopNow) -> std::optional<EpochResult> {
+        auto run_batches = [&](bool test, const std::vector<std::size_t> &order, bool training, std::uint64_t noise,
+                               const std::function<bool()> &stopNow) -> std::optional<EpochResult> {
             EpochResult r;
             double lossSum = 0.0;
             int batches = 0;
-            model->train(training);
+            model.train(training);
             torch::AutoGradMode grad(training);
             for (std::size_t start = 0; start < order.size(); start += static_cast<std::size_t>(config.batch_size)) {
                 if (stopNow && stopNow())
                     return std::nullopt;
-                std::vector<const MatrixGraph *> members;
-                for (std::size_t k = start; k < std::min(order.size(), start + static_cast<std::size_t>(config.batch_size)); ++k)
-                    members.push_back(&graphs[order[k]]);
-                const GraphBatch batch = collate(members).to(device, torch::kFloat32);
-                const torch::Tensor cos = grouped_cosine(model->forward(batch), batch.y, batch.target_batch, batch.num_graphs);
-                const torch::Tensor loss = 1.0 - cos.mean();
+                const std::vector<std::size_t> members(
+                    order.begin() + static_cast<std::ptrdiff_t>(start),
+                    order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), start + static_cast<std::size_t>(config.batch_size))));
+                const BatchOutcome out = task->run(test, members, training, noise * 0x100000001B3ULL + static_cast<std::uint64_t>(batches));
                 if (training) {
                     optimizer.zero_grad();
-                    loss.backward();
+                    out.loss.backward();
                     optimizer.step();
                 }
-                r.mean_cos += cos.sum().item<double>();
-                lossSum += loss.item<double>();
+                r.mean_cos += out.score_sum;
+                for (const auto &[key, value] : out.sums)
+                    r.means[key] += value;
+                lossSum += out.loss.item<double>();
                 ++batches;
             }
-            r.mean_cos /= std::max<std::size_t>(1, order.size());
+            const double count = static_cast<double>(std::max<std::size_t>(1, order.size()));
+            r.mean_cos /= count;
+            for (auto &[key, value] : r.means)
+                value /= count;
             r.loss = batches ? lossSum / batches : 0.0;
             return r;
         };
@@ -259,8 +317,8 @@ int run_training(const TrainConfig &config, const RunOptions &options)
             return (options.stop && options.stop->load())
                 || (options.stop_after_epochs >= 0 && epochsThisRun >= options.stop_after_epochs);
         };
-        std::vector<std::size_t> testOrder(test.size());
-        for (std::size_t k = 0; k < test.size(); ++k)
+        std::vector<std::size_t> testOrder(task->size(true));
+        for (std::size_t k = 0; k < testOrder.size(); ++k)
             testOrder[k] = k;
         bool early = false;
         while (state.epoch < config.epochs) {
@@ -271,7 +329,7 @@ int run_training(const TrainConfig &config, const RunOptions &options)
             for (auto &group : optimizer.param_groups())
                 static_cast<torch::optim::AdamOptions &>(group.options()).lr(lr);
             // The batch order is a function of (seed, epoch) so a resumed run sees the same batches.
-            std::vector<std::size_t> order(train.size());
+            std::vector<std::size_t> order(task->size(false));
             for (std::size_t k = 0; k < order.size(); ++k)
                 order[k] = k;
             std::mt19937_64 rng(config.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(epoch));
@@ -279,12 +337,13 @@ int run_training(const TrainConfig &config, const RunOptions &options)
                 std::swap(order[k - 1], order[rng() % k]);
 
             const auto t0 = std::chrono::steady_clock::now();
-            const auto trainResult = run_batches(train, order, true, [&] { return options.stop && options.stop->load(); });
+            const std::uint64_t noise = config.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(epoch);
+            const auto trainResult = run_batches(false, order, true, noise, [&] { return options.stop && options.stop->load(); });
             if (!trainResult)
                 break; // the partial epoch is dropped: the latest checkpoint is still consistent
             std::optional<EpochResult> testResult;
-            if (!test.empty())
-                testResult = run_batches(test, testOrder, false, {});
+            if (!testOrder.empty())
+                testResult = run_batches(true, testOrder, false, 0, {});
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             state.epoch = epoch;
             state.elapsed += seconds;
@@ -295,18 +354,23 @@ int run_training(const TrainConfig &config, const RunOptions &options)
                 state.best = score;
                 state.best_epoch = epoch;
                 state.bad_epochs = 0;
-                save_atomic(model, ckpt / "best.pt");
+                save_module(model, ckpt / "best.pt");
                 write_json_file(ckpt / "best.json", state.to_json());
             } else {
                 ++state.bad_epochs;
             }
-            save_atomic(model, ckpt / "latest.pt");
+            save_module(model, ckpt / "latest.pt");
             save_atomic(optimizer, ckpt / "latest_optimizer.pt");
             write_json_file(ckpt / "latest.json", state.to_json());
             json line = {{"epoch", epoch},   {"train_cos", trainResult->mean_cos}, {"loss", trainResult->loss},
                          {"lr", lr},         {"seconds", seconds},                {"elapsed", state.elapsed},
                          {"device", deviceName}};
             line["test_cos"] = testResult ? json(testResult->mean_cos) : json(nullptr);
+            for (const auto &[key, value] : trainResult->means)
+                line[key] = value;
+            if (testResult)
+                for (const auto &[key, value] : testResult->means)
+                    line["test_" + key] = value;
             report.epoch(line);
             if (config.patience > 0 && state.bad_epochs >= config.patience) {
                 early = true;
@@ -324,9 +388,9 @@ int run_training(const TrainConfig &config, const RunOptions &options)
         }
         final["early_stopped"] = early;
         if (fsys::exists(ckpt / "best.pt"))
-            torch::load(model, (ckpt / "best.pt").string(), device);
-        model->eval();
-        const json eval = evaluate_model(*model, data.test, test, device);
+            load_module(model, ckpt / "best.pt", device);
+        model.eval();
+        const json eval = task->evaluate();
         write_json_file(dir / "eval.json", eval);
         final["eval"] = eval.at("summary");
         final["status"] = "finished";

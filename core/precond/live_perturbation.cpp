@@ -3,6 +3,8 @@
 #include "factor/tridiagonal.h"
 #include "precond/ic0.h"
 #include "precond/selected_inversion.h"
+#include "precond/spai.h"
+#include "precond/spai_perturbation.h"
 
 #include <cmath>
 
@@ -28,6 +30,12 @@ factor::FactorFunction factor_function(FactorKind kind, int threads)
             SelinvOptions o;
             o.threads = threads;
             return kopt_selinv(M, o).L;
+        };
+    case FactorKind::Spai:
+        return [threads](const sparse::Matrix &M) {
+            SpaiOptions o;
+            o.threads = threads;
+            return spai(M, o).M;
         };
     case FactorKind::Cholesky:
         break;
@@ -75,12 +83,20 @@ LivePerturbation::LivePerturbation(sparse::Matrix A, std::optional<sparse::Matri
         m_engine = std::make_unique<factor::CholeskyPerturbation>(m_A, m_ordering);
         m_perm = m_engine->permutation();
     }
+    if (kind == FactorKind::Spai)
+        m_engine = std::make_unique<factor::CholeskyPerturbation>(m_A, recommended_ordering(m_A));
 }
 
 LivePerturbation::~LivePerturbation() = default;
 
 LivePath LivePerturbation::path_for(Index p, Index q) const
 {
+    if (m_kind == FactorKind::Spai) {
+        for (sparse::Matrix::InnerIterator it(m_A, q); it; ++it)
+            if (it.row() == p)
+                return LivePath::SpaiColumns;
+        return LivePath::FromScratch;
+    }
     if (m_kind != FactorKind::Cholesky)
         return LivePath::FromScratch;
     if (m_tridiagonal && m_ordering == factor::Ordering::Natural)
@@ -90,6 +106,8 @@ LivePath LivePerturbation::path_for(Index p, Index q) const
 
 PerturbationResult LivePerturbation::evaluate(Index p, Index q, double delta)
 {
+    if (m_kind == FactorKind::Spai)
+        return evaluate_spai(p, q, delta);
     switch (path_for(p, q)) {
     case LivePath::Tridiagonal:
         return factor::perturb_tridiagonal(m_A, p, q, delta, m_exactL ? &*m_exactL : nullptr);
@@ -101,15 +119,33 @@ PerturbationResult LivePerturbation::evaluate(Index p, Index q, double delta)
         return r;
     }
     case LivePath::FromScratch:
+    case LivePath::SpaiColumns:
         break;
     }
     return factor::perturb_from_scratch(m_A, p, q, delta, factor_function(m_kind, m_threads));
 }
 
+PerturbationResult LivePerturbation::evaluate_spai(Index p, Index q, double delta)
+{
+    // The live Cholesky factor refuses an indefinite (or numerically singular) A' before anything
+    // changes, as for the Cholesky kind, and bounds cond(A) and cond(A'). Every SPAI column problem
+    // is a column subset of A', whose condition number is at most cond(A'); that bound decides
+    // whether ΔR is trusted.
+    const PerturbationResult check = m_engine->perturb(p, q, delta);
+    m_engine->perturb(p, q, -delta);
+    PerturbationResult r = perturb_spai(m_A, base_factor(), p, q, delta, m_threads);
+    r.reliable = check.reliable;
+    r.error_estimate = check.error_estimate;
+    r.warning = check.warning;
+    return r;
+}
+
 const sparse::Matrix &LivePerturbation::base_factor()
 {
     if (!m_baseFactor) {
-        if (m_engine)
+        if (m_kind == FactorKind::Spai)
+            m_baseFactor = factor_function(m_kind, m_threads)(m_A);
+        else if (m_engine)
             m_baseFactor = m_engine->factor();
         else if (m_kind == FactorKind::Cholesky && m_exactL)
             m_baseFactor = *m_exactL;

@@ -5,7 +5,10 @@
 
 #include <Eigen/Dense>
 
+#include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace fs::precond {
@@ -17,6 +20,59 @@ struct Workspace {
     Eigen::MatrixXd Ahat;
     Eigen::VectorXd rhs;
 };
+
+// Solves the least-squares problem of column k of M (pattern of A(:,k)) into mv and returns its
+// squared residual ||A M(:,k) - e_k||². A is compressed; M shares its column pointers.
+double solve_column(const sparse::Matrix &A, int k, double *mv, Workspace &w)
+{
+    const int *cp = A.outerIndexPtr();
+    const int *ri = A.innerIndexPtr();
+    const double *av = A.valuePtr();
+    const int j0 = cp[k];
+    const int nj = cp[k + 1] - j0;
+    w.rows.clear();
+    for (int a = 0; a < nj; ++a) {
+        const int j = ri[j0 + a];
+        for (int p = cp[j]; p < cp[j + 1]; ++p)
+            if (w.local[ri[p]] < 0) {
+                w.local[ri[p]] = int(w.rows.size());
+                w.rows.push_back(ri[p]);
+            }
+    }
+    const int ni = int(w.rows.size());
+    w.Ahat.setZero(ni, nj);
+    for (int a = 0; a < nj; ++a) {
+        const int j = ri[j0 + a];
+        for (int p = cp[j]; p < cp[j + 1]; ++p)
+            w.Ahat(w.local[ri[p]], a) = av[p];
+    }
+    w.rhs.setZero(ni);
+    double outside = 0.0; // e_k outside the touched rows cannot be matched at all
+    if (w.local[k] >= 0)
+        w.rhs(w.local[k]) = 1.0;
+    else
+        outside = 1.0;
+    double residual = 1.0;
+    if (nj > 0) {
+        Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(w.Ahat);
+        const Eigen::VectorXd m = qr.solve(w.rhs);
+        residual = (w.Ahat * m - w.rhs).squaredNorm() + outside;
+        for (int a = 0; a < nj; ++a)
+            mv[j0 + a] = m(a);
+    }
+    for (int r : w.rows)
+        w.local[r] = -1;
+    return residual;
+}
+
+std::vector<Workspace> workspaces(int threads, int n)
+{
+    std::vector<Workspace> ws(static_cast<std::size_t>(threads));
+    for (auto &w : ws)
+        w.local.assign(static_cast<std::size_t>(n), -1);
+    return ws;
+}
+
 } // namespace
 
 SpaiResult spai(const sparse::Matrix &Ain, const SpaiOptions &options)
@@ -26,65 +82,46 @@ SpaiResult spai(const sparse::Matrix &Ain, const SpaiOptions &options)
     sparse::Matrix A = Ain;
     A.makeCompressed();
     const int n = int(A.cols());
-    const int *cp = A.outerIndexPtr();
-    const int *ri = A.innerIndexPtr();
-    const double *av = A.valuePtr();
-
     sparse::Matrix M = A; // same pattern, values overwritten
     double *mv = M.valuePtr();
     const int threads = resolve_threads(options.threads);
-    std::vector<Workspace> ws(threads);
-    for (auto &w : ws)
-        w.local.assign(n, -1);
+    std::vector<Workspace> ws = workspaces(threads, n);
     std::vector<double> colResidual(n, 0.0);
 
     parallel_for(
-        n, threads,
-        [&](int wi, int k) {
-            Workspace &w = ws[wi];
-            const int j0 = cp[k];
-            const int nj = cp[k + 1] - j0;
-            w.rows.clear();
-            for (int a = 0; a < nj; ++a) {
-                const int j = ri[j0 + a];
-                for (int p = cp[j]; p < cp[j + 1]; ++p)
-                    if (w.local[ri[p]] < 0) {
-                        w.local[ri[p]] = int(w.rows.size());
-                        w.rows.push_back(ri[p]);
-                    }
-            }
-            const int ni = int(w.rows.size());
-            w.Ahat.setZero(ni, nj);
-            for (int a = 0; a < nj; ++a) {
-                const int j = ri[j0 + a];
-                for (int p = cp[j]; p < cp[j + 1]; ++p)
-                    w.Ahat(w.local[ri[p]], a) = av[p];
-            }
-            w.rhs.setZero(ni);
-            double outside = 0.0; // e_k outside the touched rows cannot be matched at all
-            if (w.local[k] >= 0)
-                w.rhs(w.local[k]) = 1.0;
-            else
-                outside = 1.0;
-            Eigen::VectorXd m(nj);
-            if (nj > 0) {
-                Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(w.Ahat);
-                m = qr.solve(w.rhs);
-                colResidual[k] = (w.Ahat * m - w.rhs).squaredNorm() + outside;
-            } else {
-                colResidual[k] = 1.0;
-            }
-            for (int a = 0; a < nj; ++a)
-                mv[j0 + a] = m(a);
-            for (int r : w.rows)
-                w.local[r] = -1;
-        },
-        16, options.cancel, options.progress);
+        n, threads, [&](int wi, int k) { colResidual[k] = solve_column(A, k, mv, ws[wi]); }, 16,
+        options.cancel, options.progress);
 
     double total = 0.0;
     for (double c : colResidual)
         total += c;
     return SpaiResult{std::move(M), std::sqrt(total)};
+}
+
+void spai_columns(const sparse::Matrix &Ain, std::span<const sparse::Index> columns, sparse::Matrix &M,
+                  const SpaiOptions &options)
+{
+    if (Ain.rows() != Ain.cols())
+        throw NotSpd(NotSpd::Reason::NotSquare, "SPAI needs a square matrix");
+    sparse::Matrix A = Ain;
+    A.makeCompressed();
+    M.makeCompressed();
+    const int n = int(A.cols());
+    const bool samePattern = M.rows() == A.rows() && M.cols() == A.cols() && M.nonZeros() == A.nonZeros()
+                             && std::equal(A.outerIndexPtr(), A.outerIndexPtr() + n + 1, M.outerIndexPtr())
+                             && std::equal(A.innerIndexPtr(), A.innerIndexPtr() + A.nonZeros(), M.innerIndexPtr());
+    if (!samePattern)
+        throw std::invalid_argument("spai_columns: M must have the stored pattern of A");
+    for (sparse::Index k : columns)
+        if (k < 0 || k >= n)
+            throw std::out_of_range("spai_columns: column " + std::to_string(k) + " outside the matrix");
+    const int count = int(columns.size());
+    const int threads = std::max(1, std::min(resolve_threads(options.threads), count / 16));
+    std::vector<Workspace> ws = workspaces(threads, n);
+    double *mv = M.valuePtr();
+    parallel_for(
+        count, threads, [&](int wi, int c) { solve_column(A, int(columns[c]), mv, ws[wi]); }, 16,
+        options.cancel, options.progress);
 }
 
 sparse::Matrix spai_symmetric(const sparse::Matrix &M)

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <functional>
+#include <span>
 
 namespace fs::precond {
 
@@ -30,6 +31,14 @@ struct SpaiResult {
 /// least-squares solution (a basic one, not the minimum-norm one). Throws NotSpd(NotSquare) for a
 /// non-square A, Cancelled on cancel.
 SpaiResult spai(const sparse::Matrix &A, const SpaiOptions &options = {});
+
+/// Recomputes only the columns `columns` of an SPAI M of A in place; M must have the stored pattern
+/// of A (as spai(A).M does). Column k of M depends only on the columns of A in the pattern of
+/// A(:,k), so after a change of A that keeps its pattern, recomputing the columns whose pattern
+/// meets the changed columns gives exactly spai(A).M. Throws std::invalid_argument when the
+/// patterns differ, std::out_of_range for a bad column, NotSpd(NotSquare) and Cancelled as spai().
+void spai_columns(const sparse::Matrix &A, std::span<const sparse::Index> columns, sparse::Matrix &M,
+                  const SpaiOptions &options = {});
 
 /// (M + M^T) / 2, the symmetric preconditioner PCG applies.
 sparse::Matrix spai_symmetric(const sparse::Matrix &M);

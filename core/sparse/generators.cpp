@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
 #include <limits>
 #include <random>
+#include <sstream>
 #include <vector>
 
 namespace fs::sparse {
@@ -66,6 +68,69 @@ GeneratedMatrix from_bidiagonal(const std::vector<double> &diag, const std::vect
         }
     }
     return {from_triplets(n, a), from_triplets(n, l), std::move(description)};
+}
+
+// Shortest round-trip text of a parameter for descriptions ("0.1", not "0.100000").
+std::string number(double v)
+{
+    std::ostringstream os;
+    os << std::setprecision(6) << v;
+    return os.str();
+}
+
+void check_field(Index side, const RandomFieldParams &p, const char *who)
+{
+    const std::string name(who);
+    require(side >= 1, name + ": side must be at least 1");
+    require(static_cast<long long>(side) * side <= std::numeric_limits<Index>::max() / 13,
+            name + ": grid too large");
+    require(p.sigma >= 0 && std::isfinite(p.sigma), name + ": sigma must be >= 0");
+    require(p.length > 0 && std::isfinite(p.length), name + ": correlation length must be > 0");
+    require(p.modes >= 1 && p.modes <= 1'000'000, name + ": modes must lie in 1..1000000");
+}
+
+// k = exp(sigma g) at the (side + 2)² grid nodes, boundary included; k[i + (side + 2) * j] is node
+// (i, j) at (i, j) / (side + 1).
+std::vector<double> lognormal_field(Index side, std::uint64_t seed, const RandomFieldParams &p,
+                                    const char *who)
+{
+    constexpr double twoPi = 6.283185307179586476925286766559;
+    struct Mode {
+        double wx, wy, phase;
+    };
+    Rng rng(seed);
+    std::vector<Mode> modes(static_cast<std::size_t>(p.modes));
+    for (Mode &m : modes) {
+        // Box-Muller: two independent standard normals per mode.
+        const double radius = std::sqrt(-2.0 * std::log(1.0 - rng.uniform()));
+        const double angle = twoPi * rng.uniform();
+        m.wx = radius * std::cos(angle) / p.length;
+        m.wy = radius * std::sin(angle) / p.length;
+        m.phase = twoPi * rng.uniform();
+    }
+    const Index g = side + 2;
+    const double h = 1.0 / double(side + 1);
+    const double scale = std::sqrt(2.0 / double(p.modes));
+    std::vector<double> k(static_cast<std::size_t>(g) * static_cast<std::size_t>(g));
+    for (Index j = 0; j < g; ++j)
+        for (Index i = 0; i < g; ++i) {
+            const double x = i * h, y = j * h;
+            double sum = 0.0;
+            for (const Mode &m : modes)
+                sum += std::cos(m.wx * x + m.wy * y + m.phase);
+            const double v = std::exp(p.sigma * scale * sum);
+            require(std::isfinite(v) && v >= std::numeric_limits<double>::min(),
+                    std::string(who) + ": sigma too large, the coefficient field leaves the double range");
+            k[static_cast<std::size_t>(i + g * j)] = v;
+        }
+    return k;
+}
+
+std::string field_description(const char *what, Index side, std::uint64_t seed, const RandomFieldParams &p)
+{
+    return std::string(what) + " " + std::to_string(side) + "x" + std::to_string(side) + " seed="
+           + std::to_string(seed) + " sigma=" + number(p.sigma) + " length=" + number(p.length)
+           + " modes=" + std::to_string(p.modes);
 }
 
 } // namespace
@@ -206,6 +271,66 @@ GeneratedMatrix graph_laplacian(Index n, int degree, double shift, std::uint64_t
     return {from_triplets(n, t), std::nullopt,
             "graph_laplacian n=" + std::to_string(n) + " degree=" + std::to_string(degree)
                 + " shift=" + std::to_string(shift) + " seed=" + std::to_string(seed)};
+}
+
+GeneratedMatrix diffusion2d(Index side, std::uint64_t seed, const RandomFieldParams &p)
+{
+    check_field(side, p, "diffusion2d");
+    const std::vector<double> k = lognormal_field(side, seed, p, "diffusion2d");
+    const Index g = side + 2;
+    const auto at = [&](Index i, Index j) { return k[static_cast<std::size_t>(i + g * j)]; };
+    // Each face coefficient is computed once and used by both of its nodes, so A is exactly
+    // symmetric; for k = 1 it is exactly 1.
+    const auto face = [](double a, double b) { return 2.0 * a * b / (a + b); };
+    const Index n = side * side;
+    std::vector<Triplet> t;
+    t.reserve(5 * static_cast<std::size_t>(n));
+    std::vector<double> diag(static_cast<std::size_t>(n), 0.0);
+    // Node (i, j) is unknown (i - 1) + side * (j - 1) when 1 <= i, j <= side.
+    const auto unknown = [&](Index i, Index j) -> Index {
+        return i >= 1 && i <= side && j >= 1 && j <= side ? (i - 1) + side * (j - 1) : -1;
+    };
+    const auto link = [&](Index a, Index b, double c) {
+        if (a >= 0)
+            diag[static_cast<std::size_t>(a)] += c;
+        if (b >= 0)
+            diag[static_cast<std::size_t>(b)] += c;
+        if (a >= 0 && b >= 0) {
+            t.emplace_back(a, b, -c);
+            t.emplace_back(b, a, -c);
+        }
+    };
+    for (Index j = 1; j <= side; ++j)
+        for (Index i = 0; i <= side; ++i) {
+            link(unknown(i, j), unknown(i + 1, j), face(at(i, j), at(i + 1, j)));
+            link(unknown(j, i), unknown(j, i + 1), face(at(j, i), at(j, i + 1)));
+        }
+    for (Index a = 0; a < n; ++a)
+        t.emplace_back(a, a, diag[static_cast<std::size_t>(a)]);
+    return {from_triplets(n, t), std::nullopt,
+            field_description("diffusion2d", side, seed, p) + " (5-point FV, harmonic faces, Dirichlet)"};
+}
+
+GeneratedMatrix biharmonic2d(Index side, std::uint64_t seed, const RandomFieldParams &p)
+{
+    check_field(side, p, "biharmonic2d");
+    const std::vector<double> k = lognormal_field(side, seed, p, "biharmonic2d");
+    const Index g = side + 2;
+    Matrix LK = poisson2d(side, side).A; // becomes L diag(k)
+    for (Index c = 0; c < LK.outerSize(); ++c) {
+        const double kc = k[static_cast<std::size_t>((c % side + 1) + g * (c / side + 1))];
+        for (Matrix::InnerIterator it(LK, c); it; ++it)
+            it.valueRef() *= kc;
+    }
+    const Matrix L = poisson2d(side, side).A;
+    Matrix B = LK * L;
+    // The product's rounding need not be symmetric; averaging with the transpose makes it so
+    // exactly (and changes nothing when k = 1, where every entry is an integer).
+    Matrix Bt = B.transpose();
+    B = 0.5 * (B + Bt);
+    B.makeCompressed();
+    return {std::move(B), std::nullopt,
+            field_description("biharmonic2d", side, seed, p) + " (13-point L diag(k) L, Dirichlet)"};
 }
 
 } // namespace fs::sparse

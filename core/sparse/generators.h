@@ -67,4 +67,27 @@ GeneratedMatrix poisson3d(Index nx, Index ny, Index nz);
 /// the mean degree is about `degree`; every edge has weight 1.
 GeneratedMatrix graph_laplacian(Index n, int degree, double shift, std::uint64_t seed);
 
+/// Log-normal coefficient field k(x) = exp(sigma * g(x)) on the unit square, g a smooth Gaussian
+/// random field with correlation length `length`: g(x) = sqrt(2/modes) Σ cos(w_m·x + φ_m) with wave
+/// vectors w_m ~ N(0, I/length²) and phases φ_m uniform in [0, 2π) (random Fourier features of the
+/// covariance exp(-|r|²/(2 length²))), so that g has mean 0 and variance 1 at every point.
+struct RandomFieldParams {
+    double sigma = 1.0;  ///< standard deviation of log k (>= 0; 0 gives k = 1)
+    double length = 0.1; ///< correlation length (> 0)
+    int modes = 64;      ///< cosine modes (>= 1)
+};
+
+/// -div(k grad u) on the unit square with side x side interior unknowns: 5-point finite volumes,
+/// face coefficients the harmonic mean of k at the two nodes they join (boundary nodes included),
+/// Dirichlet boundary. Unknown x + side*y (0 <= x, y < side) is grid node (x + 1, y + 1); grid node
+/// (i, j), 0 <= i, j <= side + 1, sits at (i, j) / (side + 1). No h² factor, so that sigma = 0
+/// gives exactly poisson2d(side, side) (diagonal 4). A symmetric M-matrix: off-diagonals < 0,
+/// row sums >= 0 (> 0 next to the boundary).
+GeneratedMatrix diffusion2d(Index side, std::uint64_t seed, const RandomFieldParams &p = {});
+
+/// Fourth order: B = L diag(k) L with L = poisson2d(side, side) and k the log-normal field of
+/// diffusion2d() (same seed, same field) at the interior nodes: Δ(k Δu) with u = Δu = 0 on the
+/// boundary, a 13-point stencil. SPD; sigma = 0 gives exactly L*L.
+GeneratedMatrix biharmonic2d(Index side, std::uint64_t seed, const RandomFieldParams &p = {});
+
 } // namespace fs::sparse

@@ -1,4 +1,5 @@
 // factorscope-cli generate / perturb, run as a user would: outputs and every error path.
+#include "sparse/generators.h"
 #include "sparse/matrix_market.h"
 
 #include <QJsonArray>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void initTestCase();
     void generateEveryKind_data();
     void generateEveryKind();
+    void generateRandomCoefficientsAsLibrary();
     void perturbCounterexampleGenerator();
     void perturbCounterexampleFile();
     void perturbAmdAndKinds_data();
@@ -59,6 +61,8 @@ void TestCliNumericsA::generateEveryKind_data()
     QTest::newRow("poisson3d") << QStringList{"poisson3d", "--nx", "3", "--ny", "4", "--nz", "2"} << 24;
     QTest::newRow("graph_laplacian")
         << QStringList{"graph_laplacian", "--n", "50", "--degree", "3", "--shift", "0.5", "--seed", "2"} << 50;
+    QTest::newRow("diffusion2d") << QStringList{"diffusion2d", "--n", "7", "--seed", "3", "--sigma", "1.5"} << 49;
+    QTest::newRow("biharmonic2d") << QStringList{"biharmonic2d", "--n", "6", "--length", "0.3"} << 36;
 }
 
 void TestCliNumericsA::generateEveryKind()
@@ -72,6 +76,23 @@ void TestCliNumericsA::generateEveryKind()
     const auto m = fs::sparse::read_matrix_market(out.toStdString());
     QCOMPARE(int(m.matrix.rows()), rows);
     QVERIFY(fs::sparse::is_symmetric(m.matrix));
+}
+
+void TestCliNumericsA::generateRandomCoefficientsAsLibrary()
+{
+    // --n is the grid side; --seed, --sigma and --length reach the generator (values round-trip
+    // through the file at full precision).
+    const QString d = path("d.mtx"), b = path("b.mtx");
+    QCOMPARE(cli({"generate", "diffusion2d", "--n", "5", "--seed", "9", "--sigma", "2", "--length", "0.25",
+                  "--out", d}).code, 0);
+    QCOMPARE(cli({"generate", "biharmonic2d", "--n", "5", "--seed", "9", "--sigma", "2", "--length", "0.25",
+                  "--out", b}).code, 0);
+    const fs::sparse::RandomFieldParams p{2.0, 0.25, 64};
+    const fs::sparse::Matrix D = fs::sparse::read_matrix_market(d.toStdString()).matrix;
+    const fs::sparse::Matrix B = fs::sparse::read_matrix_market(b.toStdString()).matrix;
+    QCOMPARE((D - fs::sparse::diffusion2d(5, 9, p).A).norm(), 0.0);
+    QCOMPARE((B - fs::sparse::biharmonic2d(5, 9, p).A).norm(), 0.0);
+    QVERIFY((D - fs::sparse::diffusion2d(5, 10, p).A).norm() > 0.0);
 }
 
 void TestCliNumericsA::perturbCounterexampleGenerator()
@@ -126,6 +147,7 @@ void TestCliNumericsA::perturbAmdAndKinds_data()
     QTest::newRow("cholesky natural structural zero") << QStringList{"--entry", "1,40"};
     QTest::newRow("ic0") << QStringList{"--kind", "ic0"};
     QTest::newRow("kopt threads") << QStringList{"--kind", "kopt", "--threads", "2"};
+    QTest::newRow("spai") << QStringList{"--kind", "spai"};
 }
 
 void TestCliNumericsA::perturbAmdAndKinds()
@@ -142,6 +164,11 @@ void TestCliNumericsA::perturbAmdAndKinds()
     QVERIFY(j.value("reliable").toBool());
     if (extra.contains("--entry"))
         QVERIFY(j.value("pattern_changed").toBool());
+    // A column of SPAI depends only on the columns of A in its pattern: ΔR stays within one hop.
+    if (extra.contains("spai")) {
+        QCOMPARE(j.value("kind").toString(), QString("spai"));
+        QCOMPARE(j.value("share_beyond").toObject().value("1").toDouble(), 0.0);
+    }
 }
 
 void TestCliNumericsA::errors_data()
@@ -155,6 +182,10 @@ void TestCliNumericsA::errors_data()
     QTest::newRow("missing out") << QStringList{"generate", "laplacian1d", "--n", "5"};
     QTest::newRow("bad shift") << QStringList{"generate", "graph_laplacian", "--n", "9", "--shift", "-1", "--out", "x.mtx"};
     QTest::newRow("unknown option") << QStringList{"generate", "laplacian1d", "--n", "5", "--size", "3", "--out", "x.mtx"};
+    QTest::newRow("negative sigma") << QStringList{"generate", "diffusion2d", "--n", "5", "--sigma", "-1", "--out", "x.mtx"};
+    QTest::newRow("zero length") << QStringList{"generate", "biharmonic2d", "--n", "5", "--length", "0", "--out", "x.mtx"};
+    QTest::newRow("bad sigma") << QStringList{"generate", "diffusion2d", "--n", "5", "--sigma", "big", "--out", "x.mtx"};
+    QTest::newRow("diffusion2d without n") << QStringList{"generate", "diffusion2d", "--out", "x.mtx"};
     QTest::newRow("missing file") << QStringList{"perturb", missing, "--entry", "1,1", "--delta", "1"};
     QTest::newRow("bad entry") << QStringList{"perturb", "--generator", "laplacian1d", "--n", "5", "--entry", "1;2", "--delta", "1"};
     QTest::newRow("entry zero") << QStringList{"perturb", "--generator", "laplacian1d", "--n", "5", "--entry", "0,1", "--delta", "1"};
@@ -166,6 +197,7 @@ void TestCliNumericsA::errors_data()
     QTest::newRow("negative n perturb") << QStringList{"perturb", "--generator", "laplacian1d", "--n", "-2", "--entry", "1,1", "--delta", "1"};
     QTest::newRow("indefinite result") << QStringList{"perturb", "--generator", "poisson2d", "--n", "5", "--entry", "3,3", "--delta", "-10", "--ordering", "amd"};
     QTest::newRow("indefinite tridiagonal") << QStringList{"perturb", "--generator", "laplacian1d", "--n", "5", "--entry", "3,3", "--delta", "-10"};
+    QTest::newRow("indefinite spai") << QStringList{"perturb", "--generator", "poisson2d", "--n", "5", "--entry", "3,3", "--delta", "-10", "--kind", "spai"};
     QTest::newRow("amd with ic0") << QStringList{"perturb", "--generator", "laplacian1d", "--n", "5", "--entry", "1,1", "--delta", "1", "--kind", "ic0", "--ordering", "amd"};
 }
 

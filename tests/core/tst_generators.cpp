@@ -3,6 +3,7 @@
 #include "sparse/graph_hops.h"
 
 #include <Eigen/Dense>
+#include <Eigen/SparseCholesky>
 #include <QtTest>
 
 using namespace fs::sparse;
@@ -30,6 +31,15 @@ private Q_SLOTS:
     void graphLaplacianRowSums();
     void invalidArguments();
     void hopsOnPathAndComponents();
+    void randomCoefficientsZeroSigma();
+    void randomCoefficientsSpd_data();
+    void randomCoefficientsSpd();
+    void diffusionIsMMatrix();
+    void randomCoefficientsDeterministic();
+    void biharmonicIsLKL();
+    void fieldStatistics();
+    void randomCoefficientPatterns();
+    void randomCoefficientInvalidArguments();
 };
 
 void TestGenerators::spd_data()
@@ -185,6 +195,188 @@ void TestGenerators::hopsOnPathAndComponents()
         QCOMPARE(part[t1], full[t1]);
     QCOMPARE(full[62], 4);
     QCOMPARE(part[899], kUnreachable); // never explored: the search stopped early
+}
+
+namespace {
+// k at the interior nodes, recovered from B = L diag(k) L as diag(L⁻¹ B L⁻¹) by dense solves;
+// `offDiagonal` receives max |(L⁻¹ B L⁻¹)_ij|, i != j, relative to max k.
+Eigen::VectorXd nodeCoefficients(Index side, std::uint64_t seed, const RandomFieldParams &p,
+                                  double *offDiagonal = nullptr)
+{
+    const Eigen::MatrixXd L = dense(poisson2d(side, side).A);
+    const Eigen::MatrixXd B = dense(biharmonic2d(side, seed, p).A);
+    const Eigen::PartialPivLU<Eigen::MatrixXd> lu(L);
+    const Eigen::MatrixXd K = lu.solve(lu.solve(B).transpose());
+    const Eigen::VectorXd k = K.diagonal();
+    if (offDiagonal) {
+        Eigen::MatrixXd off = K;
+        off.diagonal().setZero();
+        *offDiagonal = off.cwiseAbs().maxCoeff() / k.maxCoeff();
+    }
+    return k;
+}
+} // namespace
+
+void TestGenerators::randomCoefficientsZeroSigma()
+{
+    RandomFieldParams flat;
+    flat.sigma = 0.0;
+    for (Index side : {1, 2, 7}) {
+        const Matrix P = poisson2d(side, side).A;
+        const Matrix D = diffusion2d(side, 3, flat).A;
+        QCOMPARE(D.nonZeros(), P.nonZeros());
+        QVERIFY(dense(D) == dense(P));
+        const Matrix PP = P * P;
+        const Matrix B = biharmonic2d(side, 3, flat).A;
+        QCOMPARE(B.nonZeros(), PP.nonZeros());
+        QVERIFY(dense(B) == dense(PP));
+    }
+}
+
+void TestGenerators::randomCoefficientsSpd_data()
+{
+    QTest::addColumn<bool>("biharmonic");
+    QTest::addColumn<double>("sigma");
+    QTest::addColumn<double>("length");
+    QTest::newRow("diffusion sigma=1") << false << 1.0 << 0.1;
+    QTest::newRow("diffusion sigma=3 rough") << false << 3.0 << 0.02;
+    QTest::newRow("biharmonic sigma=1") << true << 1.0 << 0.1;
+    QTest::newRow("biharmonic sigma=2 smooth") << true << 2.0 << 0.5;
+}
+
+void TestGenerators::randomCoefficientsSpd()
+{
+    QFETCH(bool, biharmonic);
+    QFETCH(double, sigma);
+    QFETCH(double, length);
+    const RandomFieldParams p{sigma, length, 64};
+    const GeneratedMatrix g = biharmonic ? biharmonic2d(12, 4, p) : diffusion2d(12, 4, p);
+    QVERIFY(is_symmetric(g.A)); // exactly
+    QVERIFY(!g.description.empty());
+    QVERIFY(!g.exact_L);
+    Eigen::SimplicialLLT<Matrix> llt(g.A);
+    QCOMPARE(llt.info(), Eigen::Success);
+    QVERIFY(min_eigenvalue(g.A) > 0);
+}
+
+void TestGenerators::diffusionIsMMatrix()
+{
+    const Matrix A = diffusion2d(15, 8, {2.0, 0.1, 64}).A;
+    const Eigen::MatrixXd D = dense(A);
+    const Eigen::VectorXd sums = D.rowwise().sum();
+    for (Index i = 0; i < A.rows(); ++i) {
+        QVERIFY(D(i, i) > 0);
+        for (Index j = 0; j < A.cols(); ++j)
+            if (j != i)
+                QVERIFY(D(i, j) <= 0);
+        QVERIFY2(sums[i] >= -1e-14 * D(i, i), qPrintable(QString::number(sums[i])));
+        const Index x = i % 15, y = i / 15;
+        const bool edge = x == 0 || y == 0 || x == 14 || y == 14;
+        if (edge) // a boundary face carries a positive coefficient
+            QVERIFY(sums[i] > 1e-6 * D(i, i));
+        else // interior rows conserve flux
+            QVERIFY(std::abs(sums[i]) <= 1e-13 * D(i, i));
+    }
+}
+
+void TestGenerators::randomCoefficientsDeterministic()
+{
+    for (bool bi : {false, true}) {
+        const auto make = [bi](std::uint64_t seed) {
+            return dense(bi ? biharmonic2d(10, seed).A : diffusion2d(10, seed).A);
+        };
+        QVERIFY(make(5) == make(5));
+        QVERIFY(make(5) != make(6));
+    }
+}
+
+void TestGenerators::biharmonicIsLKL()
+{
+    // B = L diag(k) L with positive k, and k is the field whose harmonic means diffusion2d uses on
+    // the faces between interior nodes.
+    const RandomFieldParams p{1.5, 0.15, 32};
+    const Index side = 9;
+    double off = 1.0;
+    const Eigen::VectorXd k = nodeCoefficients(side, 21, p, &off);
+    QVERIFY2(off < 1e-12, qPrintable(QString::number(off)));
+    QVERIFY((k.array() > 0).all());
+    QVERIFY(k.maxCoeff() / k.minCoeff() > 1.5); // the field varies
+    const Matrix A = diffusion2d(side, 21, p).A;
+    for (Index y = 0; y < side; ++y)
+        for (Index x = 0; x + 1 < side; ++x) {
+            const Index a = x + side * y, b = a + 1, c = x + side * (y + 1);
+            const double hb = 2 * k[a] * k[b] / (k[a] + k[b]);
+            QVERIFY(std::abs(-A.coeff(a, b) - hb) <= 1e-11 * hb);
+            if (y + 1 < side) {
+                const double hc = 2 * k[a] * k[c] / (k[a] + k[c]);
+                QVERIFY(std::abs(-A.coeff(a, c) - hc) <= 1e-11 * hc);
+            }
+        }
+}
+
+void TestGenerators::fieldStatistics()
+{
+    // log k = sigma g with g of mean 0 and variance 1 at every point: pooled over 300 seeds the
+    // sample mean and standard deviation of log k approach 0 and sigma.
+    const double sigma = 0.7;
+    const Index side = 6;
+    Eigen::ArrayXd logs(300 * side * side);
+    for (int s = 0; s < 300; ++s)
+        logs.segment(s * side * side, side * side) = nodeCoefficients(side, 1000 + s, {sigma, 0.1, 64}).array().log();
+    const double mean = logs.mean();
+    const double sd = std::sqrt((logs - mean).square().sum() / double(logs.size() - 1));
+    QVERIFY2(std::abs(mean) < 0.05, qPrintable(QString::number(mean)));
+    QVERIFY2(std::abs(sd / sigma - 1.0) < 0.05, qPrintable(QString::number(sd)));
+    // A longer correlation length makes neighbouring nodes more alike.
+    const auto neighbourCorrelation = [&](double length) {
+        double sxy = 0, sxx = 0;
+        for (int s = 0; s < 100; ++s) {
+            const Eigen::ArrayXd g = nodeCoefficients(side, 5000 + s, {1.0, length, 64}).array().log();
+            for (Index i = 0; i + 1 < side * side; ++i)
+                if ((i + 1) % side != 0) {
+                    sxy += g[i] * g[i + 1];
+                    sxx += 0.5 * (g[i] * g[i] + g[i + 1] * g[i + 1]);
+                }
+        }
+        return sxy / sxx;
+    };
+    // Spacing h = 1/7: exp(-h²/(2 length²)) is 0.97 for length 0.6 and 0.08 for length 0.064.
+    const double smooth = neighbourCorrelation(0.6), rough = neighbourCorrelation(0.064);
+    QVERIFY2(smooth > 0.9 && rough < 0.3, qPrintable(QStringLiteral("%1 %2").arg(smooth).arg(rough)));
+}
+
+void TestGenerators::randomCoefficientPatterns()
+{
+    const Index side = 9, centre = 4 + side * 4, corner = 0;
+    const Matrix D = diffusion2d(side, 2).A, B = biharmonic2d(side, 2).A;
+    const auto count = [](const Matrix &M, Index col) {
+        int c = 0;
+        for (Matrix::InnerIterator it(M, col); it; ++it)
+            c += it.value() != 0.0;
+        return c;
+    };
+    QCOMPARE(count(D, centre), 5);
+    QCOMPARE(count(B, centre), 13);
+    QCOMPARE(count(D, corner), 3);
+    QCOMPARE(count(B, corner), 6); // itself, 2 neighbours, 1 diagonal, 2 at distance two
+    QCOMPARE(D.nonZeros(), poisson2d(side, side).A.nonZeros());
+    // The 13 entries of the centre row are exactly the offsets |dx| + |dy| <= 2.
+    for (Matrix::InnerIterator it(B, centre); it; ++it) {
+        const Index dx = it.row() % side - 4, dy = it.row() / side - 4;
+        QVERIFY(std::abs(dx) + std::abs(dy) <= 2);
+    }
+}
+
+void TestGenerators::randomCoefficientInvalidArguments()
+{
+    QVERIFY_THROWS_EXCEPTION(GeneratorError, diffusion2d(0, 1));
+    QVERIFY_THROWS_EXCEPTION(GeneratorError, biharmonic2d(-2, 1));
+    QVERIFY_THROWS_EXCEPTION(GeneratorError, diffusion2d(5, 1, {-1.0, 0.1, 64}));
+    QVERIFY_THROWS_EXCEPTION(GeneratorError, diffusion2d(5, 1, {1.0, 0.0, 64}));
+    QVERIFY_THROWS_EXCEPTION(GeneratorError, biharmonic2d(5, 1, {1.0, 0.1, 0}));
+    QVERIFY_THROWS_EXCEPTION(GeneratorError, diffusion2d(5, 1, {std::nan(""), 0.1, 64}));
+    QVERIFY_THROWS_EXCEPTION(GeneratorError, diffusion2d(5, 1, {1e6, 0.1, 64})); // k overflows
+    QVERIFY_THROWS_EXCEPTION(GeneratorError, diffusion2d(100000, 1));            // too large
 }
 
 QTEST_APPLESS_MAIN(TestGenerators)

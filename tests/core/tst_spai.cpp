@@ -2,6 +2,7 @@
 // never worse than the Jacobi inverse (which lies in the same feasible set).
 #include "precond/errors.h"
 #include "precond/spai.h"
+#include "sparse/generators.h"
 #include "sparse/matrix_market.h"
 
 #include <Eigen/Dense>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void columnsSatisfyNormalEquations();
     void symmetrised();
     void rejectsNonSquare();
+    void matchesDenseLeastSquares();
 };
 
 void TestSpai::diagonalIsExactInverse()
@@ -108,6 +110,36 @@ void TestSpai::rejectsNonSquare()
 {
     Matrix A(4, 3);
     QVERIFY_THROWS_EXCEPTION(fs::precond::NotSpd, fs::precond::spai(A));
+}
+
+void TestSpai::matchesDenseLeastSquares()
+{
+    // Column k of M solves min ||A(:,J) m - e_k|| over the pattern J of A(:,k). Solved here on the
+    // dense A (all n rows, not only the touched ones) by SVD, unlike the QR of spai.cpp.
+    const Matrix A = fs::sparse::diffusion2d(8, 17, {1.5, 0.15, 64}).A;
+    const int n = int(A.rows());
+    const Eigen::MatrixXd Ad(A);
+    const auto r = fs::precond::spai(A);
+    QCOMPARE(r.M.nonZeros(), A.nonZeros());
+    double residual2 = 0.0;
+    for (int k = 0; k < n; ++k) {
+        std::vector<int> J;
+        for (Matrix::InnerIterator it(A, k); it; ++it)
+            J.push_back(int(it.row()));
+        Eigen::MatrixXd AJ(n, Eigen::Index(J.size()));
+        for (std::size_t a = 0; a < J.size(); ++a)
+            AJ.col(Eigen::Index(a)) = Ad.col(J[a]);
+        const Eigen::VectorXd ek = Eigen::VectorXd::Unit(n, k);
+        Eigen::BDCSVD<Eigen::MatrixXd> svd(AJ, Eigen::ComputeThinU | Eigen::ComputeThinV);
+        const Eigen::VectorXd m = svd.solve(ek);
+        Eigen::VectorXd mine(Eigen::Index(J.size()));
+        for (std::size_t a = 0; a < J.size(); ++a)
+            mine(Eigen::Index(a)) = r.M.coeff(J[a], k);
+        QVERIFY2((mine - m).norm() <= 1e-10 * m.norm(),
+                 qPrintable(QStringLiteral("column %1: %2").arg(k).arg((mine - m).norm() / m.norm())));
+        residual2 += (AJ * m - ek).squaredNorm();
+    }
+    QVERIFY(std::abs(r.residual_fro - std::sqrt(residual2)) <= 1e-10 * r.residual_fro);
 }
 
 QTEST_APPLESS_MAIN(TestSpai)

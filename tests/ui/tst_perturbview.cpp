@@ -1,3 +1,4 @@
+#include "appsettings.h"
 #include "generatordialog.h"
 #include "perturbbanner.h"
 #include "perturbcontrols.h"
@@ -9,10 +10,15 @@
 #include "perturbview.h"
 
 #include <factor/perturbation.h>
+#include <precond/spai.h>
 #include <sparse/generators.h>
 
+#include <Eigen/Dense>
+
+#include <QCheckBox>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTest>
 #include <QUndoStack>
 
@@ -54,6 +60,15 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // The compare switch is remembered in the settings: keep them away from the user's.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("FactorScopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_perturbview"));
+        AppSettings().setPerturbCompareKinds(false);
+    }
+
     void clickSelectsEntry_data()
     {
         QTest::addColumn<int>("row");
@@ -241,6 +256,121 @@ private Q_SLOTS:
         // Under AMD the diagonal is still reported per row of A, from a differently ordered factor.
         QCOMPARE(view->lastOutcome().status, PerturbOutcome::Status::Ok);
         QVERIFY(view->controls()->findChild<QLabel *>(QStringLiteral("orderingNote"))->text().contains(QLatin1String("AMD")));
+    }
+
+    // With the SPAI kind the plots show ΔR = spai(A') - spai(A), computed here from scratch.
+    void spaiPlotsMatchCore()
+    {
+        auto view = viewOf(request(GeneratorRequest::Kind::Poisson2d, 12));
+        view->controls()->setFactorKind(fs::precond::FactorKind::Spai);
+        view->waitForIdle();
+        const int centre = 6 + 12 * 6;
+        view->setEdit({centre, centre + 1, 0.5});
+        view->waitForIdle();
+        QCOMPARE(view->lastOutcome().status, PerturbOutcome::Status::Ok);
+
+        const fs::sparse::Matrix A = fs::sparse::poisson2d(12, 12).A;
+        Eigen::MatrixXd Ad(A);
+        Ad(centre, centre + 1) += 0.5;
+        Ad(centre + 1, centre) += 0.5;
+        const fs::sparse::Matrix Anew = Ad.sparseView();
+        const Eigen::MatrixXd dR = Eigen::MatrixXd(fs::precond::spai(Anew).M) - Eigen::MatrixXd(fs::precond::spai(A).M);
+        for (int i = 0; i < int(A.rows()); ++i)
+            QVERIFY(std::abs(plottedDiag(*view, i) - std::abs(dR(i, i))) < 1e-12);
+        double heatMax = 0;
+        for (double v : view->heatPlot()->deltaBins().max_abs)
+            heatMax = std::max(heatMax, v);
+        QVERIFY(std::abs(heatMax - dR.cwiseAbs().maxCoeff()) < 1e-12);
+        // The profile covers every entry of ΔR: its total is ‖ΔR‖²_F, and nothing lies beyond one hop.
+        const auto &profile = view->localityPlot()->profile();
+        QVERIFY(std::abs(profile.total_sq - dR.squaredNorm()) < 1e-12 * dR.squaredNorm());
+        QCOMPARE(profile.share_beyond[0], 0.0);
+        QCOMPARE(view->localityPlot()->shareBars()->data()->size(), int(profile.bins.size()));
+        QCOMPARE(view->diagPlot()->yAxis->label(), QStringLiteral("|ΔR_ii|"));
+        QVERIFY(view->controls()->findChild<QLabel *>(QStringLiteral("orderingNote"))->text().contains(QLatin1String("R")));
+        view->controls()->setFactorKind(fs::precond::FactorKind::Ic0);
+        view->waitForIdle();
+        QCOMPARE(view->diagPlot()->yAxis->label(), QStringLiteral("|ΔL_ii|"));
+    }
+
+    // Compare mode overlays one graph per kind; the switch is remembered.
+    void compareShowsEveryKind()
+    {
+        auto view = viewOf(request(GeneratorRequest::Kind::Poisson2d, 8));
+        const int centre = 4 + 8 * 4;
+        view->setEdit({centre, centre, 1.0});
+        view->waitForIdle();
+        view->controls()->compareKinds()->setChecked(true);
+        view->waitForIdle();
+        PerturbLocalityPlot *plot = view->localityPlot();
+        QVERIFY(plot->compareMode());
+        QCOMPARE(plot->compareGraphs().size(), 4);
+        QCOMPARE(plot->legend->itemCount(), 4);
+        QVERIFY(!plot->shareBars()->visible());
+        for (int k = 0; k < 4; ++k) {
+            QVERIFY2(plot->comparison()[k].available, qPrintable(plot->comparison()[k].reason));
+            QVERIFY(plot->compareGraphs()[k]->visible());
+            QVERIFY(plot->compareGraphs()[k]->data()->size() > 0);
+        }
+        // Each overlaid profile is that kind's own: the current kind's equals the normal plot's, and
+        // SPAI's change stays within one hop while Cholesky's does not.
+        const auto &cholesky = plot->comparison()[int(fs::precond::FactorKind::Cholesky)].profile;
+        QCOMPARE(cholesky.total_sq, view->lastOutcome().result->delta.profile.total_sq);
+        QVERIFY(cholesky.share_beyond[1] > 0.0);
+        QCOMPARE(plot->comparison()[int(fs::precond::FactorKind::Spai)].profile.share_beyond[0], 0.0);
+        QVERIFY(plot->comparison()[int(fs::precond::FactorKind::Ic0)].profile.total_sq > 0.0);
+        QVERIFY(plot->comparison()[int(fs::precond::FactorKind::Kopt)].profile.total_sq > 0.0);
+        QVERIFY(AppSettings().perturbCompareKinds());
+        {
+            PerturbView another;
+            QVERIFY(another.controls()->compareKinds()->isChecked());
+            QVERIFY(another.localityPlot()->compareMode());
+        }
+        // Switching kinds keeps four graphs (the new current kind from the main evaluation).
+        view->controls()->setFactorKind(fs::precond::FactorKind::Spai);
+        view->waitForIdle();
+        QCOMPARE(plot->compareGraphs().size(), 4);
+        for (int k = 0; k < 4; ++k)
+            QVERIFY(plot->comparison()[k].available);
+        QCOMPARE(plot->comparison()[int(fs::precond::FactorKind::Cholesky)].profile.total_sq, cholesky.total_sq);
+        view->controls()->compareKinds()->setChecked(false);
+        QVERIFY(!plot->compareMode());
+        QVERIFY(plot->shareBars()->visible());
+        QCOMPARE(plot->legend->itemCount(), 3);
+        QVERIFY(!AppSettings().perturbCompareKinds());
+    }
+
+    // A kind that fails says why in the legend instead of silently missing.
+    void compareNamesFailingKind()
+    {
+        // Kershaw's matrix: positive definite, yet IC(0) meets a negative pivot.
+        Eigen::MatrixXd K(4, 4);
+        K << 3, -2, 0, 2, -2, 3, -2, 0, 0, -2, 3, -2, 2, 0, -2, 3;
+        QVERIFY(Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(K).eigenvalues().minCoeff() > 0);
+        auto view = std::make_unique<PerturbView>();
+        view->resize(1400, 900);
+        view->show();
+        auto doc = std::make_shared<MatrixDocument>();
+        doc->filePath = QStringLiteral("kershaw.mtx");
+        doc->matrix = K.sparseView();
+        doc->symmetric = true;
+        view->setDocument(doc);
+        view->waitForIdle();
+        view->setEdit({0, 0, 0.01});
+        view->waitForIdle();
+        QCOMPARE(view->lastOutcome().status, PerturbOutcome::Status::Ok);
+        view->controls()->compareKinds()->setChecked(true);
+        view->waitForIdle();
+        PerturbLocalityPlot *plot = view->localityPlot();
+        QCOMPARE(plot->compareGraphs().size(), 4);
+        const int ic0 = int(fs::precond::FactorKind::Ic0);
+        const KindProfile failed = plot->comparison()[ic0];
+        view->controls()->compareKinds()->setChecked(false);
+        QVERIFY(!failed.available);
+        QVERIFY(failed.reason.contains(QLatin1String("pivot")));
+        QVERIFY(plot->compareGraphs()[ic0]->name().contains(failed.reason));
+        QCOMPARE(plot->compareGraphs()[ic0]->data()->size(), 0);
+        QVERIFY(plot->comparison()[int(fs::precond::FactorKind::Spai)].available);
     }
 };
 

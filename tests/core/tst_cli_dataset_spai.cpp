@@ -1,0 +1,229 @@
+// `factorscope-cli dataset spai`: the (A, R) pairs it writes reload, A is what the generator makes
+// for the sample's seed, R is the SPAI of A, and a damaged dataset or bad usage is refused.
+#include "learn/dataset.h"
+#include "precond/spai.h"
+#include "sparse/generators.h"
+#include "sparse/matrix_market.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <Eigen/Dense>
+
+using namespace fs;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QByteArray out, err;
+};
+
+Run cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(FS_CLI_PATH), args);
+    if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+double rel_diff(const sparse::Matrix &X, const sparse::Matrix &Y)
+{
+    return (Eigen::MatrixXd(X) - Eigen::MatrixXd(Y)).norm() / std::max(1e-300, Eigen::MatrixXd(Y).norm());
+}
+
+// Writes a small mixed dataset into dir and returns the CLI's exit status.
+int writeSmall(const QString &dir)
+{
+    return cli({QStringLiteral("dataset"), QStringLiteral("spai"), QStringLiteral("--count"), QStringLiteral("3"),
+                QStringLiteral("--n"), QStringLiteral("5"), QStringLiteral("--test"), QStringLiteral("1"),
+                QStringLiteral("--out"), dir})
+        .code;
+}
+
+} // namespace
+
+class TestCliDatasetSpai : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void writesLoadableMixedDataset();
+    void defaultsAreDiffusion();
+    void rejectsROutsidePattern();
+    void rejectsRWithWrongSize();
+    void usageErrors_data();
+    void usageErrors();
+    void libraryChecksItsArguments();
+};
+
+void TestCliDatasetSpai::writesLoadableMixedDataset()
+{
+    QTemporaryDir tmp;
+    const QString out = tmp.filePath(QStringLiteral("spai"));
+    const Run r = cli({QStringLiteral("dataset"), QStringLiteral("spai"), QStringLiteral("--count"), QStringLiteral("6"),
+                       QStringLiteral("--n"), QStringLiteral("6"), QStringLiteral("--test"), QStringLiteral("2"),
+                       QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--problem"),
+                       QStringLiteral("mixed"), QStringLiteral("--sigma"), QStringLiteral("1.5"),
+                       QStringLiteral("--length"), QStringLiteral("0.2"), QStringLiteral("--threads"),
+                       QStringLiteral("2"), QStringLiteral("--json"), QStringLiteral("--out"), out});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QJsonObject summary = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(summary.value(QStringLiteral("kind")).toString(), QStringLiteral("spai"));
+    QCOMPARE(summary.value(QStringLiteral("train")).toInt(), 4);
+    QCOMPARE(summary.value(QStringLiteral("test")).toInt(), 2);
+
+    const learn::Dataset d = learn::load_dataset(out.toStdString());
+    QCOMPARE(d.manifest.kind, std::string("spai"));
+    QCOMPARE(d.manifest.target, std::string("spai"));
+    QCOMPARE(d.manifest.count, 6);
+    QCOMPARE(*d.manifest.n, 36);
+    const QJsonObject gen = QJsonDocument::fromJson(QByteArray::fromStdString(d.manifest.generatorJson)).object();
+    QCOMPARE(gen.value(QStringLiteral("name")).toString(), QStringLiteral("mixed"));
+    QCOMPARE(gen.value(QStringLiteral("side")).toInt(), 6);
+    QCOMPARE(gen.value(QStringLiteral("sigma")).toDouble(), 1.5);
+    QCOMPARE(gen.value(QStringLiteral("length")).toDouble(), 0.2);
+    QCOMPARE(d.train.size(), std::size_t(4));
+    QCOMPARE(d.test.size(), std::size_t(2));
+
+    const sparse::RandomFieldParams field{1.5, 0.2, 64};
+    for (int k = 0; k < 6; ++k) {
+        const bool inTrain = k < 4;
+        const learn::Sample &s = inTrain ? d.train[std::size_t(k)] : d.test[std::size_t(k - 4)];
+        const learn::SampleRef &ref = inTrain ? d.manifest.train[std::size_t(k)] : d.manifest.test[std::size_t(k - 4)];
+        const bool biharmonic = k % 2 == 1; // mixed: diffusion first, then alternating
+        QCOMPARE(ref.name, (biharmonic ? "biharmonic2d_" : "diffusion2d_") + std::to_string(k));
+        QCOMPARE(*ref.seed, std::uint64_t(11 + k));
+        QCOMPARE(ref.L, "R_" + std::to_string(k) + ".mtx");
+        // A is the generator's matrix for seed + k, exactly.
+        const sparse::Matrix A = biharmonic ? sparse::biharmonic2d(6, 11 + k, field).A : sparse::diffusion2d(6, 11 + k, field).A;
+        QCOMPARE(rel_diff(s.A, A), 0.0);
+        // R is SPAI of A, recomputed here with the default options.
+        const sparse::Matrix fresh = precond::spai(s.A).M;
+        QVERIFY2(rel_diff(s.L, fresh) < 1e-13, ref.name.c_str());
+        QCOMPARE(s.L.nonZeros(), s.A.nonZeros());
+        // R is stored general: it is not symmetric, and reading it back did not mirror it.
+        QVERIFY(!sparse::is_symmetric(s.L, 1e-10));
+        QFile rf(QString::fromStdString(out.toStdString() + "/" + ref.L));
+        QVERIFY(rf.open(QIODevice::ReadOnly));
+        QVERIFY(rf.readLine().contains("general"));
+    }
+}
+
+void TestCliDatasetSpai::defaultsAreDiffusion()
+{
+    QTemporaryDir tmp;
+    QCOMPARE(writeSmall(tmp.path()), 0);
+    const learn::Dataset d = learn::load_dataset(tmp.path().toStdString());
+    QCOMPARE(d.manifest.seed, std::uint64_t(1));
+    QVERIFY(d.manifest.generatorJson.find("\"diffusion2d\"") != std::string::npos);
+    for (const auto &ref : d.manifest.train)
+        QVERIFY(ref.name.rfind("diffusion2d_", 0) == 0);
+    // Default field: sigma 1, length 0.1.
+    QCOMPARE(rel_diff(d.train[0].A, sparse::diffusion2d(5, 1, {1.0, 0.1, 64}).A), 0.0);
+}
+
+void TestCliDatasetSpai::rejectsROutsidePattern()
+{
+    QTemporaryDir tmp;
+    QCOMPARE(writeSmall(tmp.path()), 0);
+    const learn::Manifest m = learn::read_manifest(tmp.path().toStdString());
+    const std::string rPath = tmp.path().toStdString() + "/" + m.train[1].L;
+    sparse::Matrix R = sparse::read_matrix_market(rPath).matrix;
+    // Unknowns 0 and 24 are opposite corners of the 5 x 5 grid: no stencil joins them.
+    R.coeffRef(24, 0) = 0.5;
+    sparse::WriteOptions wo;
+    wo.symmetric_if_possible = false;
+    sparse::write_matrix_market(rPath, R, wo);
+    try {
+        learn::load_dataset(tmp.path().toStdString());
+        QFAIL("a dataset with R outside the pattern of A was accepted");
+    } catch (const learn::DatasetError &e) {
+        const QString what = QString::fromUtf8(e.what());
+        QVERIFY2(what.contains(QStringLiteral("outside the pattern of A")), e.what());
+        QVERIFY2(what.contains(QString::fromStdString(m.train[1].name)), e.what());
+    }
+}
+
+void TestCliDatasetSpai::rejectsRWithWrongSize()
+{
+    QTemporaryDir tmp;
+    QCOMPARE(writeSmall(tmp.path()), 0);
+    const learn::Manifest m = learn::read_manifest(tmp.path().toStdString());
+    sparse::write_matrix_market(tmp.path().toStdString() + "/" + m.test[0].L, sparse::poisson2d(4, 4).A);
+    try {
+        learn::load_dataset(tmp.path().toStdString());
+        QFAIL("a dataset with R of the wrong size was accepted");
+    } catch (const learn::DatasetError &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("sizes differ")), e.what());
+    }
+}
+
+void TestCliDatasetSpai::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    const QStringList base{QStringLiteral("dataset"), QStringLiteral("spai"), QStringLiteral("--count"),
+                           QStringLiteral("3")};
+    QTest::newRow("n = 1") << base + QStringList{QStringLiteral("--n"), QStringLiteral("1"), QStringLiteral("--out"), QStringLiteral("x")};
+    QTest::newRow("bad problem") << base + QStringList{QStringLiteral("--n"), QStringLiteral("4"), QStringLiteral("--problem"),
+                                                       QStringLiteral("helmholtz"), QStringLiteral("--out"), QStringLiteral("x")};
+    QTest::newRow("missing n") << base + QStringList{QStringLiteral("--out"), QStringLiteral("x")};
+    QTest::newRow("missing out") << base + QStringList{QStringLiteral("--n"), QStringLiteral("4")};
+    QTest::newRow("test = count") << base + QStringList{QStringLiteral("--n"), QStringLiteral("4"), QStringLiteral("--test"),
+                                                        QStringLiteral("3"), QStringLiteral("--out"), QStringLiteral("x")};
+    QTest::newRow("negative sigma") << base + QStringList{QStringLiteral("--n"), QStringLiteral("4"), QStringLiteral("--sigma"),
+                                                          QStringLiteral("-2"), QStringLiteral("--out"), QStringLiteral("x")};
+    QTest::newRow("zero length") << base + QStringList{QStringLiteral("--n"), QStringLiteral("4"), QStringLiteral("--length"),
+                                                       QStringLiteral("0"), QStringLiteral("--out"), QStringLiteral("x")};
+}
+
+void TestCliDatasetSpai::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QTemporaryDir tmp;
+    // Relative --out lands in the temporary folder; nothing may be written there.
+    QProcess p;
+    p.setWorkingDirectory(tmp.path());
+    p.start(QStringLiteral(FS_CLI_PATH), args);
+    QVERIFY(p.waitForFinished(120000));
+    QCOMPARE(p.exitCode(), 2);
+    const QByteArray err = p.readAllStandardError();
+    QVERIFY2(err.startsWith("error: "), err.constData());
+    QCOMPARE(err.count('\n'), 1);
+    QVERIFY(p.readAllStandardOutput().isEmpty());
+    QVERIFY(!QFile::exists(tmp.filePath(QStringLiteral("x/manifest.json"))));
+}
+
+void TestCliDatasetSpai::libraryChecksItsArguments()
+{
+    QTemporaryDir tmp;
+    const auto spai = [](const sparse::Matrix &A) { return precond::spai(A).M; };
+    learn::SpaiDatasetOptions o;
+    o.count = 2;
+    o.test = 1;
+    o.side = 4;
+    o.problem = "wave";
+    QVERIFY_THROWS_EXCEPTION(learn::DatasetError, learn::write_spai_dataset(o, tmp.path().toStdString(), spai));
+    o.problem = "biharmonic";
+    const auto wrongSize = [](const sparse::Matrix &A) { return sparse::Matrix(A.rows() - 1, A.cols()); };
+    QVERIFY_THROWS_EXCEPTION(learn::DatasetError, learn::write_spai_dataset(o, tmp.path().toStdString(), wrongSize));
+    const learn::Manifest m = learn::write_spai_dataset(o, tmp.filePath(QStringLiteral("ok")).toStdString(), spai);
+    QCOMPARE(m.train.size(), std::size_t(1));
+    QCOMPARE(m.test[0].name, std::string("biharmonic2d_1"));
+    const learn::Dataset d = learn::load_dataset(tmp.filePath(QStringLiteral("ok")).toStdString());
+    // SPAI beats the best diagonal scaling in ||A R - I||_F (the diagonal lies in its feasible set).
+    const sparse::Matrix &A = d.test[0].A, &R = d.test[0].L;
+    Eigen::MatrixXd I = Eigen::MatrixXd::Identity(A.rows(), A.cols());
+    const Eigen::MatrixXd Ad(A);
+    const double spaiRes = (Ad * Eigen::MatrixXd(R) - I).norm();
+    const Eigen::VectorXd diag = Ad.diagonal().cwiseQuotient(Ad.colwise().squaredNorm().transpose());
+    const double diagRes = (Ad * diag.asDiagonal().toDenseMatrix() - I).norm();
+    QVERIFY2(spaiRes < diagRes, qPrintable(QStringLiteral("%1 %2").arg(spaiRes).arg(diagRes)));
+}
+
+QTEST_APPLESS_MAIN(TestCliDatasetSpai)
+#include "tst_cli_dataset_spai.moc"

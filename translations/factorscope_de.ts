@@ -514,6 +514,22 @@
         <source>The dataset could not be generated: %1</source>
         <translation>Der Datensatz konnte nicht erzeugt werden: %1</translation>
     </message>
+    <message>
+        <source>%1 has no readable manifest.json.</source>
+        <translation>%1 enthält keine lesbare manifest.json.</translation>
+    </message>
+    <message>
+        <source>The manifest.json in %1 names no dataset kind.</source>
+        <translation>Die manifest.json in %1 nennt keine Datensatzart.</translation>
+    </message>
+    <message>
+        <source>gcvae learns sparse approximate inverses and needs a SPAI dataset (pairs A, R), but this dataset is of kind &quot;%1&quot;. Generate one with &quot;Generate…&quot; and the kind SPAI.</source>
+        <translation>gcvae lernt dünnbesetzte approximative Inverse und benötigt einen SPAI-Datensatz (Paare A, R), aber dieser Datensatz ist von der Art „%1“. Erzeugen Sie einen mit „Erzeugen…“ und der Art SPAI.</translation>
+    </message>
+    <message>
+        <source>%1 learns Cholesky factors, but this is a SPAI dataset (pairs A, R) that only gcvae trains on. Choose a synthetic or K-optimal dataset, or the model gcvae.</source>
+        <translation>%1 lernt Cholesky-Faktoren, aber dies ist ein SPAI-Datensatz (Paare A, R), auf dem nur gcvae trainiert. Wählen Sie einen synthetischen oder K-optimalen Datensatz oder das Modell gcvae.</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::ExportDialog</name>
@@ -598,6 +614,76 @@
     </message>
 </context>
 <context>
+    <name>fs::ui::GcvaeEval</name>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Jacobi</source>
+        <translation>Jacobi</translation>
+    </message>
+    <message>
+        <source>IC(0)</source>
+        <translation>IC(0)</translation>
+    </message>
+    <message>
+        <source>K-optimal</source>
+        <translation>K-optimal</translation>
+    </message>
+    <message>
+        <source>SPAI</source>
+        <translation>SPAI</translation>
+    </message>
+    <message>
+        <source>GCVAE (mean)</source>
+        <translation>GCVAE (Mittelwert)</translation>
+    </message>
+    <message>
+        <source>GCVAE (sampled)</source>
+        <translation>GCVAE (gezogen)</translation>
+    </message>
+    <message>
+        <source>iteration limit</source>
+        <translation>Iterationsgrenze</translation>
+    </message>
+    <message>
+        <source>breakdown</source>
+        <translation>Abbruch</translation>
+    </message>
+    <message>
+        <source>indefinite preconditioner</source>
+        <translation>indefiniter Vorkonditionierer</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test matrices</source>
+        <translation>
+            <numerusform>%n Testmatrix</numerusform>
+            <numerusform>%n Testmatrizen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, mean cos(sampled R, R_SPAI) = %1</source>
+        <translation>, mittlerer cos(gezogenes R, R_SPAI) = %1</translation>
+    </message>
+    <message>
+        <source>. Median Jacobi iterations / median GCVAE iterations = %1 / %2 = %3×</source>
+        <translation>. Median der Jacobi-Iterationen / Median der GCVAE-Iterationen = %1 / %2 = %3×</translation>
+    </message>
+    <message>
+        <source>. Median Jacobi iterations / median GCVAE iterations: not defined (a method never converged)</source>
+        <translation>. Median der Jacobi-Iterationen / Median der GCVAE-Iterationen: nicht definiert (ein Verfahren konvergierte nie)</translation>
+    </message>
+    <message>
+        <source> (medians over converged solves; GCVAE converged on %1 of %2, Jacobi on %3 of %4).</source>
+        <translation> (Mediane über konvergierte Lösungen; GCVAE konvergierte bei %1 von %2, Jacobi bei %3 von %4).</translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::GeneratorDialog</name>
     <message>
         <source>New Matrix from Generator</source>
@@ -666,6 +752,34 @@
     <message>
         <source>Seed:</source>
         <translation>Startwert:</translation>
+    </message>
+    <message>
+        <source>2D diffusion −∇·(k∇u), log-normal k</source>
+        <translation>2D-Diffusion −∇·(k∇u), log-normalverteiltes k</translation>
+    </message>
+    <message>
+        <source>2D biharmonic L·diag(k)·L, log-normal k</source>
+        <translation>Biharmonisches 2D-Problem L·diag(k)·L, log-normalverteiltes k</translation>
+    </message>
+    <message>
+        <source>Standard deviation of log k; 0 gives the constant-coefficient operator.</source>
+        <translation>Standardabweichung von log k; 0 ergibt den Operator mit konstantem Koeffizienten.</translation>
+    </message>
+    <message>
+        <source>Correlation length of log k on the unit square.</source>
+        <translation>Korrelationslänge von log k auf dem Einheitsquadrat.</translation>
+    </message>
+    <message>
+        <source>Grid side:</source>
+        <translation>Gitterseite:</translation>
+    </message>
+    <message>
+        <source>Log-coefficient σ:</source>
+        <translation>Log-Koeffizient σ:</translation>
+    </message>
+    <message>
+        <source>Correlation length:</source>
+        <translation>Korrelationslänge:</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1126,22 @@
         <source>Depth of the message-passing GNN whose receptive field is shaded</source>
         <translation>Tiefe des Message-Passing-GNN, dessen rezeptives Feld schattiert ist</translation>
     </message>
+    <message>
+        <source>SPAI (R)</source>
+        <translation>SPAI (R)</translation>
+    </message>
+    <message>
+        <source>Sparse approximate inverse R on the pattern of A: not triangular, the plots show ΔR</source>
+        <translation>Dünnbesetzte approximative Inverse R auf dem Muster von A: nicht dreieckig, die Diagramme zeigen ΔR</translation>
+    </message>
+    <message>
+        <source>Compare kinds</source>
+        <translation>Arten vergleichen</translation>
+    </message>
+    <message>
+        <source>Overlay the locality profiles of Cholesky, IC(0), K-optimal and SPAI for the current perturbation</source>
+        <translation>Die Lokalitätsprofile von Cholesky, IC(0), K-optimal und SPAI für die aktuelle Störung überlagern</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::PerturbDeltaEditor</name>
@@ -1041,6 +1171,14 @@
     <message>
         <source>Change of the diagonal of L</source>
         <translation>Änderung der Diagonale von L</translation>
+    </message>
+    <message>
+        <source>|ΔR_ii|</source>
+        <translation>|ΔR_ii|</translation>
+    </message>
+    <message>
+        <source>Change of the diagonal of R</source>
+        <translation>Änderung der Diagonale von R</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1218,14 @@
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
+    <message>
+        <source>|ΔR| on the pattern of R (grey: unchanged)</source>
+        <translation>|ΔR| auf dem Muster von R (grau: unverändert)</translation>
+    </message>
+    <message>
+        <source>max |ΔR| per bin</source>
+        <translation>max |ΔR| je Zelle</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::PerturbLocalityPlot</name>
@@ -1114,6 +1260,46 @@
     <message>
         <source>‖ΔL‖² beyond h hops</source>
         <translation>‖ΔL‖² jenseits von h Schritten</translation>
+    </message>
+    <message>
+        <source>Share of ‖Δ‖² per hop, by kind</source>
+        <translation>Anteil von ‖Δ‖² je Schritt, nach Art</translation>
+    </message>
+    <message>
+        <source>No change in R</source>
+        <translation>Keine Änderung in R</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no change</source>
+        <translation>%1: keine Änderung</translation>
+    </message>
+    <message>
+        <source>%1: %2 % beyond %3 hops</source>
+        <translation>%1: %2 % jenseits von %3 Schritten</translation>
+    </message>
+    <message>
+        <source>% of ‖Δ‖² at h hops</source>
+        <translation>% von ‖Δ‖² bei h Schritten</translation>
+    </message>
+    <message>
+        <source>max |ΔR|</source>
+        <translation>max |ΔR|</translation>
+    </message>
+    <message>
+        <source>% of ‖ΔR‖²</source>
+        <translation>% von ‖ΔR‖²</translation>
+    </message>
+    <message>
+        <source>‖ΔR‖² at h hops</source>
+        <translation>‖ΔR‖² bei h Schritten</translation>
+    </message>
+    <message>
+        <source>‖ΔR‖² beyond h hops</source>
+        <translation>‖ΔR‖² jenseits von h Schritten</translation>
     </message>
 </context>
 <context>
@@ -1150,16 +1336,8 @@
         <translation>N</translation>
     </message>
     <message>
-        <source>Show this view for --screenshot (perturb).</source>
-        <translation>Diese Ansicht für --screenshot zeigen (perturb).</translation>
-    </message>
-    <message>
         <source>VIEW</source>
         <translation>ANSICHT</translation>
-    </message>
-    <message>
-        <source>Start with a generated matrix: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph.</source>
-        <translation>Mit einer erzeugten Matrix starten: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph.</translation>
     </message>
     <message>
         <source>KIND</source>
@@ -1212,6 +1390,14 @@
     <message>
         <source>--entry %1 lies outside the matrix of order %2.</source>
         <translation>--entry %1 liegt außerhalb der Matrix der Ordnung %2.</translation>
+    </message>
+    <message>
+        <source>Show this view for --screenshot: perturb, bench, or training (with --runs DIR…).</source>
+        <translation>Diese Ansicht für --screenshot zeigen: perturb, bench oder training (mit --runs DIR…).</translation>
+    </message>
+    <message>
+        <source>Start with a generated matrix: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph, diffusion2d, biharmonic2d.</source>
+        <translation>Mit einer erzeugten Matrix starten: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph, diffusion2d, biharmonic2d.</translation>
     </message>
 </context>
 <context>
@@ -1343,6 +1529,46 @@
     <message>
         <source>Export All Figures…</source>
         <translation>Alle Abbildungen exportieren…</translation>
+    </message>
+    <message>
+        <source>natural (R keeps the pattern of A)</source>
+        <translation>natürlich (R behält das Muster von A)</translation>
+    </message>
+    <message>
+        <source>refused, A would not stay positive definite</source>
+        <translation>abgelehnt, A bliebe nicht positiv definit</translation>
+    </message>
+    <message>
+        <source>breaks down at pivot %1</source>
+        <translation>bricht bei Pivot %1 ab</translation>
+    </message>
+    <message>
+        <source>matrix too large</source>
+        <translation>Matrix zu groß</translation>
+    </message>
+    <message>
+        <source>not positive definite</source>
+        <translation>nicht positiv definit</translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation>gescheitert (%1)</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>wird berechnet…</translation>
+    </message>
+    <message>
+        <source>No perturbation: R is the approximate inverse of the original matrix.</source>
+        <translation>Keine Störung: R ist die approximative Inverse der ursprünglichen Matrix.</translation>
+    </message>
+    <message>
+        <source>%1 entries of R changed, max |ΔR| = %2, ‖ΔR‖_F = %3; %4 % of ‖ΔR‖² lies beyond %5 hops.</source>
+        <translation>%1 Einträge von R geändert, max |ΔR| = %2, ‖ΔR‖_F = %3; %4 % von ‖ΔR‖² liegen jenseits von %5 Schritten.</translation>
+    </message>
+    <message>
+        <source>%1 new entries in R.</source>
+        <translation>%1 neue Einträge in R.</translation>
     </message>
 </context>
 <context>
@@ -1496,16 +1722,24 @@
         <translation>--export-figure training benötigt --runs VERZEICHNIS…</translation>
     </message>
     <message>
-        <source>Training run folders for --export-figure training.</source>
-        <translation>Ordner von Trainingsläufen für --export-figure training.</translation>
-    </message>
-    <message>
         <source>DIR</source>
         <translation>VERZEICHNIS</translation>
     </message>
     <message>
         <source>Cannot read the run folder %1: %2</source>
         <translation>Der Laufordner %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>--export-figure training-eval needs exactly one run folder: --runs DIR</source>
+        <translation>--export-figure training-eval benötigt genau einen Laufordner: --runs VERZEICHNIS</translation>
+    </message>
+    <message>
+        <source>Training run folders for --export-figure training, or the one gcvae run for --export-figure training-eval.</source>
+        <translation>Ordner der Trainingsläufe für --export-figure training oder der eine gcvae-Lauf für --export-figure training-eval.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1827,97 @@
         <source>PCG none</source>
         <translation>PCG ohne</translation>
     </message>
+    <message>
+        <source>The evaluation holds no test matrices.</source>
+        <translation>Die Auswertung enthält keine Testmatrizen.</translation>
+    </message>
+    <message>
+        <source>Per test matrix: residual of each R, PCG iterations (✗ = did not converge, with the iterations done) and nonzeros of each preconditioner.</source>
+        <translation>Je Testmatrix: Residuum jedes R, PCG-Iterationen (✗ = nicht konvergiert, mit den ausgeführten Iterationen) und Nichtnullen jedes Vorkonditionierers.</translation>
+    </message>
+    <message>
+        <source>cos (sampled)</source>
+        <translation>cos (gezogen)</translation>
+    </message>
+    <message>
+        <source>‖I − AR‖&lt;sub&gt;F&lt;/sub&gt;</source>
+        <translation>‖I − AR‖&lt;sub&gt;F&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source>PCG iterations</source>
+        <translation>PCG-Iterationen</translation>
+    </message>
+    <message>
+        <source>Nonzeros of the preconditioner</source>
+        <translation>Nichtnullen des Vorkonditionierers</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingEvalChart</name>
+    <message>
+        <source>limit</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>indefinite</source>
+        <translation>indefinit</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Preconditioner (median over converged solves, whiskers min–max)</source>
+        <translation>Vorkonditionierer (Median über konvergierte Lösungen, Whisker Min–Max)</translation>
+    </message>
+    <message>
+        <source>Test matrix</source>
+        <translation>Testmatrix</translation>
+    </message>
+    <message>
+        <source>not converged (at the cap)</source>
+        <translation>nicht konvergiert (an der Obergrenze)</translation>
+    </message>
+    <message>
+        <source>cap %1</source>
+        <translation>Obergrenze %1</translation>
+    </message>
+    <message>
+        <source>✗ %1 failed</source>
+        <translation>✗ %1 gescheitert</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Bars:</source>
+        <translation>Balken:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Per test matrix</source>
+        <translation>Je Testmatrix</translation>
+    </message>
+    <message>
+        <source>Per method (median, min–max)</source>
+        <translation>Je Verfahren (Median, Min–Max)</translation>
+    </message>
+    <message>
+        <source>Logarithmic scale</source>
+        <translation>Logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>PCG iterations</source>
+        <translation>PCG-Iterationen</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::TrainingForm</name>
@@ -1655,10 +1980,6 @@
     <message>
         <source>n:</source>
         <translation>n:</translation>
-    </message>
-    <message>
-        <source>Node model:</source>
-        <translation>Knotenmodell:</translation>
     </message>
     <message>
         <source>Depth:</source>
@@ -1729,10 +2050,6 @@
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <source>Generate Synthetic…</source>
-        <translation>Synthetisch erzeugen…</translation>
-    </message>
-    <message>
         <source>Write a semiseparable dataset with factorscope-cli dataset synthetic</source>
         <translation>Einen semiseparablen Datensatz mit factorscope-cli dataset synthetic schreiben</translation>
     </message>
@@ -1771,6 +2088,145 @@
     <message>
         <source>Train every checked model at every checked depth</source>
         <translation>Jedes gewählte Modell in jeder gewählten Tiefe trainieren</translation>
+    </message>
+    <message>
+        <source>Grid side:</source>
+        <translation>Gitterseite:</translation>
+    </message>
+    <message>
+        <source>Each matrix comes from a side × side grid (order side², or more for the biharmonic problem).</source>
+        <translation>Jede Matrix stammt von einem Gitter Seite × Seite (Ordnung Seite², beim biharmonischen Problem mehr).</translation>
+    </message>
+    <message>
+        <source>Order of every matrix.</source>
+        <translation>Ordnung jeder Matrix.</translation>
+    </message>
+    <message>
+        <source>Write (A, R_SPAI) pairs of elliptic problems with factorscope-cli dataset spai</source>
+        <translation>(A, R_SPAI)-Paare elliptischer Probleme mit factorscope-cli dataset spai schreiben</translation>
+    </message>
+    <message>
+        <source>Dataset kind: %1</source>
+        <translation>Datensatzart: %1</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Latent size:</source>
+        <translation>Latente Größe:</translation>
+    </message>
+    <message>
+        <source>KL weight β:</source>
+        <translation>KL-Gewicht β:</translation>
+    </message>
+    <message>
+        <source>Samples per matrix:</source>
+        <translation>Ziehungen je Matrix:</translation>
+    </message>
+    <message>
+        <source>Residual weight:</source>
+        <translation>Residuumsgewicht:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Problem:</translation>
+    </message>
+    <message>
+        <source>σ of log k:</source>
+        <translation>σ von log k:</translation>
+    </message>
+    <message>
+        <source>Generate…</source>
+        <translation>Erzeugen…</translation>
+    </message>
+    <message>
+        <source>Synthetic (semiseparable, for the node models)</source>
+        <translation>Synthetisch (semiseparabel, für die Knotenmodelle)</translation>
+    </message>
+    <message>
+        <source>SPAI (elliptic PDEs, for gcvae)</source>
+        <translation>SPAI (elliptische PDGL, für gcvae)</translation>
+    </message>
+    <message>
+        <source>Diffusion −∇·(k∇u)</source>
+        <translation>Diffusion −∇·(k∇u)</translation>
+    </message>
+    <message>
+        <source>Biharmonic</source>
+        <translation>Biharmonisch</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>Gemischt</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the log-normal coefficient field k</source>
+        <translation>Standardabweichung des log-normalverteilten Koeffizientenfelds k</translation>
+    </message>
+    <message>
+        <source>Dimension of the latent variable z</source>
+        <translation>Dimension der latenten Variablen z</translation>
+    </message>
+    <message>
+        <source>Weight of the KL term in the ELBO</source>
+        <translation>Gewicht des KL-Terms in der ELBO</translation>
+    </message>
+    <message>
+        <source>Latent draws z ~ N(0, I) per test matrix; the best one is kept</source>
+        <translation>Latente Ziehungen z ~ N(0, I) je Testmatrix; die beste wird behalten</translation>
+    </message>
+    <message>
+        <source>Weight of ‖I − AR‖_F in the loss</source>
+        <translation>Gewicht von ‖I − AR‖_F im Verlust</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingMetricPlot</name>
+    <message>
+        <source>Reconstruction</source>
+        <translation>Rekonstruktion</translation>
+    </message>
+    <message>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <source>‖I − AR‖_F</source>
+        <translation>‖I − AR‖_F</translation>
+    </message>
+    <message>
+        <source>Ratio to SPAI</source>
+        <translation>Verhältnis zu SPAI</translation>
+    </message>
+    <message>
+        <source>GCVAE metric:</source>
+        <translation>GCVAE-Metrik:</translation>
+    </message>
+    <message>
+        <source>Reconstruction loss (train)</source>
+        <translation>Rekonstruktionsverlust (Training)</translation>
+    </message>
+    <message>
+        <source>KL divergence (train)</source>
+        <translation>KL-Divergenz (Training)</translation>
+    </message>
+    <message>
+        <source>‖I − AR‖_F (train)</source>
+        <translation>‖I − AR‖_F (Training)</translation>
+    </message>
+    <message>
+        <source>‖I − AR‖_F / ‖I − AR_SPAI‖_F (test)</source>
+        <translation>‖I − AR‖_F / ‖I − AR_SPAI‖_F (Test)</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
     </message>
 </context>
 <context>
@@ -1959,6 +2415,10 @@
     <message>
         <source>Evaluation</source>
         <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>The selected run has no GCVAE evaluation (eval.json with &quot;kind&quot;: &quot;gcvae&quot;).</source>
+        <translation>Der gewählte Lauf hat keine GCVAE-Auswertung (eval.json mit &quot;kind&quot;: &quot;gcvae&quot;).</translation>
     </message>
 </context>
 </TS>

@@ -514,6 +514,22 @@
         <source>The dataset could not be generated: %1</source>
         <translation>Не удалось создать набор данных: %1</translation>
     </message>
+    <message>
+        <source>%1 has no readable manifest.json.</source>
+        <translation>В %1 нет читаемого manifest.json.</translation>
+    </message>
+    <message>
+        <source>The manifest.json in %1 names no dataset kind.</source>
+        <translation>manifest.json в %1 не указывает тип набора данных.</translation>
+    </message>
+    <message>
+        <source>gcvae learns sparse approximate inverses and needs a SPAI dataset (pairs A, R), but this dataset is of kind &quot;%1&quot;. Generate one with &quot;Generate…&quot; and the kind SPAI.</source>
+        <translation>gcvae обучается разреженным приближённым обратным и требует набор данных SPAI (пары A, R), но этот набор данных имеет тип «%1». Создайте его кнопкой «Создать…» с типом SPAI.</translation>
+    </message>
+    <message>
+        <source>%1 learns Cholesky factors, but this is a SPAI dataset (pairs A, R) that only gcvae trains on. Choose a synthetic or K-optimal dataset, or the model gcvae.</source>
+        <translation>%1 обучается множителям Холецкого, но это набор данных SPAI (пары A, R), на котором обучается только gcvae. Выберите синтетический или K-оптимальный набор данных либо модель gcvae.</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::ExportDialog</name>
@@ -598,6 +614,77 @@
     </message>
 </context>
 <context>
+    <name>fs::ui::GcvaeEval</name>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Jacobi</source>
+        <translation>Якоби</translation>
+    </message>
+    <message>
+        <source>IC(0)</source>
+        <translation>IC(0)</translation>
+    </message>
+    <message>
+        <source>K-optimal</source>
+        <translation>K-оптимальный</translation>
+    </message>
+    <message>
+        <source>SPAI</source>
+        <translation>SPAI</translation>
+    </message>
+    <message>
+        <source>GCVAE (mean)</source>
+        <translation>GCVAE (среднее)</translation>
+    </message>
+    <message>
+        <source>GCVAE (sampled)</source>
+        <translation>GCVAE (выборочный)</translation>
+    </message>
+    <message>
+        <source>iteration limit</source>
+        <translation>предел итераций</translation>
+    </message>
+    <message>
+        <source>breakdown</source>
+        <translation>срыв</translation>
+    </message>
+    <message>
+        <source>indefinite preconditioner</source>
+        <translation>незнакоопределённый предобусловливатель</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>недоступно</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test matrices</source>
+        <translation>
+            <numerusform>%n тестовая матрица</numerusform>
+            <numerusform>%n тестовые матрицы</numerusform>
+            <numerusform>%n тестовых матриц</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, mean cos(sampled R, R_SPAI) = %1</source>
+        <translation>, среднее cos(выборочная R, R_SPAI) = %1</translation>
+    </message>
+    <message>
+        <source>. Median Jacobi iterations / median GCVAE iterations = %1 / %2 = %3×</source>
+        <translation>. Медиана итераций Якоби / медиана итераций GCVAE = %1 / %2 = %3×</translation>
+    </message>
+    <message>
+        <source>. Median Jacobi iterations / median GCVAE iterations: not defined (a method never converged)</source>
+        <translation>. Медиана итераций Якоби / медиана итераций GCVAE: не определено (один из методов ни разу не сошёлся)</translation>
+    </message>
+    <message>
+        <source> (medians over converged solves; GCVAE converged on %1 of %2, Jacobi on %3 of %4).</source>
+        <translation> (медианы по сошедшимся решениям; GCVAE сошёлся в %1 из %2, Якоби — в %3 из %4).</translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::GeneratorDialog</name>
     <message>
         <source>New Matrix from Generator</source>
@@ -666,6 +753,34 @@
     <message>
         <source>Seed:</source>
         <translation>Начальное значение:</translation>
+    </message>
+    <message>
+        <source>2D diffusion −∇·(k∇u), log-normal k</source>
+        <translation>Двумерная диффузия −∇·(k∇u), логнормальный k</translation>
+    </message>
+    <message>
+        <source>2D biharmonic L·diag(k)·L, log-normal k</source>
+        <translation>Двумерная бигармоническая задача L·diag(k)·L, логнормальный k</translation>
+    </message>
+    <message>
+        <source>Standard deviation of log k; 0 gives the constant-coefficient operator.</source>
+        <translation>Стандартное отклонение log k; 0 даёт оператор с постоянным коэффициентом.</translation>
+    </message>
+    <message>
+        <source>Correlation length of log k on the unit square.</source>
+        <translation>Длина корреляции log k на единичном квадрате.</translation>
+    </message>
+    <message>
+        <source>Grid side:</source>
+        <translation>Сторона сетки:</translation>
+    </message>
+    <message>
+        <source>Log-coefficient σ:</source>
+        <translation>σ логарифма коэффициента:</translation>
+    </message>
+    <message>
+        <source>Correlation length:</source>
+        <translation>Длина корреляции:</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1127,22 @@
         <source>Depth of the message-passing GNN whose receptive field is shaded</source>
         <translation>Глубина GNN с передачей сообщений, чьё рецептивное поле закрашено</translation>
     </message>
+    <message>
+        <source>SPAI (R)</source>
+        <translation>SPAI (R)</translation>
+    </message>
+    <message>
+        <source>Sparse approximate inverse R on the pattern of A: not triangular, the plots show ΔR</source>
+        <translation>Разреженная приближённая обратная R на портрете A: не треугольная, графики показывают ΔR</translation>
+    </message>
+    <message>
+        <source>Compare kinds</source>
+        <translation>Сравнить типы</translation>
+    </message>
+    <message>
+        <source>Overlay the locality profiles of Cholesky, IC(0), K-optimal and SPAI for the current perturbation</source>
+        <translation>Наложить профили локальности Холецкого, IC(0), K-оптимального и SPAI для текущего возмущения</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::PerturbDeltaEditor</name>
@@ -1041,6 +1172,14 @@
     <message>
         <source>Change of the diagonal of L</source>
         <translation>Изменение диагонали L</translation>
+    </message>
+    <message>
+        <source>|ΔR_ii|</source>
+        <translation>|ΔR_ii|</translation>
+    </message>
+    <message>
+        <source>Change of the diagonal of R</source>
+        <translation>Изменение диагонали R</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1219,14 @@
         <source>Row</source>
         <translation>Строка</translation>
     </message>
+    <message>
+        <source>|ΔR| on the pattern of R (grey: unchanged)</source>
+        <translation>|ΔR| на портрете R (серый: без изменений)</translation>
+    </message>
+    <message>
+        <source>max |ΔR| per bin</source>
+        <translation>макс. |ΔR| в ячейке</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::PerturbLocalityPlot</name>
@@ -1114,6 +1261,46 @@
     <message>
         <source>‖ΔL‖² beyond h hops</source>
         <translation>‖ΔL‖² дальше h шагов</translation>
+    </message>
+    <message>
+        <source>Share of ‖Δ‖² per hop, by kind</source>
+        <translation>Доля ‖Δ‖² по шагам, по типам</translation>
+    </message>
+    <message>
+        <source>No change in R</source>
+        <translation>R не изменилась</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no change</source>
+        <translation>%1: без изменений</translation>
+    </message>
+    <message>
+        <source>%1: %2 % beyond %3 hops</source>
+        <translation>%1: %2 % дальше %3 шагов</translation>
+    </message>
+    <message>
+        <source>% of ‖Δ‖² at h hops</source>
+        <translation>% от ‖Δ‖² на расстоянии h</translation>
+    </message>
+    <message>
+        <source>max |ΔR|</source>
+        <translation>макс. |ΔR|</translation>
+    </message>
+    <message>
+        <source>% of ‖ΔR‖²</source>
+        <translation>% от ‖ΔR‖²</translation>
+    </message>
+    <message>
+        <source>‖ΔR‖² at h hops</source>
+        <translation>‖ΔR‖² на расстоянии h</translation>
+    </message>
+    <message>
+        <source>‖ΔR‖² beyond h hops</source>
+        <translation>‖ΔR‖² дальше h шагов</translation>
     </message>
 </context>
 <context>
@@ -1150,16 +1337,8 @@
         <translation>N</translation>
     </message>
     <message>
-        <source>Show this view for --screenshot (perturb).</source>
-        <translation>Показать этот вид для --screenshot (perturb).</translation>
-    </message>
-    <message>
         <source>VIEW</source>
         <translation>ВИД</translation>
-    </message>
-    <message>
-        <source>Start with a generated matrix: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph.</source>
-        <translation>Начать со сгенерированной матрицы: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph.</translation>
     </message>
     <message>
         <source>KIND</source>
@@ -1212,6 +1391,14 @@
     <message>
         <source>--entry %1 lies outside the matrix of order %2.</source>
         <translation>--entry %1 лежит вне матрицы порядка %2.</translation>
+    </message>
+    <message>
+        <source>Show this view for --screenshot: perturb, bench, or training (with --runs DIR…).</source>
+        <translation>Показать это представление для --screenshot: perturb, bench или training (с --runs DIR…).</translation>
+    </message>
+    <message>
+        <source>Start with a generated matrix: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph, diffusion2d, biharmonic2d.</source>
+        <translation>Начать со сгенерированной матрицы: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph, diffusion2d, biharmonic2d.</translation>
     </message>
 </context>
 <context>
@@ -1343,6 +1530,46 @@
     <message>
         <source>Export All Figures…</source>
         <translation>Экспорт всех рисунков…</translation>
+    </message>
+    <message>
+        <source>natural (R keeps the pattern of A)</source>
+        <translation>естественное (R сохраняет портрет A)</translation>
+    </message>
+    <message>
+        <source>refused, A would not stay positive definite</source>
+        <translation>отклонено, A перестала бы быть положительно определённой</translation>
+    </message>
+    <message>
+        <source>breaks down at pivot %1</source>
+        <translation>срыв на ведущем элементе %1</translation>
+    </message>
+    <message>
+        <source>matrix too large</source>
+        <translation>матрица слишком велика</translation>
+    </message>
+    <message>
+        <source>not positive definite</source>
+        <translation>не положительно определена</translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation>не удалось (%1)</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>вычисление…</translation>
+    </message>
+    <message>
+        <source>No perturbation: R is the approximate inverse of the original matrix.</source>
+        <translation>Возмущения нет: R — приближённая обратная исходной матрицы.</translation>
+    </message>
+    <message>
+        <source>%1 entries of R changed, max |ΔR| = %2, ‖ΔR‖_F = %3; %4 % of ‖ΔR‖² lies beyond %5 hops.</source>
+        <translation>Изменено элементов R: %1, макс. |ΔR| = %2, ‖ΔR‖_F = %3; %4 % от ‖ΔR‖² лежит дальше %5 шагов.</translation>
+    </message>
+    <message>
+        <source>%1 new entries in R.</source>
+        <translation>Новых элементов в R: %1.</translation>
     </message>
 </context>
 <context>
@@ -1496,16 +1723,24 @@
         <translation>Для --export-figure training нужен --runs КАТАЛОГ…</translation>
     </message>
     <message>
-        <source>Training run folders for --export-figure training.</source>
-        <translation>Каталоги запусков обучения для --export-figure training.</translation>
-    </message>
-    <message>
         <source>DIR</source>
         <translation>КАТАЛОГ</translation>
     </message>
     <message>
         <source>Cannot read the run folder %1: %2</source>
         <translation>Не удаётся прочитать каталог запуска %1: %2</translation>
+    </message>
+    <message>
+        <source>--export-figure training-eval needs exactly one run folder: --runs DIR</source>
+        <translation>Для --export-figure training-eval нужна ровно одна папка запуска: --runs КАТАЛОГ</translation>
+    </message>
+    <message>
+        <source>Training run folders for --export-figure training, or the one gcvae run for --export-figure training-eval.</source>
+        <translation>Папки запусков обучения для --export-figure training или единственный запуск gcvae для --export-figure training-eval.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1828,97 @@
         <source>PCG none</source>
         <translation>PCG без</translation>
     </message>
+    <message>
+        <source>The evaluation holds no test matrices.</source>
+        <translation>Оценка не содержит тестовых матриц.</translation>
+    </message>
+    <message>
+        <source>Per test matrix: residual of each R, PCG iterations (✗ = did not converge, with the iterations done) and nonzeros of each preconditioner.</source>
+        <translation>Для каждой тестовой матрицы: невязка каждой R, итерации PCG (✗ — не сошёлся, с числом выполненных итераций) и число ненулевых элементов каждого предобусловливателя.</translation>
+    </message>
+    <message>
+        <source>cos (sampled)</source>
+        <translation>cos (выборочный)</translation>
+    </message>
+    <message>
+        <source>‖I − AR‖&lt;sub&gt;F&lt;/sub&gt;</source>
+        <translation>‖I − AR‖&lt;sub&gt;F&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source>PCG iterations</source>
+        <translation>Итерации PCG</translation>
+    </message>
+    <message>
+        <source>Nonzeros of the preconditioner</source>
+        <translation>Ненулевые предобусловливателя</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingEvalChart</name>
+    <message>
+        <source>limit</source>
+        <translation>предел</translation>
+    </message>
+    <message>
+        <source>indefinite</source>
+        <translation>незнакоопред.</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>н/д</translation>
+    </message>
+    <message>
+        <source>Preconditioner (median over converged solves, whiskers min–max)</source>
+        <translation>Предобусловливатель (медиана по сошедшимся решениям, усы мин.–макс.)</translation>
+    </message>
+    <message>
+        <source>Test matrix</source>
+        <translation>Тестовая матрица</translation>
+    </message>
+    <message>
+        <source>not converged (at the cap)</source>
+        <translation>не сошёлся (на пределе)</translation>
+    </message>
+    <message>
+        <source>cap %1</source>
+        <translation>предел %1</translation>
+    </message>
+    <message>
+        <source>✗ %1 failed</source>
+        <translation>✗ не удалось: %1</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Ошибка экспорта</translation>
+    </message>
+    <message>
+        <source>Bars:</source>
+        <translation>Столбцы:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Автоматически</translation>
+    </message>
+    <message>
+        <source>Per test matrix</source>
+        <translation>По тестовым матрицам</translation>
+    </message>
+    <message>
+        <source>Per method (median, min–max)</source>
+        <translation>По методам (медиана, мин.–макс.)</translation>
+    </message>
+    <message>
+        <source>Logarithmic scale</source>
+        <translation>Логарифмическая шкала</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>Экспорт диаграммы…</translation>
+    </message>
+    <message>
+        <source>PCG iterations</source>
+        <translation>Итерации PCG</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::TrainingForm</name>
@@ -1655,10 +1981,6 @@
     <message>
         <source>n:</source>
         <translation>n:</translation>
-    </message>
-    <message>
-        <source>Node model:</source>
-        <translation>Модель узла:</translation>
     </message>
     <message>
         <source>Depth:</source>
@@ -1729,10 +2051,6 @@
         <translation>Обзор…</translation>
     </message>
     <message>
-        <source>Generate Synthetic…</source>
-        <translation>Создать синтетический…</translation>
-    </message>
-    <message>
         <source>Write a semiseparable dataset with factorscope-cli dataset synthetic</source>
         <translation>Записать полусепарабельный набор данных командой factorscope-cli dataset synthetic</translation>
     </message>
@@ -1771,6 +2089,145 @@
     <message>
         <source>Train every checked model at every checked depth</source>
         <translation>Обучить каждую отмеченную модель на каждой отмеченной глубине</translation>
+    </message>
+    <message>
+        <source>Grid side:</source>
+        <translation>Сторона сетки:</translation>
+    </message>
+    <message>
+        <source>Each matrix comes from a side × side grid (order side², or more for the biharmonic problem).</source>
+        <translation>Каждая матрица строится на сетке сторона × сторона (порядок сторона², для бигармонической задачи больше).</translation>
+    </message>
+    <message>
+        <source>Order of every matrix.</source>
+        <translation>Порядок каждой матрицы.</translation>
+    </message>
+    <message>
+        <source>Write (A, R_SPAI) pairs of elliptic problems with factorscope-cli dataset spai</source>
+        <translation>Записать пары (A, R_SPAI) эллиптических задач командой factorscope-cli dataset spai</translation>
+    </message>
+    <message>
+        <source>Dataset kind: %1</source>
+        <translation>Тип набора данных: %1</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Модель:</translation>
+    </message>
+    <message>
+        <source>Latent size:</source>
+        <translation>Латентная размерность:</translation>
+    </message>
+    <message>
+        <source>KL weight β:</source>
+        <translation>Вес KL β:</translation>
+    </message>
+    <message>
+        <source>Samples per matrix:</source>
+        <translation>Выборок на матрицу:</translation>
+    </message>
+    <message>
+        <source>Residual weight:</source>
+        <translation>Вес невязки:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Задача:</translation>
+    </message>
+    <message>
+        <source>σ of log k:</source>
+        <translation>σ для log k:</translation>
+    </message>
+    <message>
+        <source>Generate…</source>
+        <translation>Создать…</translation>
+    </message>
+    <message>
+        <source>Synthetic (semiseparable, for the node models)</source>
+        <translation>Синтетический (полусепарабельный, для моделей узлов)</translation>
+    </message>
+    <message>
+        <source>SPAI (elliptic PDEs, for gcvae)</source>
+        <translation>SPAI (эллиптические УЧП, для gcvae)</translation>
+    </message>
+    <message>
+        <source>Diffusion −∇·(k∇u)</source>
+        <translation>Диффузия −∇·(k∇u)</translation>
+    </message>
+    <message>
+        <source>Biharmonic</source>
+        <translation>Бигармоническая</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>Смешанная</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the log-normal coefficient field k</source>
+        <translation>Стандартное отклонение логнормального поля коэффициентов k</translation>
+    </message>
+    <message>
+        <source>Dimension of the latent variable z</source>
+        <translation>Размерность латентной переменной z</translation>
+    </message>
+    <message>
+        <source>Weight of the KL term in the ELBO</source>
+        <translation>Вес члена KL в ELBO</translation>
+    </message>
+    <message>
+        <source>Latent draws z ~ N(0, I) per test matrix; the best one is kept</source>
+        <translation>Латентные выборки z ~ N(0, I) на тестовую матрицу; сохраняется лучшая</translation>
+    </message>
+    <message>
+        <source>Weight of ‖I − AR‖_F in the loss</source>
+        <translation>Вес ‖I − AR‖_F в функции потерь</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::TrainingMetricPlot</name>
+    <message>
+        <source>Reconstruction</source>
+        <translation>Реконструкция</translation>
+    </message>
+    <message>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <source>‖I − AR‖_F</source>
+        <translation>‖I − AR‖_F</translation>
+    </message>
+    <message>
+        <source>Ratio to SPAI</source>
+        <translation>Отношение к SPAI</translation>
+    </message>
+    <message>
+        <source>GCVAE metric:</source>
+        <translation>Метрика GCVAE:</translation>
+    </message>
+    <message>
+        <source>Reconstruction loss (train)</source>
+        <translation>Ошибка реконструкции (обучение)</translation>
+    </message>
+    <message>
+        <source>KL divergence (train)</source>
+        <translation>KL-дивергенция (обучение)</translation>
+    </message>
+    <message>
+        <source>‖I − AR‖_F (train)</source>
+        <translation>‖I − AR‖_F (обучение)</translation>
+    </message>
+    <message>
+        <source>‖I − AR‖_F / ‖I − AR_SPAI‖_F (test)</source>
+        <translation>‖I − AR‖_F / ‖I − AR_SPAI‖_F (тест)</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Эпоха</translation>
     </message>
 </context>
 <context>
@@ -1959,6 +2416,10 @@
     <message>
         <source>Evaluation</source>
         <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>The selected run has no GCVAE evaluation (eval.json with &quot;kind&quot;: &quot;gcvae&quot;).</source>
+        <translation>У выбранного запуска нет оценки GCVAE (eval.json с &quot;kind&quot;: &quot;gcvae&quot;).</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "spycolormode.h"
+#include "trainingrun.h"
 
 #include <QByteArray>
 #include <QSettings>
@@ -39,6 +40,15 @@ public:
     /// Where the SuiteSparse collection is fetched from; empty means the public server.
     QString collectionBaseUrl() const;
     void setCollectionBaseUrl(const QString &url);
+
+    /// Whether the perturbation view overlays the locality profiles of every factor kind.
+    bool perturbCompareKinds() const;
+    void setPerturbCompareKinds(bool on);
+
+    /// The training launcher's last settings (model, dataset, epochs, device, the gcvae keys) over
+    /// `defaults`; settings never stored keep the default's value.
+    TrainingConfig trainingLauncher(const TrainingConfig &defaults) const;
+    void setTrainingLauncher(const TrainingConfig &config);
 
 private:
     QSettings m_settings;

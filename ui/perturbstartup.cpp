@@ -44,10 +44,10 @@ void PerturbStartup::addOptions(QCommandLineParser &parser)
                       tr("NAME")});
     parser.addOption({QLatin1String(OutOption), tr("Output file of --export-figure (.png, .pdf or .svg)."), tr("FILE")});
     parser.addOption({QLatin1String(SizeOption), tr("Matrix order for --export-figure and --generator."), tr("N")});
-    parser.addOption({QLatin1String(ViewOption), tr("Show this view for --screenshot (perturb)."), tr("VIEW")});
+    parser.addOption({QLatin1String(ViewOption), tr("Show this view for --screenshot: perturb, bench, or training (with --runs DIR…)."), tr("VIEW")});
     parser.addOption({QLatin1String(GeneratorOption),
                       tr("Start with a generated matrix: laplacian1d, counterexample, semiseparable, poisson2d, "
-                         "poisson3d, graph."),
+                         "poisson3d, graph, diffusion2d, biharmonic2d."),
                       tr("KIND")});
     parser.addOption({QLatin1String(EntryOption), tr("Entry to perturb in the Perturb view, 1-based."), tr("P,Q")});
     parser.addOption({QLatin1String(DeltaOption), tr("Perturbation added to the entry (default 1)."), tr("D")});

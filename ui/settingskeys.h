@@ -10,5 +10,14 @@ inline constexpr char SpyColorMode[] = "view/spyColorMode";
 inline constexpr char WindowGeometry[] = "window/geometry";
 inline constexpr char WindowState[] = "window/state";
 inline constexpr char CollectionBaseUrl[] = "collection/baseUrl";
+inline constexpr char PerturbCompareKinds[] = "perturb/compareKinds";
+inline constexpr char TrainingModel[] = "training/model";
+inline constexpr char TrainingDataset[] = "training/dataset";
+inline constexpr char TrainingEpochs[] = "training/epochs";
+inline constexpr char TrainingDevice[] = "training/device";
+inline constexpr char TrainingLatent[] = "training/gcvae/latent";
+inline constexpr char TrainingBeta[] = "training/gcvae/beta";
+inline constexpr char TrainingSamples[] = "training/gcvae/samples";
+inline constexpr char TrainingResidualWeight[] = "training/gcvae/residualWeight";
 
 } // namespace fs::ui::SettingsKeys

@@ -99,6 +99,13 @@ int Startup::parse(const QStringList &arguments, StartupOptions &options)
             printError(tr("--export-figure training needs --runs DIR…"));
             return 2;
         }
+    } else if (parser.value(QStringLiteral("export-figure")) == QLatin1String("training-eval")) {
+        options.trainingRuns = parser.values(QStringLiteral("runs")) + files;
+        files.clear();
+        if (options.trainingRuns.size() != 1) {
+            printError(tr("--export-figure training-eval needs exactly one run folder: --runs DIR"));
+            return 2;
+        }
     }
     if (files.size() > 1) {
         printError(tr("Only one file can be opened, got %1.").arg(files.size()));
@@ -115,6 +122,9 @@ int Startup::parse(const QStringList &arguments, StartupOptions &options)
     // apply to them.
     if (parser.value(QStringLiteral("view")) == QLatin1String("bench")) {
         options.workspaceView = QStringLiteral("bench");
+    } else if (parser.value(QStringLiteral("view")) == QLatin1String("training")) {
+        options.workspaceView = QStringLiteral("training");
+        options.trainingRuns = parser.values(QStringLiteral("runs"));
     } else if (QString error; !PerturbStartup::read(parser, options.perturb, &error)) {
         printError(error);
         return 2;
@@ -130,7 +140,8 @@ void Startup::addRenderOptions(QCommandLineParser &parser)
                                         tr("Render the main window into PNG and exit."), tr("PNG")));
     PerturbStartup::addOptions(parser);
     parser.addOption(QCommandLineOption(QStringLiteral("runs"),
-                                        tr("Training run folders for --export-figure training."), tr("DIR")));
+                                        tr("Training run folders for --export-figure training, or the one "
+                                           "gcvae run for --export-figure training-eval."), tr("DIR")));
 }
 
 // The training curves of run folders (from here or another machine) into one figure, without the
@@ -159,6 +170,27 @@ int Startup::exportTrainingFigure(const StartupOptions &options)
     return 0;
 }
 
+// The PCG comparison chart of one gcvae run folder, like the curves above.
+int Startup::exportTrainingEvalFigure(const StartupOptions &options)
+{
+    QTemporaryDir scratch;
+    TrainingView view(scratch.filePath(QStringLiteral("history.sqlite")));
+    view.resize(1280, 800);
+    const QString dir = options.trainingRuns.constFirst();
+    QString error;
+    const int id = view.openRunDirectory(dir, &error);
+    if (id == 0) {
+        printError(tr("Cannot read the run folder %1: %2").arg(dir, error));
+        return 1;
+    }
+    view.selectRuns({id});
+    if (!view.exportEvalFigure(options.perturb.out, &error)) {
+        printError(tr("%1: %2").arg(dir, error));
+        return 1;
+    }
+    return 0;
+}
+
 QString Startup::defaultMatrixPath(const MainWindow &window)
 {
     const QString preferred = window.matrixList()->filePathOf(QLatin1String(DefaultMatrix));
@@ -172,6 +204,8 @@ int Startup::renderAndExit(MainWindow &window, const StartupOptions &options)
 {
     if (options.exportsTraining())
         return exportTrainingFigure(options);
+    if (options.exportsTrainingEval())
+        return exportTrainingEvalFigure(options);
     if (options.perturb.exportsFigure())
         return PerturbStartup::exportFigure(options.perturb);
     // A modal box would block an unattended run; the failure goes to stderr instead.
@@ -206,7 +240,26 @@ int Startup::renderAndExit(MainWindow &window, const StartupOptions &options)
             return 1;
         }
         window.showWorkspace(view);
-        QMetaObject::invokeMethod(view, "prepareForScreenshot", Qt::DirectConnection);
+        if (auto *training = qobject_cast<TrainingView *>(view)) {
+            // --view training --runs DIR…: those runs selected, the last one's evaluation in front.
+            QList<int> ids;
+            for (const QString &dir : options.trainingRuns) {
+                QString error;
+                const int id = training->openRunDirectory(dir, &error);
+                if (id == 0) {
+                    printError(tr("Cannot read the run folder %1: %2").arg(dir, error));
+                    return 1;
+                }
+                ids.append(id);
+            }
+            if (!ids.isEmpty()) {
+                training->selectRuns(ids);
+                QCoreApplication::processEvents();
+                training->showEvaluation();
+            }
+        } else {
+            QMetaObject::invokeMethod(view, "prepareForScreenshot", Qt::DirectConnection);
+        }
     }
     if (!options.screenshotPath.isEmpty())
         return writeScreenshot(window, options.screenshotPath);

@@ -19,6 +19,8 @@ struct StartupOptions {
     QString workspaceView;         ///< --view NAME of a workspace other than perturb/pattern
     QStringList trainingRuns;      ///< --export-figure training --runs DIR…
     bool exportsTraining() const { return perturb.figure == QLatin1String("training"); }
+    /// --export-figure training-eval --runs DIR: the gcvae evaluation chart of one run.
+    bool exportsTrainingEval() const { return perturb.figure == QLatin1String("training-eval"); }
     /// True when the program only renders output and exits, without user interaction.
     bool rendersOnly() const { return !screenshotPath.isEmpty() || perturb.exportsFigure(); }
 };
@@ -41,6 +43,7 @@ public:
 private:
     static void addRenderOptions(QCommandLineParser &parser);
     static int exportTrainingFigure(const StartupOptions &options);
+    static int exportTrainingEvalFigure(const StartupOptions &options);
     static int renderAndExit(MainWindow &window, const StartupOptions &options);
     static int writeScreenshot(MainWindow &window, const QString &path);
 };

@@ -7,7 +7,8 @@
 namespace fs::ui {
 
 // eval.json as an HTML table: per test matrix the cosine of the learned L and the PCG iterations
-// with it next to K-optimal, IC(0) and no preconditioner.
+// with it next to K-optimal, IC(0) and no preconditioner; for gcvae runs the residuals, PCG
+// iterations and nonzeros of every preconditioner next to the sampled and mean R.
 class TrainingEval
 {
     Q_DECLARE_TR_FUNCTIONS(fs::ui::TrainingEval)
@@ -16,6 +17,7 @@ public:
     static QString html(const QJsonObject &eval);
 
 private:
+    static QString gcvaeHtml(const QJsonObject &eval);
     static QString pcgCell(const QJsonObject &pcg, const char *method);
 };
 

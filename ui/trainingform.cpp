@@ -1,5 +1,6 @@
 #include "trainingform.h"
 
+#include "appsettings.h"
 #include "trainingdataset.h"
 
 #include <QCheckBox>
@@ -26,7 +27,17 @@ namespace {
 
 // Indices into m_labels, in the order the rows are built.
 enum Field { Dataset, Pairs, Order, Model, Depth, Hidden, Epochs, Lr, LrStep, LrGamma, Patience, Batch, Seed,
-             Device, Mode, Template, Concurrent, Runs, SweepModels, SweepDepths, FieldCount };
+             Device, Mode, Template, Concurrent, Runs, SweepModels, SweepDepths, Latent, Beta, Samples,
+             ResidualWeight, Kind, Problem, Sigma, FieldCount };
+
+QDoubleSpinBox *realSpin(double low, double high, int decimals, double step)
+{
+    auto *box = new QDoubleSpinBox;
+    box->setDecimals(decimals);
+    box->setRange(low, high);
+    box->setSingleStep(step);
+    return box;
+}
 
 QSpinBox *spin(int low, int high, int value)
 {
@@ -80,6 +91,16 @@ QWidget *TrainingForm::buildDatasetGroup()
     m_dataset->setObjectName(QStringLiteral("datasetPath"));
     m_browseDataset = new QPushButton;
     form->addRow(m_labels[Dataset], row(m_dataset, m_browseDataset));
+    m_datasetNote = new QLabel;
+    m_datasetNote->setObjectName(QStringLiteral("datasetNote"));
+    m_datasetNote->setWordWrap(true);
+    m_datasetNote->setTextFormat(Qt::RichText);
+    form->addRow(m_datasetNote);
+    m_genKind = new QComboBox;
+    m_genKind->setObjectName(QStringLiteral("datasetKind"));
+    m_genKind->addItem(QString(), int(DatasetRequest::Kind::Synthetic));
+    m_genKind->addItem(QString(), int(DatasetRequest::Kind::Spai));
+    form->addRow(m_labels[Kind], m_genKind);
     m_genCount = spin(2, 100000, 96);
     m_genOrder = spin(2, 100000, 100);
     m_generate = new QPushButton;
@@ -92,6 +113,19 @@ QWidget *TrainingForm::buildDatasetGroup()
     sizesLayout->addWidget(m_genOrder);
     sizesLayout->addWidget(m_generate, 1);
     form->addRow(sizes);
+    m_genProblem = new QComboBox;
+    for (const QString &problem : DatasetRequest::problems())
+        m_genProblem->addItem(QString(), problem);
+    m_genSigma = realSpin(0.0, 10.0, 2, 0.1);
+    m_genSigma->setValue(DatasetRequest().sigma);
+    m_genSpaiRow = new QWidget;
+    auto *spaiLayout = new QHBoxLayout(m_genSpaiRow);
+    spaiLayout->setContentsMargins(0, 0, 0, 0);
+    spaiLayout->addWidget(m_labels[Problem]);
+    spaiLayout->addWidget(m_genProblem, 1);
+    spaiLayout->addWidget(m_labels[Sigma]);
+    spaiLayout->addWidget(m_genSigma);
+    form->addRow(m_genSpaiRow);
     m_genProgress = new QProgressBar;
     m_genProgress->setVisible(false);
     m_genStatus = new QLabel;
@@ -100,6 +134,8 @@ QWidget *TrainingForm::buildDatasetGroup()
     form->addRow(m_genStatus);
     connect(m_browseDataset, &QPushButton::clicked, this, &TrainingForm::browseDataset);
     connect(m_generate, &QPushButton::clicked, this, &TrainingForm::generateDataset);
+    connect(m_genKind, &QComboBox::currentIndexChanged, this, &TrainingForm::updateGeneratorRows);
+    connect(m_dataset, &QLineEdit::textChanged, this, &TrainingForm::updateDatasetNote);
     connect(m_generator, &DatasetGenerator::progress, this, [this](int done, int total) {
         m_genProgress->setRange(0, total);
         m_genProgress->setValue(done);
@@ -118,6 +154,7 @@ QWidget *TrainingForm::buildModelGroup()
 {
     m_modelGroup = new QGroupBox;
     auto *form = new QFormLayout(m_modelGroup);
+    m_modelForm = form;
     const TrainingConfig defaults;
     m_model = new QComboBox;
     m_model->setObjectName(QStringLiteral("model"));
@@ -142,18 +179,29 @@ QWidget *TrainingForm::buildModelGroup()
     m_device->addItem(QString(), QStringLiteral("auto"));
     m_device->addItem(QString(), QStringLiteral("cpu"));
     m_device->addItem(QString(), QStringLiteral("cuda"));
+    m_latent = spin(1, 4096, defaults.latent);
+    m_latent->setObjectName(QStringLiteral("latent"));
+    m_beta = realSpin(0.0, 1000.0, 6, 1e-3);
+    m_beta->setObjectName(QStringLiteral("beta"));
+    m_samples = spin(1, 10000, defaults.samples);
+    m_samples->setObjectName(QStringLiteral("samples"));
+    m_residualWeight = realSpin(0.0, 1000.0, 3, 0.1);
+    m_residualWeight->setObjectName(QStringLiteral("residualWeight"));
     const QList<QPair<Field, QWidget *>> rows = {{Model, m_model}, {Depth, m_depth}, {Hidden, m_hidden},
+        {Latent, m_latent}, {Beta, m_beta}, {Samples, m_samples}, {ResidualWeight, m_residualWeight},
         {Epochs, m_epochs}, {Lr, m_lr}, {LrStep, m_lrStep}, {LrGamma, m_lrGamma}, {Patience, m_patience},
         {Batch, m_batch}, {Seed, m_seed}, {Device, m_device}};
     for (const auto &[field, widget] : rows)
         form->addRow(m_labels[field], widget);
+    connect(m_model, &QComboBox::currentIndexChanged, this, &TrainingForm::updateModelRows);
     setConfig(defaults);
 
     m_sweepGroup = new QGroupBox;
     auto *grid = new QGridLayout(m_sweepGroup);
     grid->addWidget(m_labels[SweepModels], 0, 0, 1, 7);
-    for (int i = 0; i < TrainingConfig::models().size(); ++i) {
-        auto *box = new QCheckBox(TrainingConfig::models().at(i));
+    // The sweep compares [P1]'s node models over depth; gcvae trains on other data.
+    for (int i = 0; i < TrainingConfig::nodeModels().size(); ++i) {
+        auto *box = new QCheckBox(TrainingConfig::nodeModels().at(i));
         m_sweepModels.append(box);
         grid->addWidget(box, 1 + i / 3, i % 3 * 2, 1, 2);
     }
@@ -210,6 +258,10 @@ TrainingConfig TrainingForm::config() const
     c.batchSize = m_batch->value();
     c.seed = m_seed->value();
     c.device = m_device->currentData().toString();
+    c.latent = m_latent->value();
+    c.beta = m_beta->value();
+    c.samples = m_samples->value();
+    c.residualWeight = m_residualWeight->value();
     return c;
 }
 
@@ -227,6 +279,106 @@ void TrainingForm::setConfig(const TrainingConfig &c)
     m_batch->setValue(c.batchSize);
     m_seed->setValue(static_cast<int>(c.seed));
     m_device->setCurrentIndex(std::max(0, m_device->findData(c.device)));
+    m_latent->setValue(c.latent);
+    m_beta->setValue(c.beta);
+    m_samples->setValue(c.samples);
+    m_residualWeight->setValue(c.residualWeight);
+    updateModelRows();
+}
+
+DatasetRequest TrainingForm::datasetRequest() const
+{
+    DatasetRequest r;
+    r.kind = static_cast<DatasetRequest::Kind>(m_genKind->currentData().toInt());
+    r.count = m_genCount->value();
+    r.n = m_genOrder->value();
+    r.problem = m_genProblem->currentData().toString();
+    r.sigma = m_genSigma->value();
+    return r;
+}
+
+void TrainingForm::setDatasetRequest(const DatasetRequest &r)
+{
+    m_genKind->setCurrentIndex(std::max(0, m_genKind->findData(int(r.kind))));
+    m_genCount->setValue(r.count);
+    m_genOrder->setValue(r.n);
+    m_genProblem->setCurrentIndex(std::max(0, m_genProblem->findData(r.problem)));
+    m_genSigma->setValue(r.sigma);
+}
+
+bool TrainingForm::generativeRowsVisible() const
+{
+    return m_modelForm->isRowVisible(m_latent);
+}
+
+QString TrainingForm::datasetNote() const
+{
+    return m_datasetNote->text();
+}
+
+void TrainingForm::saveSettings() const
+{
+    AppSettings().setTrainingLauncher(config());
+}
+
+void TrainingForm::restoreSettings()
+{
+    setConfig(AppSettings().trainingLauncher(config()));
+}
+
+void TrainingForm::updateModelRows()
+{
+    if (!m_modelForm)
+        return;
+    const bool generative = m_model->currentData().toString() == TrainingConfig::generativeModel();
+    for (QWidget *w : {static_cast<QWidget *>(m_latent), static_cast<QWidget *>(m_beta),
+                       static_cast<QWidget *>(m_samples), static_cast<QWidget *>(m_residualWeight)})
+        m_modelForm->setRowVisible(w, generative);
+    // A gcvae run wants a SPAI dataset, so generating one should not take an extra click.
+    if (m_genKind && !m_generator->isRunning())
+        m_genKind->setCurrentIndex(m_genKind->findData(int(generative ? DatasetRequest::Kind::Spai
+                                                                      : DatasetRequest::Kind::Synthetic)));
+    updateDatasetNote();
+}
+
+void TrainingForm::updateGeneratorRows()
+{
+    const bool spai = m_genKind->currentData().toInt() == int(DatasetRequest::Kind::Spai);
+    // A matrix order of 100 and a grid side of 100 are very different sizes: each kind keeps its
+    // own (SPAI starts at 32², the size the gcvae experiments use).
+    if (m_genKind->currentIndex() != m_genKindShown) {
+        const int shown = m_genOrder->value();
+        m_genOrder->setValue(m_genOtherSize);
+        m_genOtherSize = shown;
+        m_genKindShown = m_genKind->currentIndex();
+    }
+    m_genSpaiRow->setVisible(spai);
+    m_labels[Order]->setText(spai ? tr("Grid side:") : tr("n:"));
+    m_genOrder->setToolTip(spai ? tr("Each matrix comes from a side × side grid (order side², or more for "
+                                     "the biharmonic problem).")
+                                : tr("Order of every matrix."));
+    m_generate->setToolTip(spai ? tr("Write (A, R_SPAI) pairs of elliptic problems with factorscope-cli dataset spai")
+                                : tr("Write a semiseparable dataset with factorscope-cli dataset synthetic"));
+}
+
+void TrainingForm::updateDatasetNote()
+{
+    if (!m_datasetNote || !m_model)
+        return;
+    const QString dir = QDir::fromNativeSeparators(m_dataset->text().trimmed());
+    if (dir.isEmpty()) {
+        m_datasetNote->clear();
+        return;
+    }
+    QString error;
+    const QString kind = datasetKind(dir, &error);
+    const QString mismatch = datasetMismatch(m_model->currentData().toString(), kind);
+    if (kind.isEmpty())
+        m_datasetNote->setText(error.toHtmlEscaped());
+    else if (!mismatch.isEmpty())
+        m_datasetNote->setText(QStringLiteral("<b style=\"color:#b22222\">%1</b>").arg(mismatch.toHtmlEscaped()));
+    else
+        m_datasetNote->setText(tr("Dataset kind: %1").arg(kind.toHtmlEscaped()));
 }
 
 QList<QPair<QString, int>> TrainingForm::sweep() const
@@ -293,9 +445,9 @@ void TrainingForm::generateDataset()
     const QString parent = QFileDialog::getExistingDirectory(this, tr("Folder for the New Dataset"));
     if (parent.isEmpty())
         return;
-    const QString dir = QDir(parent).filePath(
-        QStringLiteral("synthetic-%1x%2").arg(m_genCount->value()).arg(m_genOrder->value()));
-    if (!m_generator->start(dir, m_genCount->value(), m_genOrder->value())) {
+    const DatasetRequest request = datasetRequest();
+    const QString dir = QDir(parent).filePath(request.folderName());
+    if (!m_generator->start(dir, request)) {
         m_genStatus->setText(tr("factorscope-cli was not found next to this program or on PATH."));
         return;
     }
@@ -334,16 +486,28 @@ void TrainingForm::retranslateUi()
     m_modelGroup->setTitle(tr("Model and Hyperparameters"));
     m_sweepGroup->setTitle(tr("Sweep"));
     m_launcherGroup->setTitle(tr("Trainer"));
-    const QStringList texts = {tr("Folder:"), tr("Pairs:"), tr("n:"), tr("Node model:"), tr("Depth:"),
+    const QStringList texts = {tr("Folder:"), tr("Pairs:"), tr("n:"), tr("Model:"), tr("Depth:"),
         tr("Hidden width:"), tr("Epochs:"), tr("Learning rate:"), tr("Decay every (epochs):"), tr("Decay factor:"),
         tr("Patience (epochs):"), tr("Batch size:"), tr("Seed:"), tr("Device:"), tr("Run on:"), tr("Command:"),
-        tr("Parallel runs:"), tr("Runs folder:"), tr("Models:"), tr("Depths:")};
+        tr("Parallel runs:"), tr("Runs folder:"), tr("Models:"), tr("Depths:"), tr("Latent size:"),
+        tr("KL weight β:"), tr("Samples per matrix:"), tr("Residual weight:"), tr("Kind:"), tr("Problem:"),
+        tr("σ of log k:")};
     for (int i = 0; i < FieldCount; ++i)
         m_labels[i]->setText(texts.at(i));
     m_browseDataset->setText(tr("Browse…"));
     m_browseRuns->setText(tr("Browse…"));
-    m_generate->setText(tr("Generate Synthetic…"));
-    m_generate->setToolTip(tr("Write a semiseparable dataset with factorscope-cli dataset synthetic"));
+    m_generate->setText(tr("Generate…"));
+    m_genKind->setItemText(0, tr("Synthetic (semiseparable, for the node models)"));
+    m_genKind->setItemText(1, tr("SPAI (elliptic PDEs, for gcvae)"));
+    m_genProblem->setItemText(0, tr("Diffusion −∇·(k∇u)"));
+    m_genProblem->setItemText(1, tr("Biharmonic"));
+    m_genProblem->setItemText(2, tr("Mixed"));
+    m_genSigma->setToolTip(tr("Standard deviation of the log-normal coefficient field k"));
+    m_latent->setToolTip(tr("Dimension of the latent variable z"));
+    m_beta->setToolTip(tr("Weight of the KL term in the ELBO"));
+    m_samples->setToolTip(tr("Latent draws z ~ N(0, I) per test matrix; the best one is kept"));
+    m_residualWeight->setToolTip(tr("Weight of ‖I − AR‖_F in the loss"));
+    updateGeneratorRows();
     m_device->setItemText(0, tr("Automatic"));
     m_device->setItemText(1, tr("CPU"));
     m_device->setItemText(2, tr("CUDA"));

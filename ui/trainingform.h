@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runcontroller.h"
+#include "trainingdataset.h"
 #include "trainingrun.h"
 
 #include <QList>
@@ -10,6 +11,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -40,6 +42,16 @@ public:
     QString runsDirectory() const;
     void setRunsDirectory(const QString &directory);
     DatasetGenerator *generator() const { return m_generator; }
+    /// The dataset the generate button would write (kind, sizes, problem, sigma).
+    DatasetRequest datasetRequest() const;
+    void setDatasetRequest(const DatasetRequest &request);
+    /// Whether the gcvae rows (latent, beta, samples, residual weight) are shown: only for gcvae.
+    bool generativeRowsVisible() const;
+    /// The line under the dataset folder: its kind, or why it does not fit the model.
+    QString datasetNote() const;
+    /// Launcher settings (model, dataset, epochs, device, gcvae keys) to and from AppSettings.
+    void saveSettings() const;
+    void restoreSettings();
     /// Start and Start Sweep, for the view to keep in sight below the scrolling form.
     QWidget *launchButtons() const { return m_launchButtons; }
 
@@ -60,6 +72,9 @@ private:
     void browseRuns();
     void generateDataset();
     void updateLauncher();
+    void updateModelRows();
+    void updateGeneratorRows();
+    void updateDatasetNote();
 
     DatasetGenerator *m_generator;
     QGroupBox *m_datasetGroup = nullptr;
@@ -70,6 +85,18 @@ private:
     QPushButton *m_browseDataset = nullptr;
     QSpinBox *m_genCount = nullptr;
     QSpinBox *m_genOrder = nullptr;
+    QComboBox *m_genKind = nullptr;
+    QComboBox *m_genProblem = nullptr;
+    QDoubleSpinBox *m_genSigma = nullptr;
+    QWidget *m_genSpaiRow = nullptr;
+    int m_genKindShown = 0;              ///< the kind m_genOrder currently holds a size for
+    int m_genOtherSize = 32;             ///< the size kept for the other kind
+    QLabel *m_datasetNote = nullptr;
+    QFormLayout *m_modelForm = nullptr;
+    QSpinBox *m_latent = nullptr;
+    QDoubleSpinBox *m_beta = nullptr;
+    QSpinBox *m_samples = nullptr;
+    QDoubleSpinBox *m_residualWeight = nullptr;
     QPushButton *m_generate = nullptr;
     QProgressBar *m_genProgress = nullptr;
     QLabel *m_genStatus = nullptr;

@@ -39,10 +39,15 @@ QJsonObject readJsonFile(const QString &path)
 
 } // namespace
 
-QStringList TrainingConfig::models()
+QStringList TrainingConfig::nodeModels()
 {
     return {QStringLiteral("mlp"), QStringLiteral("gatv2"), QStringLiteral("gen"),
             QStringLiteral("mpmlp"), QStringLiteral("transformer"), QStringLiteral("sgformer")};
+}
+
+QStringList TrainingConfig::models()
+{
+    return nodeModels() << generativeModel();
 }
 
 QStringList TrainingConfig::arguments() const
@@ -62,12 +67,20 @@ QStringList TrainingConfig::arguments() const
 
 QJsonObject TrainingConfig::toJson() const
 {
-    return {{QStringLiteral("dataset"), dataset},     {QStringLiteral("model"), model},
+    QJsonObject json{{QStringLiteral("dataset"), dataset},     {QStringLiteral("model"), model},
             {QStringLiteral("depth"), depth},         {QStringLiteral("hidden"), hidden},
             {QStringLiteral("epochs"), epochs},       {QStringLiteral("lr"), lr},
             {QStringLiteral("lr_step"), lrStep},      {QStringLiteral("lr_gamma"), lrGamma},
             {QStringLiteral("patience"), patience},   {QStringLiteral("batch_size"), batchSize},
             {QStringLiteral("device"), device},       {QStringLiteral("seed"), seed}};
+    // The other models' trainers never see these keys, so their run.json stays as before.
+    if (isGenerative()) {
+        json.insert(QStringLiteral("latent"), latent);
+        json.insert(QStringLiteral("beta"), beta);
+        json.insert(QStringLiteral("samples"), samples);
+        json.insert(QStringLiteral("residual_weight"), residualWeight);
+    }
+    return json;
 }
 
 TrainingConfig TrainingConfig::fromJson(const QJsonObject &json)
@@ -85,7 +98,16 @@ TrainingConfig TrainingConfig::fromJson(const QJsonObject &json)
     c.batchSize = json.value(QStringLiteral("batch_size")).toInt(c.batchSize);
     c.device = json.value(QStringLiteral("device")).toString(c.device);
     c.seed = json.value(QStringLiteral("seed")).toInteger(c.seed);
+    c.latent = json.value(QStringLiteral("latent")).toInt(c.latent);
+    c.beta = json.value(QStringLiteral("beta")).toDouble(c.beta);
+    c.samples = json.value(QStringLiteral("samples")).toInt(c.samples);
+    c.residualWeight = json.value(QStringLiteral("residual_weight")).toDouble(c.residualWeight);
     return c;
+}
+
+bool EpochPoint::hasGenerativeMetrics() const
+{
+    return !std::isnan(recon) || !std::isnan(kl) || !std::isnan(residual) || !std::isnan(testResidualRatio);
 }
 
 bool TrainingRun::isActive() const
@@ -167,6 +189,10 @@ StreamLine parseStreamLine(const QByteArray &line)
     out.point.loss = number(json.value(QStringLiteral("loss")));
     out.point.lr = number(json.value(QStringLiteral("lr")));
     out.point.seconds = number(json.value(QStringLiteral("seconds")));
+    out.point.recon = number(json.value(QStringLiteral("recon")));
+    out.point.kl = number(json.value(QStringLiteral("kl")));
+    out.point.residual = number(json.value(QStringLiteral("residual")));
+    out.point.testResidualRatio = number(json.value(QStringLiteral("test_residual_ratio")));
     return out;
 }
 

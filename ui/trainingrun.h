@@ -24,8 +24,19 @@ struct TrainingConfig {
     int batchSize = 16;
     QString device = QStringLiteral("auto");
     qint64 seed = 0;
+    // gcvae only: latent size, KL weight, latent draws per test matrix, weight of ||I - A R||_F.
+    int latent = 8;
+    double beta = 1e-3;
+    int samples = 8;
+    double residualWeight = 1.0;
 
+    /// Every model factorscope-train knows: the node models of [P1], then gcvae.
     static QStringList models();
+    /// [P1]'s node models, the ones a depth sweep compares.
+    static QStringList nodeModels();
+    /// The generative SPAI model: it trains on "spai" datasets, every other model on the others.
+    static QString generativeModel() { return QStringLiteral("gcvae"); }
+    bool isGenerative() const { return model == generativeModel(); }
     /// The --key value pairs of every setting, in the trainer's key names.
     QStringList arguments() const;
     QJsonObject toJson() const;
@@ -40,6 +51,14 @@ struct EpochPoint {
     double loss = 0.0;
     double lr = 0.0;
     double seconds = 0.0;
+    // gcvae only (NaN otherwise): training means of the ELBO terms and the residual, and the test
+    // mean of ||I - A R||_F / ||I - A R_SPAI||_F.
+    double recon = std::numeric_limits<double>::quiet_NaN();
+    double kl = std::numeric_limits<double>::quiet_NaN();
+    double residual = std::numeric_limits<double>::quiet_NaN();
+    double testResidualRatio = std::numeric_limits<double>::quiet_NaN();
+
+    bool hasGenerativeMetrics() const;
 };
 
 enum class RunStatus { Queued, Running, Stopping, Finished, Stopped, Failed };

@@ -2,8 +2,11 @@
 
 #include "mainwindow.h"
 #include "runcontroller.h"
+#include "trainingdataset.h"
 #include "trainingeval.h"
+#include "trainingevalchart.h"
 #include "trainingform.h"
+#include "trainingmetricplot.h"
 #include "trainingplot.h"
 #include "trainingrunmodel.h"
 
@@ -33,6 +36,7 @@ TrainingView::TrainingView(const QString &historyPath, QWidget *parent)
     , m_proxy(new QSortFilterProxyModel(this))
     , m_form(new TrainingForm)
     , m_plot(new TrainingPlot(m_controller))
+    , m_metricPlot(new TrainingMetricPlot(m_controller))
 {
     setObjectName(QStringLiteral("view_training"));
     m_proxy->setSourceModel(m_model);
@@ -45,10 +49,15 @@ TrainingView::TrainingView(const QString &historyPath, QWidget *parent)
     scroll->setMinimumWidth(m_form->sizeHint().width() + 20);
 
     auto *right = new QSplitter(Qt::Vertical);
+    m_rightSplit = right;
     right->addWidget(m_plot);
+    right->addWidget(m_metricPlot);
     right->addWidget(buildRunsPanel());
     right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 2);
+    right->setStretchFactor(1, 1);
+    right->setStretchFactor(2, 2);
+    m_metricPlot->setVisible(false);
+    connect(m_metricPlot, &TrainingMetricPlot::availabilityChanged, m_metricPlot, &QWidget::setVisible);
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 4);
@@ -94,6 +103,10 @@ TrainingView::~TrainingView() = default;
 TrainingView *TrainingView::install(MainWindow *window)
 {
     auto *view = new TrainingView;
+    // Only the program's own tab remembers the launcher between sessions; views made for tests and
+    // headless exports start from the defaults.
+    view->m_form->restoreSettings();
+    view->m_rememberSettings = true;
     window->addWorkspace(view, tr("Training"));
     return view;
 }
@@ -132,10 +145,18 @@ QWidget *TrainingView::buildRunsPanel()
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(2000);
     m_eval = new QTextBrowser;
+    m_evalChart = new TrainingEvalChart;
+    m_evalChart->setVisible(false);
+    m_evalSplit = new QSplitter(Qt::Vertical);
+    m_evalSplit->addWidget(m_evalChart);
+    m_evalSplit->addWidget(m_eval);
+    m_evalSplit->setStretchFactor(0, 3);
+    m_evalSplit->setStretchFactor(1, 2);
     m_details = new QTabWidget;
     m_details->addTab(m_log, QString());
-    m_details->addTab(m_eval, QString());
+    m_details->addTab(m_evalSplit, QString());
     auto *split = new QSplitter(Qt::Vertical);
+    m_detailsSplit = split;
     split->addWidget(m_table);
     split->addWidget(m_details);
     layout->addWidget(split, 1);
@@ -203,11 +224,25 @@ bool TrainingView::checkLauncher()
     return true;
 }
 
+bool TrainingView::checkDataset(const TrainingConfig &config)
+{
+    // A folder without a readable manifest is left to the trainer, which names the problem itself.
+    const QString kind = datasetKind(config.dataset);
+    const QString problem = datasetMismatch(config.model, kind);
+    if (!problem.isEmpty())
+        message(problem);
+    return problem.isEmpty();
+}
+
 int TrainingView::startRun()
 {
     if (!checkLauncher())
         return 0;
     const TrainingConfig config = m_form->config();
+    if (!checkDataset(config))
+        return 0;
+    if (m_rememberSettings)
+        m_form->saveSettings();
     const int id = m_controller->enqueue(config, newRunDirectory(config.model, config.depth));
     m_history.record(*m_controller->run(id));
     selectRuns({id});
@@ -223,6 +258,14 @@ int TrainingView::startSweep()
     }
     if (!checkLauncher())
         return 0;
+    for (const auto &[model, depth] : combos) {
+        TrainingConfig config = m_form->config();
+        config.model = model;
+        if (!checkDataset(config))
+            return 0;
+    }
+    if (m_rememberSettings)
+        m_form->saveSettings();
     QList<int> ids;
     for (const auto &[model, depth] : combos) {
         TrainingConfig config = m_form->config();
@@ -297,6 +340,7 @@ void TrainingView::selectionChanged()
 {
     const QList<int> ids = selectedRuns();
     m_plot->setShownRuns(ids);
+    m_metricPlot->setShownRuns(ids);
     m_log->clear();
     if (!ids.isEmpty()) {
         if (const TrainingRun *run = m_controller->run(ids.constLast()))
@@ -322,6 +366,20 @@ void TrainingView::showDetails()
     m_exportCsv->setEnabled(!ids.isEmpty());
     const TrainingRun *last = ids.isEmpty() ? nullptr : m_controller->run(ids.constLast());
     m_eval->setHtml(last ? TrainingEval::html(last->eval) : QString());
+    m_evalChart->setVisible(m_evalChart->setEval(last ? last->eval : QJsonObject()));
+}
+
+void TrainingView::showEvaluation()
+{
+    m_details->setCurrentIndex(1);
+    if (m_evalChart->hasEval()) {
+        // The chart needs most of the height; the curves and the run list shrink but stay in sight.
+        const int height = m_rightSplit->height();
+        m_rightSplit->setSizes({height / 6, m_metricPlot->isVisible() ? height / 8 : 0, height});
+        const int details = m_detailsSplit->height();
+        m_detailsSplit->setSizes({details / 8, details});
+        m_evalSplit->setSizes({m_evalSplit->height() * 4 / 5, m_evalSplit->height() / 5});
+    }
 }
 
 QString TrainingView::logText() const

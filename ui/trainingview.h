@@ -8,6 +8,7 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTableView;
 class QTabWidget;
 class QTextBrowser;
@@ -16,7 +17,9 @@ namespace fs::ui {
 
 class MainWindow;
 class RunController;
+class TrainingEvalChart;
 class TrainingForm;
+class TrainingMetricPlot;
 class TrainingPlot;
 class TrainingRunModel;
 
@@ -43,6 +46,10 @@ public:
     void selectRuns(const QList<int> &ids);
     QList<int> selectedRuns() const;
     bool exportFigure(const QString &path, QString *error = nullptr);
+    /// The gcvae evaluation chart of the last selected run; false when that run has none.
+    bool exportEvalFigure(const QString &path, QString *error = nullptr);
+    /// Brings the evaluation (table and, for gcvae, the chart) to the front with room to read it.
+    void showEvaluation();
     bool exportCsv(const QString &path, QString *error = nullptr);
     /// Asks first unless `confirm` is false; `deleteFolder` also removes the files.
     void deleteRuns(const QList<int> &ids, bool confirm = true, bool deleteFolder = false);
@@ -50,6 +57,8 @@ public:
     RunController *controller() const { return m_controller; }
     TrainingForm *form() const { return m_form; }
     TrainingPlot *plot() const { return m_plot; }
+    TrainingMetricPlot *metricPlot() const { return m_metricPlot; }
+    TrainingEvalChart *evalChart() const { return m_evalChart; }
     TrainingRunModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     RunHistory &history() { return m_history; }
@@ -72,6 +81,7 @@ private:
     void resumeSelected();
     QString newRunDirectory(const QString &model, int depth) const;
     bool checkLauncher();
+    bool checkDataset(const TrainingConfig &config);
     void message(const QString &text);
 
     RunHistory m_history;
@@ -80,11 +90,17 @@ private:
     QSortFilterProxyModel *m_proxy;
     TrainingForm *m_form;
     TrainingPlot *m_plot;
+    TrainingMetricPlot *m_metricPlot;
+    TrainingEvalChart *m_evalChart = nullptr;
+    QSplitter *m_rightSplit = nullptr;
+    QSplitter *m_detailsSplit = nullptr;
+    QSplitter *m_evalSplit = nullptr;
     QTableView *m_table = nullptr;
     QTabWidget *m_details = nullptr;
     QPlainTextEdit *m_log = nullptr;
     QTextBrowser *m_eval = nullptr;
     QLabel *m_status = nullptr;
+    bool m_rememberSettings = false; ///< the program's tab: launch settings persist
     QPushButton *m_stop = nullptr;
     QPushButton *m_resume = nullptr;
     QPushButton *m_open = nullptr;

@@ -6,6 +6,7 @@
 #include "exportdialog.h"
 #include "figureexporter.h"
 #include "runcontroller.h"
+#include "trainingevalchart.h"
 #include "trainingform.h"
 #include "trainingplot.h"
 
@@ -61,6 +62,20 @@ void TrainingView::chooseRunDirectory()
 bool TrainingView::exportFigure(const QString &path, QString *error)
 {
     return FigureExporter::exportFigure(m_plot->plot(), path, FigureOptions(), error);
+}
+
+bool TrainingView::exportEvalFigure(const QString &path, QString *error)
+{
+    if (!m_evalChart->hasEval()) {
+        if (error)
+            *error = tr("The selected run has no GCVAE evaluation (eval.json with \"kind\": \"gcvae\").");
+        return false;
+    }
+    // A fixed size keeps the exported figure independent of how large the dashboard happens to be.
+    FigureOptions options;
+    options.widthMm = 180.0;
+    options.heightMm = 100.0;
+    return FigureExporter::exportFigure(m_evalChart->plot(), path, options, error);
 }
 
 bool TrainingView::exportCsv(const QString &path, QString *error)

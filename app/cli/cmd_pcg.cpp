@@ -16,7 +16,7 @@ namespace fs::cli {
 
 int cmd_pcg(const Argv &argv)
 {
-    Args args(argv, {"precond", "tol", "maxiter", "rhs", "seed", "threads", "ordering", "method"},
+    Args args(argv, {"precond", "tol", "maxiter", "rhs", "seed", "threads", "ordering", "method", "spai-pattern"},
               {"json", "history", "kcond-paper"});
     if (args.positional().size() != 1)
         throw UsageError("pcg expects exactly one matrix file");
@@ -47,9 +47,14 @@ int cmd_pcg(const Argv &argv)
     const sparse::Matrix &A = problem.A;
     const sparse::Vector b = precond::permute_vector(precond::make_rhs(int(A.rows()), randomRhs, seed), problem.perm);
 
+    if (args.has("spai-pattern") && kind != precond::PrecondKind::Spai)
+        throw UsageError("--spai-pattern only applies with --precond spai");
+    const int spaiPattern = int(args.integer("spai-pattern", 1, 1, 2));
+
     precond::BuildOptions bo;
     bo.threads = threads;
     bo.kopt_method = method;
+    bo.spai_pattern_power = spaiPattern;
     const precond::BuiltPreconditioner built = precond::build_preconditioner(A, kind, bo);
     precond::KcondOptions ko;
     ko.threads = threads;
@@ -58,6 +63,10 @@ int cmd_pcg(const Argv &argv)
     nlohmann::json j = {{"file", path}, {"n", A.rows()}, {"precond", kindName},
                         {"rhs", randomRhs ? "random" : "ones"}, {"tol", po.tol},
                         {"maxiter", po.maxiter}, {"setup_seconds", built.seconds},
+                        // Stored entries of the operator: L for the factors, (M + Mᵀ)/2 for SPAI, the
+                        // diagonal for Jacobi, none without a preconditioner.
+                        {"nnz_preconditioner", kind == precond::PrecondKind::Jacobi ? A.rows()
+                                                                                   : built.matrix.nonZeros()},
                         {"ordering", precond::to_string(ordering)},
                         {"method", built.method.empty() ? nlohmann::json(nullptr) : nlohmann::json(built.method)}};
     if (randomRhs)

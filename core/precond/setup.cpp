@@ -132,6 +132,7 @@ BuiltPreconditioner build_preconditioner(const sparse::Matrix &A, PrecondKind ki
         SpaiOptions o;
         o.threads = options.threads;
         o.cancel = options.cancel;
+        o.pattern_power = options.spai_pattern_power;
         b.matrix = spai_symmetric(spai(A, o).M);
         b.preconditioner = std::make_unique<MatVecPreconditioner>(b.matrix);
         break;

@@ -40,6 +40,7 @@ struct BuildOptions {
     int auto_dense_max_n = 1500;                          ///< Auto uses the dense inverse up to this n
     /// Selected inversion refuses when its estimate exceeds this (0 = half the physical memory).
     std::int64_t max_selinv_bytes = 0;
+    int spai_pattern_power = 1; ///< SPAI on the pattern of A (1) or A² (2)
     /// Raised by the caller (e.g. a time-budget watchdog) to stop K-optimal and SPAI, the set-ups
     /// that can run for minutes; they then throw Cancelled.
     const std::atomic<bool> *cancel = nullptr;

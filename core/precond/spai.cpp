@@ -21,18 +21,19 @@ struct Workspace {
     Eigen::VectorXd rhs;
 };
 
-// Solves the least-squares problem of column k of M (pattern of A(:,k)) into mv and returns its
-// squared residual ||A M(:,k) - e_k||². A is compressed; M shares its column pointers.
-double solve_column(const sparse::Matrix &A, int k, double *mv, Workspace &w)
+// Solves the least-squares problem of column k of M (pattern P(:,k)) into mv and returns its
+// squared residual ||A M(:,k) - e_k||². A and P are compressed; M shares P's column pointers.
+double solve_column(const sparse::Matrix &A, const sparse::Matrix &P, int k, double *mv, Workspace &w)
 {
     const int *cp = A.outerIndexPtr();
     const int *ri = A.innerIndexPtr();
     const double *av = A.valuePtr();
-    const int j0 = cp[k];
-    const int nj = cp[k + 1] - j0;
+    const int *pj = P.innerIndexPtr();
+    const int j0 = P.outerIndexPtr()[k];
+    const int nj = P.outerIndexPtr()[k + 1] - j0;
     w.rows.clear();
     for (int a = 0; a < nj; ++a) {
-        const int j = ri[j0 + a];
+        const int j = pj[j0 + a];
         for (int p = cp[j]; p < cp[j + 1]; ++p)
             if (w.local[ri[p]] < 0) {
                 w.local[ri[p]] = int(w.rows.size());
@@ -42,7 +43,7 @@ double solve_column(const sparse::Matrix &A, int k, double *mv, Workspace &w)
     const int ni = int(w.rows.size());
     w.Ahat.setZero(ni, nj);
     for (int a = 0; a < nj; ++a) {
-        const int j = ri[j0 + a];
+        const int j = pj[j0 + a];
         for (int p = cp[j]; p < cp[j + 1]; ++p)
             w.Ahat(w.local[ri[p]], a) = av[p];
     }
@@ -79,17 +80,25 @@ SpaiResult spai(const sparse::Matrix &Ain, const SpaiOptions &options)
 {
     if (Ain.rows() != Ain.cols())
         throw NotSpd(NotSpd::Reason::NotSquare, "SPAI needs a square matrix");
+    if (options.pattern_power != 1 && options.pattern_power != 2)
+        throw std::invalid_argument("SPAI pattern power must be 1 (pattern of A) or 2 (pattern of A²)");
     sparse::Matrix A = Ain;
     A.makeCompressed();
     const int n = int(A.cols());
-    sparse::Matrix M = A; // same pattern, values overwritten
+    // The pattern of A² from |A|·|A|: no entry of it can vanish by cancellation.
+    sparse::Matrix M = A; // the pattern of M; values overwritten
+    if (options.pattern_power == 2) {
+        const sparse::Matrix absA = A.cwiseAbs();
+        M = absA * absA;
+        M.makeCompressed();
+    }
     double *mv = M.valuePtr();
     const int threads = resolve_threads(options.threads);
     std::vector<Workspace> ws = workspaces(threads, n);
     std::vector<double> colResidual(n, 0.0);
 
     parallel_for(
-        n, threads, [&](int wi, int k) { colResidual[k] = solve_column(A, k, mv, ws[wi]); }, 16,
+        n, threads, [&](int wi, int k) { colResidual[k] = solve_column(A, M, k, mv, ws[wi]); }, 16,
         options.cancel, options.progress);
 
     double total = 0.0;
@@ -120,7 +129,7 @@ void spai_columns(const sparse::Matrix &Ain, std::span<const sparse::Index> colu
     std::vector<Workspace> ws = workspaces(threads, n);
     double *mv = M.valuePtr();
     parallel_for(
-        count, threads, [&](int wi, int c) { solve_column(A, int(columns[c]), mv, ws[wi]); }, 16,
+        count, threads, [&](int wi, int c) { solve_column(A, A, int(columns[c]), mv, ws[wi]); }, 16,
         options.cancel, options.progress);
 }
 

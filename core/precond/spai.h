@@ -17,19 +17,22 @@ namespace fs::precond {
 
 struct SpaiOptions {
     int threads = 0; ///< worker threads for the column problems; 0 = hardware concurrency
+    /// The pattern of M: that of A (1) or of A² (2, the usual next level of SPAI patterns: more
+    /// nonzeros, a smaller ||A M - I||_F since the feasible set grows).
+    int pattern_power = 1;
     std::function<void(double)> progress;
     const std::atomic<bool> *cancel = nullptr;
 };
 
 struct SpaiResult {
-    sparse::Matrix M;        ///< the approximate inverse, pattern of A
+    sparse::Matrix M;        ///< the approximate inverse, pattern of A (or A², see pattern_power)
     double residual_fro = 0; ///< ||A M - I||_F
 };
 
 /// SPAI of a square A (any storage; the full stored pattern of each column is used). Each column
 /// is solved by column-pivoted Householder QR, so a rank-deficient column problem still gets a
 /// least-squares solution (a basic one, not the minimum-norm one). Throws NotSpd(NotSquare) for a
-/// non-square A, Cancelled on cancel.
+/// non-square A, std::invalid_argument for a pattern_power other than 1 or 2, Cancelled on cancel.
 SpaiResult spai(const sparse::Matrix &A, const SpaiOptions &options = {});
 
 /// Recomputes only the columns `columns` of an SPAI M of A in place; M must have the stored pattern

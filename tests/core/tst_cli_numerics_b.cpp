@@ -65,6 +65,7 @@ private Q_SLOTS:
     void pcgJson_data();
     void pcgJson();
     void pcgNonConvergenceIsOutcome();
+    void pcgSpaiSquarePattern();
     void pcgIc0BreakdownIsOutcome();
     void pcgHumanText();
     void koptMinimisesPaperKcond();
@@ -188,6 +189,23 @@ void TestCliNumericsB::pcgNonConvergenceIsOutcome()
     QCOMPARE(o.value(QStringLiteral("failure")).toString(), QStringLiteral("max_iterations"));
 }
 
+void TestCliNumericsB::pcgSpaiSquarePattern()
+{
+    // SPAI on the pattern of A² stores the symmetrised pattern of |A|², here counted from the file.
+    auto run = [](const QString &power) {
+        return parseObject(runCli({QStringLiteral("pcg"), kNos4, QStringLiteral("--precond"), QStringLiteral("spai"),
+                                   QStringLiteral("--spai-pattern"), power, QStringLiteral("--json")})
+                               .out);
+    };
+    const QJsonObject one = run(QStringLiteral("1")), two = run(QStringLiteral("2"));
+    const fs::sparse::Matrix A = fs::sparse::read_matrix_market(kNos4.toStdString()).matrix;
+    const fs::sparse::Matrix absA = A.cwiseAbs();
+    const fs::sparse::Matrix A2 = absA * absA;
+    QCOMPARE(one.value(QStringLiteral("nnz_preconditioner")).toInteger(), qint64(A.nonZeros()));
+    QCOMPARE(two.value(QStringLiteral("nnz_preconditioner")).toInteger(), qint64(A2.nonZeros()));
+    QVERIFY(two.value(QStringLiteral("converged")).toBool());
+}
+
 void TestCliNumericsB::pcgIc0BreakdownIsOutcome()
 {
     QTemporaryDir dir;
@@ -253,6 +271,8 @@ void TestCliNumericsB::badInput_data()
     QTest::newRow("pcg not PD (s4)") << QStringList{p, kS4} << QStringLiteral("not positive definite");
     QTest::newRow("pcg not symmetric (west0067)") << QStringList{p, kWest} << QStringLiteral("not symmetric");
     QTest::newRow("pcg bad precond") << QStringList{p, kNos4, QStringLiteral("--precond"), QStringLiteral("ilu")} << QStringLiteral("--precond");
+    QTest::newRow("pcg spai pattern without spai") << QStringList{p, kNos4, QStringLiteral("--spai-pattern"), QStringLiteral("2")} << QStringLiteral("--spai-pattern");
+    QTest::newRow("pcg spai pattern 3") << QStringList{p, kNos4, QStringLiteral("--precond"), QStringLiteral("spai"), QStringLiteral("--spai-pattern"), QStringLiteral("3")} << QStringLiteral("--spai-pattern");
     QTest::newRow("pcg tol not a number") << QStringList{p, kNos4, QStringLiteral("--tol"), QStringLiteral("tiny")} << QStringLiteral("--tol");
     QTest::newRow("pcg tol zero") << QStringList{p, kNos4, QStringLiteral("--tol"), QStringLiteral("0")} << QStringLiteral("--tol");
     QTest::newRow("pcg tol nan") << QStringList{p, kNos4, QStringLiteral("--tol"), QStringLiteral("nan")} << QStringLiteral("--tol");

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void symmetrised();
     void rejectsNonSquare();
     void matchesDenseLeastSquares();
+    void squarePatternIsOptimalOnItsPattern();
 };
 
 void TestSpai::diagonalIsExactInverse()
@@ -143,4 +144,39 @@ void TestSpai::matchesDenseLeastSquares()
 }
 
 QTEST_APPLESS_MAIN(TestSpai)
+void TestSpai::squarePatternIsOptimalOnItsPattern()
+{
+    // pattern_power = 2: M lives on the pattern of A², each column is the least-squares optimum
+    // there (against an SVD of the dense A(:,J)), and the larger feasible set can only lower
+    // ||A M - I||_F.
+    const Matrix A = fs::sparse::biharmonic2d(6, 5, {1.0, 0.2, 64}).A;
+    const int n = int(A.rows());
+    const Eigen::MatrixXd Ad(A);
+    fs::precond::SpaiOptions o;
+    o.pattern_power = 2;
+    const auto r2 = fs::precond::spai(A, o);
+    const Eigen::MatrixXd A2 = Ad.cwiseAbs() * Ad.cwiseAbs();
+    QCOMPARE(r2.M.nonZeros(), Eigen::Index((A2.array() != 0.0).count()));
+    for (int k = 0; k < n; ++k) {
+        std::vector<int> J;
+        for (Matrix::InnerIterator it(r2.M, k); it; ++it) {
+            QVERIFY(A2(it.row(), k) != 0.0);
+            J.push_back(int(it.row()));
+        }
+        Eigen::MatrixXd AJ(n, Eigen::Index(J.size()));
+        for (std::size_t a = 0; a < J.size(); ++a)
+            AJ.col(Eigen::Index(a)) = Ad.col(J[a]);
+        const Eigen::VectorXd m = Eigen::BDCSVD<Eigen::MatrixXd>(AJ, Eigen::ComputeThinU | Eigen::ComputeThinV)
+                                      .solve(Eigen::VectorXd::Unit(n, k));
+        for (std::size_t a = 0; a < J.size(); ++a)
+            QVERIFY2(std::abs(r2.M.coeff(J[a], k) - m(Eigen::Index(a))) <= 1e-9 * std::max(1.0, m.cwiseAbs().maxCoeff()),
+                     qPrintable(QStringLiteral("column %1").arg(k)));
+    }
+    const auto r1 = fs::precond::spai(A);
+    QVERIFY(r2.residual_fro < r1.residual_fro);
+    QVERIFY(std::abs(r2.residual_fro - residualFro(A, r2.M)) <= 1e-10 * r2.residual_fro);
+    o.pattern_power = 3;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, fs::precond::spai(A, o));
+}
+
 #include "tst_spai.moc"

@@ -2,6 +2,7 @@
 
 #include "customplot.h"
 #include "runcontroller.h"
+#include "trainingplot.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -15,15 +16,6 @@
 namespace fs::ui {
 
 namespace {
-
-QColor runColor(int index)
-{
-    // The same order as the cosine plot, so a run keeps its colour in both.
-    static const QList<QColor> palette = {
-        QColor(0x4e79a7), QColor(0xf28e2b), QColor(0xe15759), QColor(0x76b7b2), QColor(0x59a14f),
-        QColor(0xedc948), QColor(0xb07aa1), QColor(0xff9da7), QColor(0x9c755f), QColor(0xbab0ac)};
-    return palette.at(index % palette.size());
-}
 
 bool hasGenerativeMetrics(const TrainingRun &run)
 {

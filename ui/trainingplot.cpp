@@ -10,8 +10,6 @@
 
 namespace fs::ui {
 
-namespace {
-
 QColor runColor(int index)
 {
     // Tableau 10: distinguishable when several runs of a sweep overlay.
@@ -20,8 +18,6 @@ QColor runColor(int index)
         QColor(0xedc948), QColor(0xb07aa1), QColor(0xff9da7), QColor(0x9c755f), QColor(0xbab0ac)};
     return palette.at(index % palette.size());
 }
-
-} // namespace
 
 TrainingPlot::TrainingPlot(RunController *controller, QWidget *parent)
     : QWidget(parent)

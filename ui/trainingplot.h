@@ -2,6 +2,7 @@
 
 #include "trainingrun.h"
 
+#include <QColor>
 #include <QHash>
 #include <QPointF>
 #include <QWidget>
@@ -12,6 +13,10 @@ class QCustomPlot;
 namespace fs::ui {
 
 class RunController;
+
+/// The colour of the index-th selected run in every training plot (Tableau 10, cycling), so a run
+/// keeps its colour in the cosine curves and the GCVAE metric curves.
+QColor runColor(int index);
 
 // Train (dashed) and test (solid) cosine similarity per epoch of the shown runs, one colour per
 // run, extended point by point while a run trains.

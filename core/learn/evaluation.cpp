@@ -27,18 +27,6 @@ sparse::Matrix predicted_factor(const Matrix &A, const torch::Tensor &values)
     return L;
 }
 
-namespace {
-
-json pcg_json(const PcgOutcome &o)
-{
-    json j = {{"iterations", o.iterations}, {"converged", o.converged}, {"relres", o.relres}};
-    if (!o.failure.empty())
-        j["failure"] = o.failure;
-    return j;
-}
-
-} // namespace
-
 json evaluate_model(FactorGnnImpl &model, const std::vector<Sample> &samples,
                     const std::vector<MatrixGraph> &graphs, torch::Device device)
 {
@@ -47,7 +35,6 @@ json evaluate_model(FactorGnnImpl &model, const std::vector<Sample> &samples,
     json out = json::array();
     const std::vector<std::string> methods = {"predicted", "kopt", "ic0", "target", "none"};
     std::map<std::string, std::vector<int>> iterations;
-    std::map<std::string, int> converged;
     double cosSum = 0.0;
     for (std::size_t k = 0; k < samples.size(); ++k) {
         const Sample &s = samples[k];
@@ -71,10 +58,8 @@ json evaluate_model(FactorGnnImpl &model, const std::vector<Sample> &samples,
             }
             const PcgOutcome o = pcg_with_factor(s.A, *factors[m]);
             pcg[m] = pcg_json(o);
-            if (o.converged) {
+            if (o.converged)
                 iterations[m].push_back(o.iterations);
-                ++converged[m];
-            }
         }
         row["pcg"] = pcg;
         if (factors["kopt"])
@@ -86,10 +71,7 @@ json evaluate_model(FactorGnnImpl &model, const std::vector<Sample> &samples,
     json summary = {{"samples", samples.size()}};
     summary["mean_cos"] = samples.empty() ? json(nullptr) : json(cosSum / static_cast<double>(samples.size()));
     for (const auto &m : methods) {
-        auto &its = iterations[m];
-        std::sort(its.begin(), its.end());
-        summary["pcg_" + m] = {{"converged", converged[m]},
-                               {"median_iterations", its.empty() ? json(nullptr) : json(its[its.size() / 2])}};
+        summary["pcg_" + m] = pcg_summary(iterations[m]);
     }
     return {{"samples", out}, {"summary", summary}};
 }

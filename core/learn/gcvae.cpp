@@ -1,5 +1,7 @@
 #include "learn/gcvae.h"
 
+#include "learn/reference_solvers.h"
+
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -105,10 +107,8 @@ SpaiGraph make_spai_graph(const Matrix &Ain, const Matrix *R)
     g.num_pairs = static_cast<std::int64_t>(pairDiag.size());
     g.dsqrt = torch::tensor(dsqrt, kF64);
     if (R) {
-        Matrix E2 = A * (*R);
-        for (Eigen::Index i = 0; i < n; ++i)
-            E2.coeffRef(i, i) -= 1.0;
-        g.target_residual_sq = E2.squaredNorm();
+        const double r = inverse_residual_fro(A, *R);
+        g.target_residual_sq = r * r;
     }
     return g;
 }
@@ -214,12 +214,7 @@ GcvaeImpl::GcvaeImpl(const GcvaeConfig &c) : config(c)
 torch::Tensor GcvaeImpl::process(torch::Tensor &h, torch::Tensor e, const SpaiBatch &b, std::vector<Mlp> &edgeModels,
                                  std::vector<std::shared_ptr<NodeModel>> &nodeModels)
 {
-    Topology t;
-    t.src = b.base.edge_index[0];
-    t.dst = b.base.edge_index[1];
-    t.node_batch = b.base.node_batch;
-    t.num_nodes = b.base.num_nodes;
-    t.num_graphs = b.base.num_graphs;
+    const Topology t = topology_of(b.base);
     // Residual connections keep deeper stacks trainable from the start.
     for (std::size_t k = 0; k < edgeModels.size(); ++k) {
         e = e + edgeModels[k](torch::cat({e, h.index_select(0, t.src), h.index_select(0, t.dst)}, 1));

@@ -9,6 +9,17 @@ namespace fs::learn {
 
 namespace nn = torch::nn;
 
+Topology topology_of(const GraphBatch &b)
+{
+    Topology t;
+    t.src = b.edge_index[0];
+    t.dst = b.edge_index[1];
+    t.node_batch = b.node_batch;
+    t.num_nodes = b.num_nodes;
+    t.num_graphs = b.num_graphs;
+    return t;
+}
+
 namespace {
 nn::Linear linear(std::int64_t in, std::int64_t out, bool bias)
 {

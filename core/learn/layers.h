@@ -15,12 +15,18 @@
 namespace fs::learn {
 
 /// What every node model sees besides the node and edge features.
+struct GraphBatch;
+
 struct Topology {
     torch::Tensor src, dst;  ///< [E] edge sources and targets
     torch::Tensor node_batch; ///< [N] graph of each node
     std::int64_t num_nodes = 0;
     std::int64_t num_graphs = 0;
 };
+
+/// The topology of a batch (its edges, node-to-graph map and sizes).
+Topology topology_of(const GraphBatch &batch);
+
 
 /// Two-layer perceptron Linear → ReLU → Linear (the paper's "2-layer MLP").
 class MlpImpl : public torch::nn::Module {

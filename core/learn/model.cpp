@@ -20,12 +20,7 @@ FactorGnnImpl::FactorGnnImpl(const ModelConfig &c) : config(c)
 
 torch::Tensor FactorGnnImpl::edge_latents(const GraphBatch &b)
 {
-    Topology t;
-    t.src = b.edge_index[0];
-    t.dst = b.edge_index[1];
-    t.node_batch = b.node_batch;
-    t.num_nodes = b.num_nodes;
-    t.num_graphs = b.num_graphs;
+    const Topology t = topology_of(b);
     torch::Tensor h = node_encoder(b.x);
     torch::Tensor e = edge_encoder(b.edge_attr);
     for (std::size_t k = 0; k < edge_models.size(); ++k) {

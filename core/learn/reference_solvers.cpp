@@ -3,6 +3,7 @@
 #include <Eigen/Dense>
 #include <Eigen/SparseCholesky>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <vector>
@@ -119,6 +120,21 @@ PcgOutcome pcg_with_inverse(const Matrix &A, const Matrix &Minv, double tol, int
         throw std::invalid_argument("preconditioner and matrix sizes differ");
     auto apply = [&](const Vector &r) -> Vector { return Minv * r; };
     return pcg_loop(A, apply, tol, maxiter, "indefinite_preconditioner");
+}
+
+nlohmann::json pcg_json(const PcgOutcome &o)
+{
+    nlohmann::json j = {{"iterations", o.iterations}, {"converged", o.converged}, {"relres", o.relres}};
+    if (!o.failure.empty())
+        j["failure"] = o.failure;
+    return j;
+}
+
+nlohmann::json pcg_summary(std::vector<int> its)
+{
+    std::sort(its.begin(), its.end());
+    return {{"converged", its.size()},
+            {"median_iterations", its.empty() ? nlohmann::json(nullptr) : nlohmann::json(its[its.size() / 2])}};
 }
 
 Matrix symmetric_part(const Matrix &R)

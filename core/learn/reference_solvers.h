@@ -11,8 +11,11 @@
 
 #include "sparse/matrix.h"
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace fs::learn {
 
@@ -35,6 +38,12 @@ PcgOutcome pcg_with_factor(const sparse::Matrix &A, const sparse::Matrix &L, dou
 /// Throws std::invalid_argument when the sizes differ.
 PcgOutcome pcg_with_inverse(const sparse::Matrix &A, const sparse::Matrix &Minv, double tol = 1e-8,
                             int maxiter = 10000);
+
+/// {"iterations", "converged", "relres", "failure"?}: one PCG outcome in eval.json.
+nlohmann::json pcg_json(const PcgOutcome &outcome);
+
+/// {"converged": count, "median_iterations": median over the converged runs or null}.
+nlohmann::json pcg_summary(std::vector<int> convergedIterations);
 
 /// (R + Rᵀ) / 2: how a non-symmetric approximate inverse is applied in PCG.
 sparse::Matrix symmetric_part(const sparse::Matrix &R);

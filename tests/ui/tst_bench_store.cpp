@@ -1,7 +1,7 @@
 // Persistence of benchmark results: a run cancelled mid-way keeps what finished, and a rerun
 // computes only what is missing.
-#include "benchcontroller.h"
-#include "benchstore.h"
+#include "bench/benchcontroller.h"
+#include "bench/benchstore.h"
 
 #include <QFile>
 #include <QSignalSpy>

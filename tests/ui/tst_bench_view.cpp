@@ -1,12 +1,12 @@
 // The benchmark table through its proxy (numeric sort, failures last, filters) and the Benchmark
 // workspace end to end on a small folder.
-#include "benchchart.h"
-#include "benchcontroller.h"
-#include "benchdetail.h"
-#include "benchfilterproxy.h"
-#include "benchtablemodel.h"
-#include "benchview.h"
-#include "customplot.h"
+#include "bench/benchchart.h"
+#include "bench/benchcontroller.h"
+#include "bench/benchdetail.h"
+#include "bench/benchfilterproxy.h"
+#include "bench/benchtablemodel.h"
+#include "bench/benchview.h"
+#include "widgets/customplot.h"
 
 #include <QFile>
 #include <QTableView>

@@ -1,4 +1,4 @@
-#include <benchmarkindex.h>
+#include "document/benchmarkindex.h"
 
 #include <QFileInfo>
 #include <QTest>

@@ -1,11 +1,11 @@
-#include <collectioncache.h>
-#include <collectioncontroller.h>
-#include <collectiondialog.h>
-#include <collectiondownloader.h>
-#include <collectionfilterbar.h>
-#include <collectionmodel.h>
-#include <languagemanager.h>
-#include <mainwindow.h>
+#include "collection/collectioncache.h"
+#include "collection/collectioncontroller.h"
+#include "collection/collectiondialog.h"
+#include "collection/collectiondownloader.h"
+#include "collection/collectionfilterbar.h"
+#include "collection/collectionmodel.h"
+#include "app/languagemanager.h"
+#include "app/mainwindow.h"
 
 #include <sources/ssstats.h>
 

@@ -1,6 +1,6 @@
 // The download path end to end, against a loopback HTTP server that serves the collection's layout.
-#include <collectioncache.h>
-#include <collectiondownloader.h>
+#include "collection/collectioncache.h"
+#include "collection/collectiondownloader.h"
 
 #include <sparse/matrix_market.h>
 #include <sources/ssstats.h>

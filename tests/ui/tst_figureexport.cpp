@@ -1,7 +1,7 @@
-#include "figureexporter.h"
-#include "generatordialog.h"
-#include "perturbdiagplot.h"
-#include "perturbview.h"
+#include "widgets/figureexporter.h"
+#include "document/generatordialog.h"
+#include "perturb/plots/perturbdiagplot.h"
+#include "perturb/perturbview.h"
 
 #include <QDir>
 #include <QFile>
@@ -98,7 +98,7 @@ private Q_SLOTS:
         const QString shown = dir.filePath(QStringLiteral("shown.png"));
         QVERIFY(FigureExporter::exportFigure(&plot, shown, {80, 50, 96}));
         QVERIFY(magentaPixels(shown) > 50);
-        PerturbPlot::markAsCursor(cursor);
+        FigureExporter::markAsCursor(cursor);
         const QString hidden = dir.filePath(QStringLiteral("hidden.png"));
         QVERIFY(FigureExporter::exportFigure(&plot, hidden, {80, 50, 96}));
         QCOMPARE(magentaPixels(hidden), 0);

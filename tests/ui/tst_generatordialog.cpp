@@ -1,6 +1,6 @@
 // Matrix ▸ New from Generator: the random-coefficient generators show their own parameters, and
 // what the dialog requests is what core generates.
-#include <generatordialog.h>
+#include "document/generatordialog.h"
 
 #include <sparse/generators.h>
 

@@ -1,7 +1,7 @@
-#include <languagemanager.h>
-#include <languagemenu.h>
-#include <mainwindow.h>
-#include <spyplot.h>
+#include "app/languagemanager.h"
+#include "app/languagemenu.h"
+#include "app/mainwindow.h"
+#include "pattern/spyplot.h"
 
 #include <QApplication>
 #include <QFile>

@@ -1,5 +1,5 @@
-#include <loadfailure.h>
-#include <matrixloader.h>
+#include "document/loadfailure.h"
+#include "document/matrixloader.h"
 
 #include <QSet>
 #include <QTest>

@@ -1,11 +1,11 @@
-#include <appsettings.h>
-#include <languagemanager.h>
-#include <mainwindow.h>
-#include <matrixlistdock.h>
-#include <matrixlistmodel.h>
-#include <matrixloader.h>
-#include <spyplot.h>
-#include <statuspanel.h>
+#include "app/appsettings.h"
+#include "app/languagemanager.h"
+#include "app/mainwindow.h"
+#include "document/matrixlistdock.h"
+#include "document/matrixlistmodel.h"
+#include "document/matrixloader.h"
+#include "pattern/spyplot.h"
+#include "pattern/statuspanel.h"
 
 #include <QApplication>
 #include <QFileInfo>

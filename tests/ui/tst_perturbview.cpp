@@ -1,13 +1,13 @@
-#include "appsettings.h"
-#include "generatordialog.h"
-#include "perturbbanner.h"
-#include "perturbcontrols.h"
-#include "perturbdeltaeditor.h"
-#include "perturbdiagplot.h"
-#include "perturbheatplot.h"
-#include "perturblocalityplot.h"
-#include "perturbpatternplot.h"
-#include "perturbview.h"
+#include "perturb/perturbsettings.h"
+#include "document/generatordialog.h"
+#include "perturb/perturbbanner.h"
+#include "perturb/perturbcontrols.h"
+#include "perturb/perturbdeltaeditor.h"
+#include "perturb/plots/perturbdiagplot.h"
+#include "perturb/plots/perturbheatplot.h"
+#include "perturb/plots/perturblocalityplot.h"
+#include "perturb/plots/perturbpatternplot.h"
+#include "perturb/perturbview.h"
 
 #include <factor/perturbation.h>
 #include <precond/spai.h>
@@ -66,7 +66,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("FactorScopeTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_perturbview"));
-        AppSettings().setPerturbCompareKinds(false);
+        PerturbSettings().setCompareKinds(false);
     }
 
     void clickSelectsEntry_data()
@@ -320,7 +320,7 @@ private Q_SLOTS:
         QCOMPARE(plot->comparison()[int(fs::precond::FactorKind::Spai)].profile.share_beyond[0], 0.0);
         QVERIFY(plot->comparison()[int(fs::precond::FactorKind::Ic0)].profile.total_sq > 0.0);
         QVERIFY(plot->comparison()[int(fs::precond::FactorKind::Kopt)].profile.total_sq > 0.0);
-        QVERIFY(AppSettings().perturbCompareKinds());
+        QVERIFY(PerturbSettings().compareKinds());
         {
             PerturbView another;
             QVERIFY(another.controls()->compareKinds()->isChecked());
@@ -337,7 +337,7 @@ private Q_SLOTS:
         QVERIFY(!plot->compareMode());
         QVERIFY(plot->shareBars()->visible());
         QCOMPARE(plot->legend->itemCount(), 3);
-        QVERIFY(!AppSettings().perturbCompareKinds());
+        QVERIFY(!PerturbSettings().compareKinds());
     }
 
     // A kind that fails says why in the legend instead of silently missing.

@@ -1,5 +1,5 @@
-#include <matrixloader.h>
-#include <spyplot.h>
+#include "document/matrixloader.h"
+#include "pattern/spyplot.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

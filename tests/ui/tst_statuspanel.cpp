@@ -1,5 +1,5 @@
-#include <matrixloader.h>
-#include <statuspanel.h>
+#include "document/matrixloader.h"
+#include "pattern/statuspanel.h"
 
 #include <QLocale>
 #include <QTest>

@@ -1,13 +1,13 @@
 // The training dashboard driven by a scripted stand-in for factorscope-train
 // (tests/data/fake_trainer.sh): curves, malformed lines, crashes, stop, resume and history.
-#include "customplot.h"
-#include "runcontroller.h"
-#include "runhistory.h"
-#include "trainingdataset.h"
-#include "trainingform.h"
-#include "trainingplot.h"
-#include "trainingrunmodel.h"
-#include "trainingview.h"
+#include "widgets/customplot.h"
+#include "training/runcontroller.h"
+#include "training/runhistory.h"
+#include "training/trainingdataset.h"
+#include "training/trainingform.h"
+#include "training/trainingplot.h"
+#include "training/trainingrunmodel.h"
+#include "training/trainingview.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,15 +1,15 @@
 // The dashboard's side of the generative SPAI model: the gcvae evaluation as bars and as a table,
 // its extra curves, the headless chart export, the form's gcvae keys and the remembered launcher.
 // tests/data/gcvae_run is a run folder as factorscope-train writes it for model gcvae.
-#include "appsettings.h"
-#include "customplot.h"
-#include "trainingdataset.h"
-#include "trainingeval.h"
-#include "trainingevalchart.h"
-#include "trainingform.h"
-#include "trainingmetricplot.h"
-#include "runcontroller.h"
-#include "trainingview.h"
+#include "app/appsettings.h"
+#include "widgets/customplot.h"
+#include "training/trainingdataset.h"
+#include "training/trainingeval.h"
+#include "training/trainingevalchart.h"
+#include "training/trainingform.h"
+#include "training/trainingmetricplot.h"
+#include "training/runcontroller.h"
+#include "training/trainingview.h"
 
 #include <QFile>
 #include <QJsonArray>

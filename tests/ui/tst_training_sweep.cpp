@@ -1,10 +1,10 @@
 // The training dashboard driving the real factorscope-train: a sweep of four node models at depth
 // 2 on a small synthetic set, with live curves, every run finishing, and the figure exported.
-#include "runcontroller.h"
-#include "trainingform.h"
-#include "trainingplot.h"
-#include "trainingrun.h"
-#include "trainingview.h"
+#include "training/runcontroller.h"
+#include "training/trainingform.h"
+#include "training/trainingplot.h"
+#include "training/trainingrun.h"
+#include "training/trainingview.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

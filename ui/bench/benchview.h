@@ -1,0 +1,105 @@
+#pragma once
+
+#include "bench/benchstore.h"
+#include "document/workspace.h"
+
+#include <bench/runner.h>
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace fs::ui {
+
+class BenchChart;
+class BenchController;
+class BenchDetail;
+class BenchFilterProxy;
+class BenchTableModel;
+
+// The "Benchmark" workspace: choose a folder of matrices, run every preconditioner on each, and
+// browse the stored results as a table, the Figure 2 chart and a per-matrix detail panel.
+class BenchView : public QWidget, public Workspace
+{
+    Q_OBJECT
+
+public:
+    /// `storePath` empty: BenchStore::defaultPath().
+    explicit BenchView(const QString &storePath = {}, QWidget *parent = nullptr);
+    ~BenchView() override;
+
+    QWidget *view() override { return this; }
+    QString title() const override;
+
+    QString sourceDirectory() const;
+    void setSourceDirectory(const QString &directory);
+    fs::bench::RunOptions runOptions() const;
+
+    void run();
+    void cancel();
+    /// Shows stored results, runs what is missing when nothing is stored and selects a matrix,
+    /// so that a screenshot shows a filled view. Blocks.
+    Q_INVOKABLE void prepareForScreenshot();
+
+    BenchController *controller() const { return m_controller; }
+    BenchTableModel *model() const { return m_model; }
+    BenchFilterProxy *proxy() const { return m_proxy; }
+    BenchChart *chart() const { return m_chart; }
+    BenchDetail *detail() const { return m_detail; }
+    BenchStore &store() { return m_store; }
+
+Q_SIGNALS:
+    void openInPerturbView(const QString &path);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslateUi();
+    void reload();
+    void addResult(const BenchRecord &record);
+    void addFolder();
+    void exportChart();
+    void updateProgress();
+    void updateButtons();
+    void applyFilters();
+    void showSelected();
+
+    BenchStore m_store;
+    BenchController *m_controller;
+    BenchTableModel *m_model;
+    BenchFilterProxy *m_proxy;
+    QComboBox *m_source = nullptr;
+    QPushButton *m_addFolder = nullptr;
+    QPushButton *m_exportChart = nullptr;
+    QComboBox *m_ordering = nullptr;
+    QDoubleSpinBox *m_budget = nullptr;
+    QPushButton *m_run = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_elapsed = nullptr;
+    QLabel *m_sourceLabel = nullptr;
+    QLabel *m_orderingLabel = nullptr;
+    QLabel *m_budgetLabel = nullptr;
+    QLabel *m_filterLabel = nullptr;
+    QLineEdit *m_text = nullptr;
+    QComboBox *m_category = nullptr;
+    QSpinBox *m_minRows = nullptr;
+    QSpinBox *m_maxRows = nullptr;
+    QLabel *m_sizeLabel = nullptr;
+    QTableView *m_table = nullptr;
+    BenchChart *m_chart = nullptr;
+    BenchDetail *m_detail = nullptr;
+    QTimer m_ticker; // progress and elapsed time at 10 Hz while running
+};
+
+} // namespace fs::ui

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "perturb/perturbcommand.h"
+#include "perturb/perturbrunner.h"
+
+#include <factor/delta.h>
+#include <precond/live_perturbation.h>
+
+#include <QFutureWatcher>
+#include <QObject>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace fs::ui {
+
+// One kind's result in a comparison: the locality profile, or why there is none.
+struct KindOutcome {
+    fs::precond::FactorKind kind = fs::precond::FactorKind::Cholesky;
+    PerturbOutcome::Status status = PerturbOutcome::Status::Ok;
+    QString detail;  ///< core's message on failure
+    int column = -1; ///< failing row/column when core names one
+    fs::factor::LocalityProfile profile;
+};
+
+struct CompareOutcome {
+    PerturbEdit edit;
+    std::vector<KindOutcome> kinds;
+};
+
+// Evaluates the same perturbation for several factor kinds off the GUI thread, with one engine per
+// kind prepared on first use and kept for the matrix (as PerturbRunner does for the current kind).
+// Requests coalesce: a newer one replaces the pending one.
+class PerturbCompareRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit PerturbCompareRunner(QObject *parent = nullptr);
+    ~PerturbCompareRunner() override;
+
+    /// The matrix every kind is evaluated on (drops the engines of the previous one).
+    void setMatrix(std::shared_ptr<const fs::sparse::Matrix> matrix,
+                   std::shared_ptr<const fs::sparse::Matrix> exactFactor);
+    void request(const PerturbEdit &edit, const std::vector<fs::precond::FactorKind> &kinds);
+    bool isBusy() const { return m_busy; }
+    void waitForIdle();
+
+Q_SIGNALS:
+    void finished(const fs::ui::CompareOutcome &outcome);
+
+private:
+    // The matrix with the engines built for it so far; only the running job touches the engines.
+    struct Engines {
+        std::shared_ptr<const fs::sparse::Matrix> matrix;
+        std::shared_ptr<const fs::sparse::Matrix> exactFactor;
+        std::map<fs::precond::FactorKind, std::shared_ptr<fs::precond::LivePerturbation>> live;
+        std::map<fs::precond::FactorKind, KindOutcome> setupFailure;
+    };
+    struct Pending {
+        PerturbEdit edit;
+        std::vector<fs::precond::FactorKind> kinds;
+    };
+    void startNext();
+    void jobDone();
+
+    std::shared_ptr<Engines> m_engines;
+    std::optional<Pending> m_pending;
+    QFutureWatcher<void> m_watcher;
+    std::shared_ptr<CompareOutcome> m_result;
+    std::shared_ptr<Engines> m_jobEngines;
+    bool m_busy = false;
+};
+
+} // namespace fs::ui

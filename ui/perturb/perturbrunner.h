@@ -1,0 +1,86 @@
+#pragma once
+
+#include "perturb/perturbcommand.h"
+
+#include <factor/perturbation.h>
+#include <precond/live_perturbation.h>
+#include <sparse/pattern_bins.h>
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace fs::ui {
+
+// What the view asks the runner to set up: the matrix and how to factor it.
+struct PerturbConfig {
+    std::shared_ptr<const fs::sparse::Matrix> matrix;
+    std::shared_ptr<const fs::sparse::Matrix> exactFactor; ///< generator's exact L, or null
+    fs::precond::FactorKind kind = fs::precond::FactorKind::Cholesky;
+    bool automaticOrdering = true; ///< let core pick (AMD for large banded matrices)
+    fs::factor::Ordering ordering = fs::factor::Ordering::Natural;
+};
+
+// The prepared engine and the pieces of the unperturbed factor every update reuses.
+struct PerturbBase {
+    bool ok = false;
+    QString error;                    ///< core's message when !ok
+    fs::factor::Ordering ordering = fs::factor::Ordering::Natural;
+    bool orderingChosenAutomatically = false;
+    fs::sparse::PatternBins factorBins; ///< pattern of the unperturbed factor on the display grid
+    int gridSize = 0;
+};
+
+// One finished evaluation. On failure `result` is null and the view keeps what it shows.
+struct PerturbOutcome {
+    enum class Status { Ok, Refused, Breakdown, SizeRefused, NotPositiveDefinite, Failed };
+    PerturbEdit edit;
+    Status status = Status::Ok;
+    QString detail;  ///< core's message on failure
+    int column = -1; ///< 0-based failing row/column when core names one
+    std::shared_ptr<const fs::factor::PerturbationResult> result;
+    std::vector<double> diagByRow;   ///< L'_ii - L_ii per row i of A
+    fs::sparse::PatternBins deltaBins; ///< |ΔL| on the same grid as PerturbBase::factorBins
+    double seconds = 0.0;
+};
+
+// Runs the perturbation engine off the GUI thread. Requests coalesce: while one evaluation runs,
+// newer ones replace the pending one, so a dragged slider always ends on its latest δ and never
+// queues stale work.
+class PerturbRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit PerturbRunner(QObject *parent = nullptr);
+    ~PerturbRunner() override;
+
+    void configure(const PerturbConfig &config);
+    void request(const PerturbEdit &edit);
+    bool isBusy() const { return m_busy; }
+    /// Processes events until nothing is running or pending (tests and headless rendering).
+    void waitForIdle();
+    const PerturbBase &base() const { return m_base; }
+
+Q_SIGNALS:
+    void configured(const fs::ui::PerturbBase &base);
+    void finished(const fs::ui::PerturbOutcome &outcome);
+
+private:
+    struct Job;
+    void startNext();
+    void jobDone();
+
+    std::shared_ptr<fs::precond::LivePerturbation> m_engine;
+    std::optional<PerturbConfig> m_pendingConfig;
+    std::optional<PerturbEdit> m_pendingEdit;
+    PerturbBase m_base;
+    QFutureWatcher<void> m_watcher;
+    std::shared_ptr<Job> m_job;
+    bool m_busy = false;
+};
+
+} // namespace fs::ui

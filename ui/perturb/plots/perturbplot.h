@@ -1,0 +1,41 @@
+#pragma once
+
+#include "widgets/customplot.h"
+
+namespace fs::ui {
+
+// What every plot of the perturbation view shares: a name for exported files, its data as CSV,
+// and the "not reliable" watermark drawn over the data when core distrusts the result.
+class PerturbPlot : public QCustomPlot
+{
+    Q_OBJECT
+
+public:
+    explicit PerturbPlot(QWidget *parent = nullptr);
+
+    /// File stem of exported figures and tables, e.g. "diagonal-change".
+    virtual QString figureName() const = 0;
+    /// The plotted data as CSV with a header line.
+    virtual QString csv() const = 0;
+
+    void setUnreliable(bool unreliable);
+
+    /// Whether the plotted factor is the approximate inverse R (SPAI) rather than a triangular L:
+    /// titles and labels then speak of R.
+    void setShowsInverse(bool inverse);
+    bool showsInverse() const { return m_inverse; }
+    bool isUnreliable() const { return m_watermark->visible(); }
+
+    /// Marks an item as an on-screen aid (cursor, selection marker) that exported figures omit.
+
+protected:
+    void changeEvent(QEvent *event) override;
+    virtual void retranslateUi();
+    void styleAxes();
+
+private:
+    QCPItemText *m_watermark;
+    bool m_inverse = false;
+};
+
+} // namespace fs::ui

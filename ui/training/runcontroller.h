@@ -1,0 +1,88 @@
+#pragma once
+
+#include "training/trainingrun.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+class QProcess;
+
+namespace fs::ui {
+
+// How runs are started: the local factorscope-train, or a shell command template for another
+// machine whose "{args}" becomes the trainer's arguments (e.g. "ssh gpu01 factorscope-train {args}").
+struct Launcher {
+    QString program;         ///< local trainer; used when commandTemplate is empty
+    QString commandTemplate;
+
+    bool isRemote() const { return !commandTemplate.trimmed().isEmpty(); }
+    /// factorscope-train beside the GUI binary, in its build layout, or on PATH; empty if none.
+    static QString findLocalTrainer() { return findTool(QStringLiteral("factorscope-train")); }
+    /// A program of the project found the same way (factorscope-cli for datasets).
+    static QString findTool(const QString &name);
+};
+
+// Owns one QProcess per run and a queue in front of them, so a sweep starts only as many
+// trainers as the machine is meant to carry. Everything happens on the GUI thread through
+// QProcess signals; nothing here waits.
+class RunController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RunController(QObject *parent = nullptr);
+    ~RunController() override;
+
+    void setLauncher(const Launcher &launcher) { m_launcher = launcher; }
+    Launcher launcher() const { return m_launcher; }
+    void setMaxConcurrent(int count);
+    int maxConcurrent() const { return m_maxConcurrent; }
+    /// Grace period between SIGTERM and SIGKILL.
+    void setStopTimeout(int msec) { m_stopTimeout = msec; }
+
+    /// Queues a new run writing into `directory`; returns its id.
+    int enqueue(const TrainingConfig &config, const QString &directory);
+    /// Queues `--resume directory` for a run folder (known or not); returns its id or 0.
+    int enqueueResume(const QString &directory, QString *error = nullptr);
+    /// Adds a finished run read from disk; returns its id (the known one if already shown).
+    int addRun(const TrainingRun &run);
+    void stop(int id);
+    void stopAll();
+    /// Forgets an inactive run; false while it trains.
+    bool remove(int id);
+
+    QList<int> runIds() const { return m_order; }
+    const TrainingRun *run(int id) const;
+    int runForDirectory(const QString &directory) const;
+    int activeCount() const;
+
+Q_SIGNALS:
+    void runAdded(int id);
+    void runChanged(int id);
+    void runRemoved(int id);
+    void pointAdded(int id, const fs::ui::EpochPoint &point);
+    void logAppended(int id, const QString &line);
+    /// The run left the queue for good (finished, stopped or failed).
+    void runEnded(int id);
+
+private:
+    struct Job;
+    void startQueued();
+    void start(Job &job);
+    void readOutput(Job &job);
+    void handleLine(Job &job, const QByteArray &line);
+    void finish(Job &job, int exitCode, bool crashed);
+    void appendLog(Job &job, const QString &line);
+    void mirror(const Job &job, const QByteArray &line);
+    Job *job(int id);
+
+    Launcher m_launcher;
+    int m_maxConcurrent = 1;
+    int m_stopTimeout = 5000;
+    int m_nextId = 1;
+    QList<int> m_order;
+    QHash<int, Job *> m_jobs;
+};
+
+} // namespace fs::ui

@@ -1,0 +1,116 @@
+#include "training/trainingeval.h"
+
+#include "training/gcvaeeval.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <cmath>
+#include <limits>
+
+namespace fs::ui {
+
+namespace {
+
+QString cosCell(double value)
+{
+    return std::isnan(value) ? QStringLiteral("–") : QString::number(value, 'f', 4);
+}
+
+QString cosCell(const QJsonValue &value)
+{
+    return cosCell(value.isDouble() ? value.toDouble() : std::numeric_limits<double>::quiet_NaN());
+}
+
+} // namespace
+
+QString TrainingEval::pcgCell(const QJsonObject &pcg, const char *method)
+{
+    const QJsonObject o = pcg.value(QLatin1String(method)).toObject();
+    if (o.isEmpty())
+        return QStringLiteral("–");
+    if (!o.value(QStringLiteral("converged")).toBool(false))
+        return o.contains(QStringLiteral("failure")) ? o.value(QStringLiteral("failure")).toString().toHtmlEscaped()
+                                                     : tr("no convergence");
+    return QString::number(o.value(QStringLiteral("iterations")).toInt());
+}
+
+QString TrainingEval::html(const QJsonObject &eval)
+{
+    if (GcvaeEval::isGcvae(eval))
+        return gcvaeHtml(eval);
+    const QJsonArray samples = eval.value(QStringLiteral("samples")).toArray();
+    if (samples.isEmpty())
+        return tr("No evaluation yet: eval.json is written when a run finishes.");
+    QString html = QStringLiteral("<p>%1</p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr>")
+                       .arg(tr("Mean cosine similarity on the test set: %1")
+                                .arg(cosCell(eval.value(QStringLiteral("summary")).toObject().value(QStringLiteral("mean_cos")))));
+    for (const QString &head : {tr("Matrix"), tr("n"), tr("cos (learned)"), tr("cos (K-optimal)"), tr("cos (IC(0))"),
+                                tr("PCG learned"), tr("PCG K-optimal"), tr("PCG IC(0)"), tr("PCG none")})
+        html += QStringLiteral("<th>%1</th>").arg(head);
+    html += QStringLiteral("</tr>");
+    for (const QJsonValue &value : samples) {
+        const QJsonObject s = value.toObject();
+        const QJsonObject pcg = s.value(QStringLiteral("pcg")).toObject();
+        html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td>")
+                    .arg(s.value(QStringLiteral("name")).toString().toHtmlEscaped())
+                    .arg(s.value(QStringLiteral("n")).toInt());
+        for (const QString &cell : {cosCell(s.value(QStringLiteral("cos"))), cosCell(s.value(QStringLiteral("cos_kopt"))),
+                                    cosCell(s.value(QStringLiteral("cos_ic0"))), pcgCell(pcg, "predicted"),
+                                    pcgCell(pcg, "kopt"), pcgCell(pcg, "ic0"), pcgCell(pcg, "none")})
+            html += QStringLiteral("<td align=\"right\">%1</td>").arg(cell);
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
+QString TrainingEval::gcvaeHtml(const QJsonObject &json)
+{
+    const GcvaeEval eval = GcvaeEval::fromJson(json);
+    if (eval.samples.isEmpty())
+        return tr("The evaluation holds no test matrices.");
+    const QStringList methods = GcvaeEval::methods();
+    const QStringList residuals = {QStringLiteral("sampled"), QStringLiteral("mean"), QStringLiteral("spai")};
+    const auto th = [](const QString &text, int span = 1, int rows = 1) {
+        return QStringLiteral("<th colspan=\"%1\" rowspan=\"%2\">%3</th>").arg(span).arg(rows).arg(text);
+    };
+    const auto td = [](const QString &text) { return QStringLiteral("<td align=\"right\">%1</td>").arg(text); };
+    // The summary line with the Jacobi ratio stands above the chart next to this table.
+    QString html = QStringLiteral("<p>%1</p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr>")
+                       .arg(tr("Per test matrix: residual of each R, PCG iterations (✗ = did not converge, "
+                               "with the iterations done) and nonzeros of each preconditioner.")
+                                .toHtmlEscaped());
+    html += th(tr("Matrix"), 1, 2) + th(tr("n"), 1, 2) + th(tr("cos (sampled)"), 1, 2)
+            + th(tr("‖I − AR‖<sub>F</sub>"), int(residuals.size())) + th(tr("PCG iterations"), int(methods.size()))
+            + th(tr("Nonzeros of the preconditioner"), int(methods.size())) + QStringLiteral("</tr><tr>");
+    for (const QString &r : residuals)
+        html += th(GcvaeEval::methodLabel(r).toHtmlEscaped());
+    for (int group = 0; group < 2; ++group) {
+        for (const QString &m : methods)
+            html += th(GcvaeEval::methodLabel(m).toHtmlEscaped());
+    }
+    html += QStringLiteral("</tr>");
+    for (const GcvaeSample &s : eval.samples) {
+        html += QStringLiteral("<tr><td>%1</td>").arg(s.name.toHtmlEscaped()) + td(QString::number(s.n))
+                + td(cosCell(s.cos));
+        for (const QString &r : residuals)
+            html += td(s.residual.contains(r) ? QString::number(s.residual.value(r), 'g', 4) : QStringLiteral("–"));
+        for (const QString &m : methods) {
+            const auto it = s.pcg.constFind(m);
+            if (it == s.pcg.cend())
+                html += td(QStringLiteral("–"));
+            else if (it->converged)
+                html += td(QString::number(it->iterations));
+            else
+                html += td(QStringLiteral("<font color=\"#b22222\">✗ %1 (%2)</font>")
+                               .arg(GcvaeEval::failureText(it->failure).toHtmlEscaped())
+                               .arg(it->iterations));
+        }
+        for (const QString &m : methods)
+            html += td(s.nnz.contains(m) ? QString::number(s.nnz.value(m)) : QStringLiteral("–"));
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
+} // namespace fs::ui

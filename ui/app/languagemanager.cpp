@@ -1,6 +1,7 @@
 #include "app/languagemanager.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -60,7 +61,9 @@ bool LanguageManager::setLanguage(Language language)
     bool ok = true;
     if (shown != Language::English) {
         m_appTranslator = new QTranslator(this);
-        if (m_appTranslator->load(QStringLiteral(":/i18n/factorscope_") + code)) {
+        const QString catalogue = QStringLiteral("factorscope_") + code;
+        if (m_appTranslator->load(catalogue, installedCatalogueDirectory())
+            || m_appTranslator->load(QStringLiteral(":/i18n/") + catalogue)) {
             QCoreApplication::installTranslator(m_appTranslator);
         } else {
             ok = false;
@@ -94,6 +97,11 @@ void LanguageManager::removeTranslators()
             *translator = nullptr;
         }
     }
+}
+
+QString LanguageManager::installedCatalogueDirectory()
+{
+    return QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../share/factorscope/translations"));
 }
 
 } // namespace fs::ui

@@ -25,6 +25,9 @@ public:
     bool setLanguage(Language language);
 
     static Language systemLanguage();
+    /// Where an installation keeps its catalogues (prefix/share/factorscope/translations); the
+    /// catalogues found there take precedence over the ones compiled into the program.
+    static QString installedCatalogueDirectory();
     static QString nativeName(Language language);
 
 Q_SIGNALS:

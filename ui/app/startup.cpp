@@ -3,6 +3,7 @@
 #include "app/appsettings.h"
 #include "app/languagemanager.h"
 #include "app/mainwindow.h"
+#include "document/benchmarkindex.h"
 #include "document/matrixlistdock.h"
 #include "document/matrixlistmodel.h"
 #include "document/matrixloader.h"
@@ -11,6 +12,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QTemporaryDir>
 #include <QFileInfo>
 #include <QIcon>
@@ -74,6 +76,9 @@ int Startup::parse(const QStringList &arguments, StartupOptions &options)
     parser.setApplicationDescription(tr("Sparse Cholesky factors and preconditioners, made visible."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     tr("Print where the bundled benchmark and the translations are read from, then exit."));
+    parser.addOption(dataDir);
     parser.addPositionalArgument(QStringLiteral("file"), tr("Matrix Market file to open (.mtx or .mtx.gz)."),
                                  tr("[FILE]"));
     addRenderOptions(parser);
@@ -88,6 +93,12 @@ int Startup::parse(const QStringList &arguments, StartupOptions &options)
     }
     if (parser.isSet(version)) {
         std::printf("factorscope %s\n", qPrintable(QCoreApplication::applicationVersion()));
+        return 0;
+    }
+    if (parser.isSet(dataDir)) {
+        const QString catalogues = LanguageManager::installedCatalogueDirectory();
+        std::printf("benchmark: %s\ntranslations: %s\n", qPrintable(BenchmarkIndex::defaultDirectory()),
+                    qPrintable(QDir(catalogues).exists() ? catalogues : tr("built into the program")));
         return 0;
     }
     QStringList files = parser.positionalArguments();

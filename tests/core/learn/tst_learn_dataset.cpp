@@ -1,5 +1,7 @@
 // Datasets written by `factorscope-cli dataset` reload with the trainer's loader and hold the
 // pairs they claim; the trainer's reference preconditioners agree with core/precond.
+#include "cli_run.h"
+#include "fixtures.h"
 #include "learn/dataset.h"
 #include "learn/reference_solvers.h"
 #include "precond/ic0.h"
@@ -11,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -21,23 +22,8 @@ using namespace fs;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QByteArray out, err;
-};
-
-Run cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(FS_CLI_PATH), args);
-    Run r;
-    if (!p.waitForFinished(120000))
-        return r;
-    r.code = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using Run = fs::test::ProcessRun;
+using fs::test::runCli;
 
 double rel_diff(const sparse::Matrix &X, const sparse::Matrix &Y)
 {
@@ -60,7 +46,7 @@ void TestLearnDataset::syntheticPerturbed()
 {
     QTemporaryDir tmp;
     const QString out = tmp.filePath(QStringLiteral("syn"));
-    const Run r = cli({QStringLiteral("dataset"), QStringLiteral("synthetic"), QStringLiteral("--count"),
+    const Run r = runCli({QStringLiteral("dataset"), QStringLiteral("synthetic"), QStringLiteral("--count"),
                        QStringLiteral("12"), QStringLiteral("--n"), QStringLiteral("9"), QStringLiteral("--test"),
                        QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--out"), out,
                        QStringLiteral("--json")});
@@ -94,7 +80,7 @@ void TestLearnDataset::syntheticLiteral()
 {
     QTemporaryDir tmp;
     const QString out = tmp.filePath(QStringLiteral("lit"));
-    const Run r = cli({QStringLiteral("dataset"), QStringLiteral("synthetic"), QStringLiteral("--count"),
+    const Run r = runCli({QStringLiteral("dataset"), QStringLiteral("synthetic"), QStringLiteral("--count"),
                        QStringLiteral("3"), QStringLiteral("--n"), QStringLiteral("8"), QStringLiteral("--test"),
                        QStringLiteral("1"), QStringLiteral("--target"), QStringLiteral("literal"),
                        QStringLiteral("--out"), out});
@@ -112,19 +98,19 @@ void TestLearnDataset::syntheticLiteral()
 void TestLearnDataset::koptFromFolder()
 {
     QTemporaryDir in, out;
-    sparse::write_matrix_market(in.filePath(QStringLiteral("poisson.mtx")).toStdString(), sparse::poisson2d(4, 3).A);
-    sparse::write_matrix_market(in.filePath(QStringLiteral("lap.mtx.gz")).toStdString(), sparse::laplacian1d(7).A);
-    sparse::write_matrix_market(in.filePath(QStringLiteral("graph.mtx")).toStdString(),
+    fs::test::writeMatrix(in, QStringLiteral("poisson.mtx"), sparse::poisson2d(4, 3).A);
+    fs::test::writeMatrix(in, QStringLiteral("lap.mtx.gz"), sparse::laplacian1d(7).A);
+    fs::test::writeMatrix(in, QStringLiteral("graph.mtx"),
                                 sparse::graph_laplacian(15, 3, 0.5, 2).A);
     sparse::Matrix indefinite = sparse::laplacian1d(5).A;
     indefinite.coeffRef(2, 2) = -3.0;
-    sparse::write_matrix_market(in.filePath(QStringLiteral("indefinite.mtx")).toStdString(), indefinite);
+    fs::test::writeMatrix(in, QStringLiteral("indefinite.mtx"), indefinite);
     QFile junk(in.filePath(QStringLiteral("junk.mtx")));
     QVERIFY(junk.open(QIODevice::WriteOnly));
     junk.write("not a matrix\n");
     junk.close();
 
-    const Run r = cli({QStringLiteral("dataset"), QStringLiteral("kopt"), QStringLiteral("--from"), in.path(),
+    const Run r = runCli({QStringLiteral("dataset"), QStringLiteral("kopt"), QStringLiteral("--from"), in.path(),
                        QStringLiteral("--out"), out.path(), QStringLiteral("--json")});
     QVERIFY2(r.code == 0, r.err.constData());
     const learn::Dataset d = learn::load_dataset(out.path().toStdString());
@@ -148,12 +134,12 @@ void TestLearnDataset::badInput()
 {
     QTemporaryDir tmp;
     QVERIFY_THROWS_EXCEPTION(learn::DatasetError, learn::load_dataset(tmp.path().toStdString()));
-    const Run r = cli({QStringLiteral("dataset"), QStringLiteral("synthetic"), QStringLiteral("--count"),
+    const Run r = runCli({QStringLiteral("dataset"), QStringLiteral("synthetic"), QStringLiteral("--count"),
                        QStringLiteral("5"), QStringLiteral("--test"), QStringLiteral("5"), QStringLiteral("--out"),
                        tmp.filePath(QStringLiteral("x"))});
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.startsWith("error: "));
-    const Run k = cli({QStringLiteral("dataset"), QStringLiteral("kopt"), QStringLiteral("--from"), tmp.path(),
+    const Run k = runCli({QStringLiteral("dataset"), QStringLiteral("kopt"), QStringLiteral("--from"), tmp.path(),
                        QStringLiteral("--out"), tmp.filePath(QStringLiteral("k"))});
     QCOMPARE(k.code, 2);
     QVERIFY(k.err.contains("no SPD matrix"));

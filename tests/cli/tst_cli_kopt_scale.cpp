@@ -1,10 +1,10 @@
 // factorscope-cli factor --kind kopt with --method and --ordering: the JSON contract, agreement of
 // the dense and selected-inversion routes, the permutation file, and memory refusals.
+#include "cli_run.h"
 #include "sparse/matrix_market.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -23,24 +23,15 @@ private:
 };
 
 namespace {
-struct Run {
-    int code;
-    QByteArray out, err;
-};
-Run cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(FS_CLI_PATH), args);
-    p.waitForFinished(120000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
+using Run = fs::test::ProcessRun;
+using fs::test::runCli;
 } // namespace
 
 void TestCliKoptScale::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_matrix = m_dir.filePath(QStringLiteral("p.mtx"));
-    const Run r = cli({QStringLiteral("generate"), QStringLiteral("poisson2d"), QStringLiteral("--nx"),
+    const Run r = runCli({QStringLiteral("generate"), QStringLiteral("poisson2d"), QStringLiteral("--nx"),
                        QStringLiteral("30"), QStringLiteral("--ny"), QStringLiteral("20"), QStringLiteral("--out"), m_matrix});
     QCOMPARE(r.code, 0);
 }
@@ -62,7 +53,7 @@ void TestCliKoptScale::jsonContract()
     QFETCH(QString, ordering);
     QFETCH(QString, expectedMethod);
     const QString out = m_dir.filePath(method + ordering + QStringLiteral(".mtx"));
-    const Run r = cli({QStringLiteral("factor"), m_matrix, QStringLiteral("--kind"), QStringLiteral("kopt"),
+    const Run r = runCli({QStringLiteral("factor"), m_matrix, QStringLiteral("--kind"), QStringLiteral("kopt"),
                        QStringLiteral("--method"), method, QStringLiteral("--ordering"), ordering,
                        QStringLiteral("--out"), out, QStringLiteral("--json")});
     QCOMPARE(r.code, 0);
@@ -82,7 +73,7 @@ void TestCliKoptScale::denseEqualsSelinv()
         QStringList files;
         for (const QString &method : {QStringLiteral("dense"), QStringLiteral("selinv")}) {
             const QString out = m_dir.filePath(QStringLiteral("eq_") + method + ordering + QStringLiteral(".mtx"));
-            QCOMPARE(cli({QStringLiteral("factor"), m_matrix, QStringLiteral("--kind"), QStringLiteral("kopt"),
+            QCOMPARE(runCli({QStringLiteral("factor"), m_matrix, QStringLiteral("--kind"), QStringLiteral("kopt"),
                           QStringLiteral("--method"), method, QStringLiteral("--ordering"), ordering,
                           QStringLiteral("--out"), out}).code, 0);
             files << out;
@@ -98,11 +89,11 @@ void TestCliKoptScale::refusalNamesEstimate()
     // Dense: 600² doubles twice is ~5.5 MiB. Selected inversion in the natural ordering of a
     // 100x100 grid: a banded factor of ~10^6 entries, tens of MiB. Both exceed a 1 MiB bound.
     const QString big = m_dir.filePath(QStringLiteral("big.mtx"));
-    QCOMPARE(cli({QStringLiteral("generate"), QStringLiteral("poisson2d"), QStringLiteral("--nx"), QStringLiteral("100"),
+    QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("poisson2d"), QStringLiteral("--nx"), QStringLiteral("100"),
                   QStringLiteral("--ny"), QStringLiteral("100"), QStringLiteral("--out"), big}).code, 0);
     const QList<QPair<QString, QString>> cases = {{QStringLiteral("dense"), m_matrix}, {QStringLiteral("selinv"), big}};
     for (const auto &[method, file] : cases) {
-        const Run r = cli({QStringLiteral("factor"), file, QStringLiteral("--kind"), QStringLiteral("kopt"),
+        const Run r = runCli({QStringLiteral("factor"), file, QStringLiteral("--kind"), QStringLiteral("kopt"),
                            QStringLiteral("--method"), method, QStringLiteral("--max-memory"), QStringLiteral("1"),
                            QStringLiteral("--out"), m_dir.filePath(QStringLiteral("refused.mtx"))});
         QCOMPARE(r.code, 2);
@@ -111,7 +102,7 @@ void TestCliKoptScale::refusalNamesEstimate()
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("refused.mtx"))));
     }
     // With room to spare the same selected inversion runs.
-    QCOMPARE(cli({QStringLiteral("factor"), big, QStringLiteral("--kind"), QStringLiteral("kopt"), QStringLiteral("--method"),
+    QCOMPARE(runCli({QStringLiteral("factor"), big, QStringLiteral("--kind"), QStringLiteral("kopt"), QStringLiteral("--method"),
                   QStringLiteral("selinv"), QStringLiteral("--max-memory"), QStringLiteral("1024"), QStringLiteral("--out"),
                   m_dir.filePath(QStringLiteral("fits.mtx"))}).code, 0);
 }

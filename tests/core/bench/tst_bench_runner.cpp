@@ -1,5 +1,6 @@
 // The runner on bundled matrices against `factorscope-cli bench --json` (same numbers), the CLI
 // schema, and time budgets that end as outcomes.
+#include "cli_run.h"
 #include "bench/outcome.h"
 #include "bench/runner.h"
 
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -22,13 +22,10 @@ const QStringList kMatrices = {"LF10", "ani1", "bcsstk01", "mesh1e1", "bcsstm02"
 
 QJsonObject runCli(const QStringList &args, int *code = nullptr)
 {
-    QProcess p;
-    p.start(FS_CLI_PATH, args);
-    if (!p.waitForFinished(240000))
-        return {};
+    const fs::test::ProcessRun run = fs::test::runCli(args, 240000);
     if (code)
-        *code = p.exitCode();
-    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        *code = run.code;
+    return run.json();
 }
 
 } // namespace

@@ -1,7 +1,7 @@
 // factorscope-cli info: JSON schema and counts, and the one-line error contract for bad input.
+#include "cli_run.h"
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QtTest>
 
 class TestCliInfo : public QObject {
@@ -13,20 +13,8 @@ private Q_SLOTS:
     void badInput();
 };
 
-struct Run {
-    int exitCode;
-    QByteArray out;
-    QByteArray err;
-};
-
-static Run runCli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(FS_CLI_PATH), args);
-    p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
+using Run = fs::test::ProcessRun;
+using fs::test::runCli;
 
 void TestCliInfo::infoJson_data()
 {
@@ -49,7 +37,7 @@ void TestCliInfo::infoJson()
     QFETCH(int, nnz);
     QFETCH(bool, symmetric);
     const Run r = runCli({QStringLiteral("info"), file, QStringLiteral("--json")});
-    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.code, 0);
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(r.out, &pe);
     QCOMPARE(pe.error, QJsonParseError::NoError);
@@ -79,7 +67,7 @@ void TestCliInfo::badInput()
     QFETCH(QStringList, args);
     QFETCH(QString, mentions);
     const Run r = runCli(args);
-    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.code, 2);
     QVERIFY(r.out.isEmpty());
     const QString err = QString::fromUtf8(r.err);
     QVERIFY2(err.startsWith(QLatin1String("error: ")), qPrintable(err));

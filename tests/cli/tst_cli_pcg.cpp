@@ -1,46 +1,25 @@
-// factorscope-cli factor / pcg: JSON schemas, outcomes that are not errors (IC(0) breakdown,
-// non-convergence), and the one-line `error:` contract with exit status 2 for bad input.
+// factorscope-cli pcg: JSON schema, outcomes that are not errors (IC(0) breakdown, non-convergence),
+// K-condition numbers, and the one-line `error:` contract with exit status 2 for bad input.
+#include "cli_run.h"
 #include "sparse/matrix_market.h"
 
 #include <Eigen/Dense>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
 
-struct Run {
-    int exitCode;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(FS_CLI_PATH), args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
-
-QJsonObject parseObject(const QByteArray &text)
-{
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(text, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject())
-        return {};
-    return doc.object();
-}
+using Run = fs::test::ProcessRun;
+using fs::test::jsonObject;
+using fs::test::runCli;
 
 const QString kNos4 = QStringLiteral(FS_BENCHMARK_DIR "/nos4.mtx.gz");
 const QString kBcsstk01 = QStringLiteral(FS_BENCHMARK_DIR "/bcsstk01.mtx.gz");
 const QString kS4 = QStringLiteral(FS_TEST_DATA_DIR "/suitesparse/s4.mtx");
 const QString kWest = QStringLiteral(FS_TEST_DATA_DIR "/suitesparse/west0067.mtx");
-const QString kAsh = QStringLiteral(FS_TEST_DATA_DIR "/suitesparse/ash219.mtx");
 
 // Kershaw's matrix: SPD, but IC(0) meets the pivot -5 in column 4.
 QString writeKershaw(const QTemporaryDir &dir)
@@ -56,12 +35,9 @@ QString writeKershaw(const QTemporaryDir &dir)
 
 } // namespace
 
-class TestCliNumericsB : public QObject {
+class TestCliPcg : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void factorWritesFactor_data();
-    void factorWritesFactor();
-    void factorIc0BreakdownIsOutcome();
     void pcgJson_data();
     void pcgJson();
     void pcgNonConvergenceIsOutcome();
@@ -73,77 +49,7 @@ private Q_SLOTS:
     void badInput();
 };
 
-void TestCliNumericsB::factorWritesFactor_data()
-{
-    QTest::addColumn<QString>("kind");
-    QTest::addColumn<bool>("lower");
-    for (const char *k : {"cholesky", "ic0", "kopt", "jacobi"})
-        QTest::newRow(k) << QString::fromLatin1(k) << true;
-    QTest::newRow("spai") << QStringLiteral("spai") << false;
-}
-
-void TestCliNumericsB::factorWritesFactor()
-{
-    QFETCH(QString, kind);
-    QFETCH(bool, lower);
-    QTemporaryDir dir;
-    const QString out = dir.filePath(QStringLiteral("L.mtx"));
-    const Run r = runCli({QStringLiteral("factor"), kBcsstk01, QStringLiteral("--kind"), kind,
-                          QStringLiteral("--out"), out, QStringLiteral("--json"),
-                          QStringLiteral("--threads"), QStringLiteral("2")});
-    QCOMPARE(r.exitCode, 0);
-    QVERIFY(r.err.isEmpty());
-    const QJsonObject o = parseObject(r.out);
-    QCOMPARE(o.value(QStringLiteral("kind")).toString(), kind);
-    QCOMPARE(o.value(QStringLiteral("n")).toInt(), 48);
-    QCOMPARE(o.value(QStringLiteral("ok")).toBool(), true);
-    QVERIFY(o.value(QStringLiteral("breakdown")).isNull());
-    QCOMPARE(o.value(QStringLiteral("out")).toString(), out);
-    QVERIFY(o.value(QStringLiteral("written")).isString());
-    QVERIFY(o.value(QStringLiteral("seconds")).isDouble());
-
-    const auto A = fs::sparse::read_matrix_market(kBcsstk01.toStdString()).matrix;
-    const auto L = fs::sparse::read_matrix_market(out.toStdString()).matrix;
-    QCOMPARE(o.value(QStringLiteral("nnz")).toInt(), int(L.nonZeros()));
-    const Eigen::MatrixXd Ld = Eigen::MatrixXd(L);
-    if (lower) {
-        QCOMPARE(Eigen::MatrixXd(Ld.triangularView<Eigen::StrictlyUpper>()).norm(), 0.0);
-        QVERIFY(Ld.diagonal().minCoeff() > 0.0);
-    }
-    const Eigen::MatrixXd Ad = Eigen::MatrixXd(A);
-    if (kind == QLatin1String("cholesky"))
-        QVERIFY((Ld * Ld.transpose() - Ad).norm() <= 1e-12 * Ad.norm());
-    if (kind == QLatin1String("ic0") || kind == QLatin1String("kopt") || kind == QLatin1String("spai"))
-        QCOMPARE(L.nonZeros(), kind == QLatin1String("spai") ? A.nonZeros()
-                                                              : fs::sparse::lower_triangle(A).nonZeros());
-    if (kind == QLatin1String("jacobi"))
-        QVERIFY((Eigen::MatrixXd(Ld * Ld.transpose()).diagonal() - Ad.diagonal()).norm()
-                <= 1e-12 * Ad.diagonal().norm());
-}
-
-void TestCliNumericsB::factorIc0BreakdownIsOutcome()
-{
-    QTemporaryDir dir;
-    const QString in = writeKershaw(dir);
-    const QString out = dir.filePath(QStringLiteral("L.mtx"));
-    const Run r = runCli({QStringLiteral("factor"), in, QStringLiteral("--kind"), QStringLiteral("ic0"),
-                          QStringLiteral("--out"), out, QStringLiteral("--json")});
-    QCOMPARE(r.exitCode, 0);
-    const QJsonObject o = parseObject(r.out);
-    QCOMPARE(o.value(QStringLiteral("ok")).toBool(true), false);
-    const QJsonObject b = o.value(QStringLiteral("breakdown")).toObject();
-    QCOMPARE(b.value(QStringLiteral("column")).toInt(), 4); // 1-based
-    QVERIFY(std::abs(b.value(QStringLiteral("pivot")).toDouble() + 5.0) < 1e-12);
-    QVERIFY(o.value(QStringLiteral("out")).isNull());
-    QVERIFY(!QFile::exists(out));
-    // The same matrix has a K-optimal factor (Figure 2's "K-optimal only" case).
-    const Run k = runCli({QStringLiteral("factor"), in, QStringLiteral("--kind"), QStringLiteral("kopt"),
-                          QStringLiteral("--out"), out});
-    QCOMPARE(k.exitCode, 0);
-    QVERIFY(QFile::exists(out));
-}
-
-void TestCliNumericsB::pcgJson_data()
+void TestCliPcg::pcgJson_data()
 {
     QTest::addColumn<QString>("precond");
     QTest::addColumn<QString>("rhs");
@@ -153,14 +59,14 @@ void TestCliNumericsB::pcgJson_data()
     }
 }
 
-void TestCliNumericsB::pcgJson()
+void TestCliPcg::pcgJson()
 {
     QFETCH(QString, precond);
     QFETCH(QString, rhs);
     const Run r = runCli({QStringLiteral("pcg"), kNos4, QStringLiteral("--precond"), precond,
                           QStringLiteral("--rhs"), rhs, QStringLiteral("--json"), QStringLiteral("--history")});
-    QCOMPARE(r.exitCode, 0);
-    const QJsonObject o = parseObject(r.out);
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = jsonObject(r.out);
     for (const char *key : {"iterations", "converged", "relres", "kcond", "failure"})
         QVERIFY2(o.contains(QLatin1String(key)), key);
     QVERIFY(o.value(QStringLiteral("iterations")).isDouble());
@@ -178,22 +84,22 @@ void TestCliNumericsB::pcgJson()
         QVERIFY(it > 2);
 }
 
-void TestCliNumericsB::pcgNonConvergenceIsOutcome()
+void TestCliPcg::pcgNonConvergenceIsOutcome()
 {
     const Run r = runCli({QStringLiteral("pcg"), kNos4, QStringLiteral("--maxiter"), QStringLiteral("3"),
                           QStringLiteral("--json")});
-    QCOMPARE(r.exitCode, 0);
-    const QJsonObject o = parseObject(r.out);
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = jsonObject(r.out);
     QCOMPARE(o.value(QStringLiteral("converged")).toBool(true), false);
     QCOMPARE(o.value(QStringLiteral("iterations")).toInt(), 3);
     QCOMPARE(o.value(QStringLiteral("failure")).toString(), QStringLiteral("max_iterations"));
 }
 
-void TestCliNumericsB::pcgSpaiSquarePattern()
+void TestCliPcg::pcgSpaiSquarePattern()
 {
     // SPAI on the pattern of A² stores the symmetrised pattern of |A|², here counted from the file.
     auto run = [](const QString &power) {
-        return parseObject(runCli({QStringLiteral("pcg"), kNos4, QStringLiteral("--precond"), QStringLiteral("spai"),
+        return jsonObject(runCli({QStringLiteral("pcg"), kNos4, QStringLiteral("--precond"), QStringLiteral("spai"),
                                    QStringLiteral("--spai-pattern"), power, QStringLiteral("--json")})
                                .out);
     };
@@ -206,13 +112,13 @@ void TestCliNumericsB::pcgSpaiSquarePattern()
     QVERIFY(two.value(QStringLiteral("converged")).toBool());
 }
 
-void TestCliNumericsB::pcgIc0BreakdownIsOutcome()
+void TestCliPcg::pcgIc0BreakdownIsOutcome()
 {
     QTemporaryDir dir;
     const Run r = runCli({QStringLiteral("pcg"), writeKershaw(dir), QStringLiteral("--precond"),
                           QStringLiteral("ic0"), QStringLiteral("--json")});
-    QCOMPARE(r.exitCode, 0);
-    const QJsonObject o = parseObject(r.out);
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = jsonObject(r.out);
     QCOMPARE(o.value(QStringLiteral("failure")).toString(), QStringLiteral("ic0_breakdown"));
     QCOMPARE(o.value(QStringLiteral("converged")).toBool(true), false);
     QVERIFY(o.value(QStringLiteral("kcond")).isNull());
@@ -220,15 +126,15 @@ void TestCliNumericsB::pcgIc0BreakdownIsOutcome()
     QCOMPARE(o.value(QStringLiteral("breakdown")).toObject().value(QStringLiteral("column")).toInt(), 4);
 }
 
-void TestCliNumericsB::pcgHumanText()
+void TestCliPcg::pcgHumanText()
 {
     const Run r = runCli({QStringLiteral("pcg"), kNos4, QStringLiteral("--precond"), QStringLiteral("ic0")});
-    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains("converged after"));
     QVERIFY(r.out.contains("K-condition"));
 }
 
-void TestCliNumericsB::koptMinimisesPaperKcond()
+void TestCliPcg::koptMinimisesPaperKcond()
 {
     // IC(0) and K-optimal share the pattern of tril(A), and K-optimal minimises K(L^T A^-1 L) over
     // that pattern, so it can never report the larger value.
@@ -238,35 +144,24 @@ void TestCliNumericsB::koptMinimisesPaperKcond()
         for (const char *p : {"ic0", "kopt"}) {
             const Run r = runCli({QStringLiteral("pcg"), m, QStringLiteral("--precond"), QLatin1String(p),
                                   QStringLiteral("--kcond-paper"), QStringLiteral("--json")});
-            QCOMPARE(r.exitCode, 0);
-            k[i++] = parseObject(r.out).value(QStringLiteral("kcond_paper")).toDouble();
+            QCOMPARE(r.code, 0);
+            k[i++] = jsonObject(r.out).value(QStringLiteral("kcond_paper")).toDouble();
         }
         QVERIFY(k[0] >= 1.0 && k[1] >= 1.0);
         QVERIFY2(k[1] <= k[0] * (1 + 1e-12), qPrintable(QStringLiteral("%1 > %2").arg(k[1]).arg(k[0])));
     }
     const Run r = runCli({QStringLiteral("pcg"), kNos4, QStringLiteral("--precond"), QStringLiteral("jacobi"),
                           QStringLiteral("--kcond-paper"), QStringLiteral("--json")});
-    QVERIFY(parseObject(r.out).value(QStringLiteral("kcond_paper")).isNull());
+    QVERIFY(jsonObject(r.out).value(QStringLiteral("kcond_paper")).isNull());
 }
 
-void TestCliNumericsB::badInput_data()
+void TestCliPcg::badInput_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("needle");
     const QString f = QStringLiteral("factor"), p = QStringLiteral("pcg");
     const QString out = QStringLiteral("/nonexistent-dir/never.mtx");
     const QString kind = QStringLiteral("--kind"), o = QStringLiteral("--out");
-    QTest::newRow("factor missing file") << QStringList{f, QStringLiteral("/no/such.mtx"), kind, QStringLiteral("ic0"), o, out} << QStringLiteral("open");
-    QTest::newRow("factor not PD (s4)") << QStringList{f, kS4, kind, QStringLiteral("ic0"), o, out} << QStringLiteral("not positive definite");
-    QTest::newRow("factor not symmetric (west0067)") << QStringList{f, kWest, kind, QStringLiteral("kopt"), o, out} << QStringLiteral("not symmetric");
-    QTest::newRow("factor rectangular (ash219)") << QStringList{f, kAsh, kind, QStringLiteral("ic0"), o, out} << QStringLiteral("not square");
-    QTest::newRow("factor bad kind") << QStringList{f, kNos4, kind, QStringLiteral("ilu"), o, out} << QStringLiteral("--kind");
-    QTest::newRow("factor no kind") << QStringList{f, kNos4, o, out} << QStringLiteral("--kind");
-    QTest::newRow("factor no out") << QStringList{f, kNos4, kind, QStringLiteral("ic0")} << QStringLiteral("--out");
-    QTest::newRow("factor bad threads") << QStringList{f, kNos4, kind, QStringLiteral("ic0"), o, out, QStringLiteral("--threads"), QStringLiteral("two")} << QStringLiteral("--threads");
-    QTest::newRow("factor unwritable out") << QStringList{f, kNos4, kind, QStringLiteral("ic0"), o, out} << QStringLiteral("error");
-    QTest::newRow("factor unknown option") << QStringList{f, kNos4, kind, QStringLiteral("ic0"), o, out, QStringLiteral("--fast")} << QStringLiteral("--fast");
-    QTest::newRow("factor two files") << QStringList{f, kNos4, kNos4, kind, QStringLiteral("ic0"), o, out} << QStringLiteral("one matrix");
     QTest::newRow("pcg missing file") << QStringList{p, QStringLiteral("/no/such.mtx")} << QStringLiteral("open");
     QTest::newRow("pcg not PD (s4)") << QStringList{p, kS4} << QStringLiteral("not positive definite");
     QTest::newRow("pcg not symmetric (west0067)") << QStringList{p, kWest} << QStringLiteral("not symmetric");
@@ -284,12 +179,12 @@ void TestCliNumericsB::badInput_data()
     QTest::newRow("pcg value missing") << QStringList{p, kNos4, QStringLiteral("--tol")} << QStringLiteral("--tol");
 }
 
-void TestCliNumericsB::badInput()
+void TestCliPcg::badInput()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, needle);
     const Run r = runCli(args + QStringList{QStringLiteral("--json")});
-    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.code, 2);
     QVERIFY(r.out.isEmpty());
     QVERIFY2(r.err.startsWith("error: "), r.err.constData());
     QCOMPARE(r.err.count('\n'), 1);
@@ -297,5 +192,5 @@ void TestCliNumericsB::badInput()
     QVERIFY2(QString::fromUtf8(r.err).contains(needle), r.err.constData());
 }
 
-QTEST_APPLESS_MAIN(TestCliNumericsB)
-#include "tst_cli_numerics_b.moc"
+QTEST_APPLESS_MAIN(TestCliPcg)
+#include "tst_cli_pcg.moc"

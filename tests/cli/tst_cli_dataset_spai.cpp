@@ -1,5 +1,6 @@
 // `factorscope-cli dataset spai`: the (A, R) pairs it writes reload, A is what the generator makes
 // for the sample's seed, R is the SPAI of A, and a damaged dataset or bad usage is refused.
+#include "cli_run.h"
 #include "learn/dataset.h"
 #include "precond/spai.h"
 #include "sparse/generators.h"
@@ -18,20 +19,8 @@ using namespace fs;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QByteArray out, err;
-};
-
-Run cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(FS_CLI_PATH), args);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
+using Run = fs::test::ProcessRun;
+using fs::test::runCli;
 
 double rel_diff(const sparse::Matrix &X, const sparse::Matrix &Y)
 {
@@ -41,7 +30,7 @@ double rel_diff(const sparse::Matrix &X, const sparse::Matrix &Y)
 // Writes a small mixed dataset into dir and returns the CLI's exit status.
 int writeSmall(const QString &dir)
 {
-    return cli({QStringLiteral("dataset"), QStringLiteral("spai"), QStringLiteral("--count"), QStringLiteral("3"),
+    return runCli({QStringLiteral("dataset"), QStringLiteral("spai"), QStringLiteral("--count"), QStringLiteral("3"),
                 QStringLiteral("--n"), QStringLiteral("5"), QStringLiteral("--test"), QStringLiteral("1"),
                 QStringLiteral("--out"), dir})
         .code;
@@ -65,7 +54,7 @@ void TestCliDatasetSpai::writesLoadableMixedDataset()
 {
     QTemporaryDir tmp;
     const QString out = tmp.filePath(QStringLiteral("spai"));
-    const Run r = cli({QStringLiteral("dataset"), QStringLiteral("spai"), QStringLiteral("--count"), QStringLiteral("6"),
+    const Run r = runCli({QStringLiteral("dataset"), QStringLiteral("spai"), QStringLiteral("--count"), QStringLiteral("6"),
                        QStringLiteral("--n"), QStringLiteral("6"), QStringLiteral("--test"), QStringLiteral("2"),
                        QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--problem"),
                        QStringLiteral("mixed"), QStringLiteral("--sigma"), QStringLiteral("1.5"),
@@ -190,7 +179,7 @@ void TestCliDatasetSpai::usageErrors()
     p.setWorkingDirectory(tmp.path());
     p.start(QStringLiteral(FS_CLI_PATH), args);
     QVERIFY(p.waitForFinished(120000));
-    QCOMPARE(p.exitCode(), 2);
+    QCOMPARE(p.code(), 2);
     const QByteArray err = p.readAllStandardError();
     QVERIFY2(err.startsWith("error: "), err.constData());
     QCOMPARE(err.count('\n'), 1);

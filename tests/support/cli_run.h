@@ -1,0 +1,31 @@
+#pragma once
+// Running the project's executables from a test, as a user would: exit status, stdout, stderr.
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace fs::test {
+
+struct ProcessRun {
+    /// The exit status, or -1 when the program crashed, could not start or ran past the timeout.
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+
+    /// stdout as one JSON object; empty when it is not one.
+    QJsonObject json() const;
+};
+
+/// Runs `program` with `args` and waits at most `timeoutMs` (the process is killed after that).
+ProcessRun runProgram(const QString &program, const QStringList &args, int timeoutMs = 120000);
+/// factorscope-cli of this build.
+ProcessRun runCli(const QStringList &args, int timeoutMs = 120000);
+/// Path of factorscope-cli of this build.
+QString cliPath();
+
+/// `text` as one JSON object; empty when it is not one.
+QJsonObject jsonObject(const QByteArray &text);
+
+} // namespace fs::test

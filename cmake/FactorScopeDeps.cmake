@@ -15,6 +15,20 @@ if(FACTORSCOPE_TRAINER_ONLY)
     find_package(Threads REQUIRED)
     find_package(ZLIB)
     find_package(Torch REQUIRED)
+    # CLI11 is header-only: where no CMake package is installed, a copy of its headers will do
+    # (FACTORSCOPE_CLI11_INCLUDE_DIR: the folder that holds CLI/CLI.hpp).
+    find_package(CLI11 CONFIG QUIET)
+    if(NOT CLI11_FOUND)
+        find_path(FACTORSCOPE_CLI11_INCLUDE_DIR CLI/CLI.hpp
+            DOC "Folder holding CLI/CLI.hpp (CLI11 headers) when no CLI11 CMake package is installed")
+        if(NOT FACTORSCOPE_CLI11_INCLUDE_DIR)
+            message(FATAL_ERROR "CLI11 not found: install it or set FACTORSCOPE_CLI11_INCLUDE_DIR "
+                                "to the folder that holds CLI/CLI.hpp")
+        endif()
+        add_library(CLI11::CLI11 INTERFACE IMPORTED)
+        set_target_properties(CLI11::CLI11 PROPERTIES
+            INTERFACE_INCLUDE_DIRECTORIES ${FACTORSCOPE_CLI11_INCLUDE_DIR})
+    endif()
 else()
     # The GNN trainer (core/learn, factorscope-train) is built when LibTorch is installed.
     find_package(Torch QUIET)
@@ -23,6 +37,7 @@ endif()
 if(NOT FACTORSCOPE_TRAINER_ONLY)
     find_package(ZLIB REQUIRED)
     find_package(Threads REQUIRED)
+    find_package(CLI11 REQUIRED)
 
     find_path(CHOLMOD_INCLUDE_DIR cholmod.h PATH_SUFFIXES suitesparse REQUIRED)
     find_library(CHOLMOD_LIBRARY cholmod REQUIRED)

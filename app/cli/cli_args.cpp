@@ -1,93 +1,133 @@
 #include "cli/cli_args.h"
 
+#include "common/parse_error.h"
+
 #include <charconv>
 #include <cmath>
+#include <iostream>
+#include <sstream>
 
 namespace fs::cli {
 
-Args::Args(const std::vector<std::string> &argv, const std::set<std::string> &valued,
-           const std::set<std::string> &flags)
-{
-    for (std::size_t i = 0; i < argv.size(); ++i) {
-        const std::string &a = argv[i];
-        if (a.size() > 2 && a.compare(0, 2, "--") == 0) {
-            std::string name = a.substr(2);
-            std::optional<std::string> inlineValue;
-            if (auto eq = name.find('='); eq != std::string::npos) {
-                inlineValue = name.substr(eq + 1);
-                name.resize(eq);
-            }
-            if (flags.count(name)) {
-                if (inlineValue)
-                    throw UsageError("option --" + name + " takes no value");
-                m_flags.insert(name);
-            } else if (valued.count(name)) {
-                if (inlineValue) {
-                    m_values[name] = *inlineValue;
-                } else {
-                    if (i + 1 >= argv.size())
-                        throw UsageError("option --" + name + " needs a value");
-                    m_values[name] = argv[++i];
-                }
-            } else {
-                throw UsageError("unknown option --" + name);
-            }
-        } else {
-            m_positional.push_back(a);
-        }
-    }
-}
+namespace {
 
-std::optional<std::string> Args::value(const std::string &name) const
+double parse_real(const std::string &name, const std::string &text)
 {
-    auto it = m_values.find(name);
-    if (it == m_values.end())
-        return std::nullopt;
-    return it->second;
-}
-
-std::string Args::value(const std::string &name, const std::string &fallback) const
-{
-    return value(name).value_or(fallback);
-}
-
-long long Args::integer(const std::string &name, long long fallback, long long min, long long max) const
-{
-    auto v = value(name);
-    if (!v)
-        return fallback;
-    long long out = 0;
-    auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
-    if (ec != std::errc() || p != v->data() + v->size())
-        throw UsageError("--" + name + " expects an integer, got '" + *v + "'");
-    if (out < min || out > max)
-        throw UsageError("--" + name + " must lie in " + std::to_string(min) + ".." + std::to_string(max));
-    return out;
-}
-
-double Args::real(const std::string &name, double fallback) const
-{
-    auto v = value(name);
-    if (!v)
-        return fallback;
     double out = 0;
-    auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
-    if (ec != std::errc() || p != v->data() + v->size() || !std::isfinite(out))
-        throw UsageError("--" + name + " expects a finite number, got '" + *v + "'");
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    if (ec != std::errc() || p != text.data() + text.size() || !std::isfinite(out))
+        throw UsageError("--" + name + " expects a finite number, got '" + text + "'");
     return out;
 }
 
-std::string Args::choice(const std::string &name, const std::string &fallback,
-                         const std::vector<std::string> &choices) const
+} // namespace
+
+long long parse_integer(const std::string &name, const std::string &text, long long min, long long max)
 {
-    const std::string v = value(name, fallback);
-    for (const auto &c : choices)
-        if (c == v)
-            return v;
+    long long out = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    if (ec != std::errc() || p != text.data() + text.size())
+        throw UsageError("--" + name + " expects an integer, got '" + text + "'");
+    check_range(name, out, min, max);
+    return out;
+}
+
+void check_range(const std::string &name, long long value, long long min, long long max)
+{
+    if (value < min || value > max)
+        throw UsageError("--" + name + " must lie in " + std::to_string(min) + ".." + std::to_string(max));
+}
+
+Options::Options(const std::string &command, const std::string &summary)
+    : m_app(summary, "factorscope-cli " + command)
+{
+    // Values are checked by the callbacks below (UsageError), so CLI11 only splits the words.
+    m_app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)->disable_flag_override();
+    m_app.footer("Indices are 1-based. Bad input: one 'error: ...' line on stderr, exit status 2.");
+}
+
+const std::vector<std::string> &Options::positionals(const std::string &name, const std::string &help)
+{
+    m_app.add_option(name, m_positionals, help)->type_name("");
+    return m_positionals;
+}
+
+CLI::Option *Options::add(const std::string &name, std::function<void(const std::string &)> assign,
+                          const std::string &help)
+{
+    return m_app.add_option(
+        "--" + name,
+        [assign = std::move(assign)](const CLI::results_t &values) {
+            assign(values.back());
+            return true;
+        },
+        help);
+}
+
+CLI::Option *Options::flag(const std::string &name, bool &target, const std::string &help)
+{
+    return m_app.add_flag("--" + name, target, help);
+}
+
+CLI::Option *Options::text(const std::string &name, std::optional<std::string> &target, const std::string &help)
+{
+    return add(name, [&target](const std::string &v) { target = v; }, help)->type_name("TEXT");
+}
+
+CLI::Option *Options::real(const std::string &name, double &target, const std::string &help)
+{
+    CLI::Option *o = add(name, [&target, name](const std::string &v) { target = parse_real(name, v); }, help);
+    o->type_name("X");
+    std::ostringstream os;
+    os << target;
+    return o->default_str(os.str());
+}
+
+CLI::Option *Options::real(const std::string &name, std::optional<double> &target, const std::string &help)
+{
+    return add(name, [&target, name](const std::string &v) { target = parse_real(name, v); }, help)
+        ->type_name("X");
+}
+
+CLI::Option *Options::choice(const std::string &name, std::string &target, const std::vector<std::string> &choices,
+                             const std::string &help)
+{
     std::string list;
     for (const auto &c : choices)
         list += (list.empty() ? "" : "|") + c;
-    throw UsageError("--" + name + " must be one of " + list + ", got '" + v + "'");
+    CLI::Option *o = add(
+        name,
+        [&target, name, choices, list](const std::string &v) {
+            for (const auto &c : choices)
+                if (c == v) {
+                    target = v;
+                    return;
+                }
+            throw UsageError("--" + name + " must be one of " + list + ", got '" + v + "'");
+        },
+        help);
+    o->type_name(list);
+    if (!target.empty())
+        o->default_str(target);
+    return o;
+}
+
+bool Options::given(const std::string &name) const
+{
+    return m_app.count("--" + name) > 0;
+}
+
+bool Options::parse(const Argv &args)
+{
+    try {
+        m_app.parse(std::vector<std::string>(args.rbegin(), args.rend()));
+        return true;
+    } catch (const CLI::CallForHelp &) {
+        std::cout << m_app.help();
+        return false;
+    } catch (const CLI::ParseError &e) {
+        throw UsageError(app::parse_error_message(m_app, args, e));
+    }
 }
 
 } // namespace fs::cli

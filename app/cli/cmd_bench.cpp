@@ -17,26 +17,38 @@ namespace fs::cli {
 
 int cmd_bench(const Argv &argv)
 {
-    Args args(argv, {"ordering", "threads", "budget", "tol", "maxiter", "max-memory"}, {"json", "history"});
-    if (args.positional().size() != 1)
+    bench::RunOptions options;
+    options.tol = 1e-8;
+    options.maxiter = 10000;
+    options.max_bytes = 0;
+    options.record_history = false;
+    std::string ordering = "natural";
+    bool json = false;
+    Options opts("bench", "Run none, Jacobi, IC(0), K-optimal and SPAI on every matrix of a folder (Figure 2).");
+    const auto &dirs = opts.positionals("DIR", "a folder of .mtx / .mtx.gz files");
+    opts.choice("ordering", ordering, {"natural", "amd", "nd"}, "ordering applied to every matrix");
+    opts.integer("threads", options.threads, 0, 1024, "threads in total (0: automatic)");
+    opts.real("budget", options.budget_seconds, "wall-time limit in seconds per matrix and method (0: none)");
+    opts.real("tol", options.tol, "PCG stops at this relative residual");
+    opts.integer("maxiter", options.maxiter, 1, 100000000, "most PCG iterations");
+    opts.integer("max-memory", options.max_bytes, 0, INT64_MAX,
+                 "memory bound in bytes for dense or selected-inversion work and reading (0: library defaults)");
+    opts.flag("history", options.record_history, "record the residual history of every solve");
+    opts.flag("json", json, "print one JSON document");
+    if (!opts.parse(argv))
+        return 0;
+    if (dirs.size() != 1)
         throw UsageError("bench expects exactly one directory of .mtx / .mtx.gz files");
-    const std::string dir = args.positional()[0];
+    const std::string dir = dirs[0];
     if (!std::filesystem::is_directory(dir))
         throw UsageError("not a directory: " + dir);
 
-    bench::RunOptions options;
-    options.ordering = *precond::parse_ordering(args.choice("ordering", "natural", {"natural", "amd", "nd"}));
-    options.threads = int(args.integer("threads", 0, 0, 1024));
-    options.budget_seconds = args.real("budget", 0.0);
+    options.ordering = *precond::parse_ordering(ordering);
     if (options.budget_seconds < 0.0)
         throw UsageError("--budget must not be negative");
-    options.tol = args.real("tol", 1e-8);
     if (!(options.tol > 0.0 && options.tol < 1.0))
         throw UsageError("--tol must lie strictly between 0 and 1");
-    options.maxiter = int(args.integer("maxiter", 10000, 1, 100000000));
-    options.max_bytes = args.integer("max-memory", 0, 0, INT64_MAX);
-    const bool history = args.flag("history");
-    options.record_history = history;
+    const bool history = options.record_history;
 
     const std::vector<bench::BenchInput> inputs = bench::list_directory(dir);
     if (inputs.empty())
@@ -47,7 +59,7 @@ int cmd_bench(const Argv &argv)
     bench::RunCallbacks callbacks;
     callbacks.result = [&](std::size_t i, const bench::MatrixOutcome &o) {
         rows[i] = bench::to_json(o, history);
-        if (!args.flag("json"))
+        if (!json)
             std::cerr << "  " << o.name << ": " << bench::to_string(o.category) << '\n';
     };
     bench::run_benchmark(inputs, options, callbacks);
@@ -74,7 +86,7 @@ int cmd_bench(const Argv &argv)
         summary[bench::to_string(bench::Category(c))] = counts[std::size_t(c)];
     doc["categories"] = summary;
 
-    if (args.flag("json")) {
+    if (json) {
         std::cout << doc.dump(2) << '\n';
         return 0;
     }

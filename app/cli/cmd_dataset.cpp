@@ -7,11 +7,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
+#include <limits>
+#include <optional>
 
 namespace fs::cli {
 
 namespace {
+
+// --test, 0..count-1 (its range depends on --count, so it is checked once both are known).
+int test_count(const std::optional<long long> &test, int fallback, int count)
+{
+    if (!test)
+        return fallback;
+    check_range("test", *test, 0, count - 1);
+    return static_cast<int>(*test);
+}
 
 void report(const learn::Manifest &m, const std::string &out, bool json)
 {
@@ -35,64 +47,94 @@ void report(const learn::Manifest &m, const std::string &out, bool json)
 
 int synthetic(const Argv &argv)
 {
-    Args args(argv, {"count", "n", "seed", "test", "target", "growth", "spread", "out"}, {"json"});
-    if (!args.positional().empty())
-        throw UsageError("dataset synthetic takes no positional arguments");
-    const auto out = args.value("out");
+    learn::SyntheticOptions o;
+    o.count = 1200;
+    o.n = 100;
+    o.seed = 1;
+    std::optional<long long> test;
+    std::optional<std::string> out;
+    std::string target = "perturbed";
+    bool json = false;
+    Options opts("dataset synthetic", "Write (A, L) pairs of the semiseparable benchmark.");
+    opts.integer("count", o.count, 1, 10'000'000, "pairs in all");
+    opts.integer("test", test, std::numeric_limits<long long>::min(), std::numeric_limits<long long>::max(),
+                 "of them in the test set, 0..count-1 (default: min(200, count/6))");
+    opts.integer("n", o.n, 2, 100'000'000, "order of the matrices");
+    opts.integer("seed", o.seed, 0, std::numeric_limits<long long>::max(), "random seed");
+    opts.choice("target", target, {"perturbed", "literal"}, "L = chol(A + e1 e1^T) (perturbed) or chol(A) (literal)");
+    opts.real("growth", o.growth, "geometric growth rho");
+    opts.real("spread", o.spread, "a_i, b_i log-uniform in [1/spread, spread]");
+    opts.text("out", out, "the dataset folder (required)");
+    opts.flag("json", json, "print one JSON object");
+    if (!opts.parse(argv))
+        return 0;
     if (!out)
         throw UsageError("dataset synthetic needs --out DIR");
-    learn::SyntheticOptions o;
-    o.count = static_cast<int>(args.integer("count", 1200, 1, 10'000'000));
-    o.test = static_cast<int>(args.integer("test", std::min(200, o.count / 6), 0, o.count - 1));
-    o.n = static_cast<int>(args.integer("n", 100, 2, 100'000'000));
-    o.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, std::numeric_limits<long long>::max()));
-    o.literal = args.choice("target", "perturbed", {"perturbed", "literal"}) == "literal";
-    o.growth = args.real("growth", o.growth);
-    o.spread = args.real("spread", o.spread);
-    report(learn::write_synthetic_dataset(o, *out), *out, args.flag("json"));
+    o.test = test_count(test, std::min(200, o.count / 6), o.count);
+    o.literal = target == "literal";
+    report(learn::write_synthetic_dataset(o, *out), *out, json);
     return 0;
 }
 
 int kopt(const Argv &argv)
 {
-    Args args(argv, {"from", "out", "test", "seed", "threads"}, {"json"});
-    const auto from = args.value("from");
-    const auto out = args.value("out");
+    learn::KoptOptions o;
+    o.test = -1;
+    o.seed = 1;
+    precond::KoptOptions ko;
+    ko.threads = 0;
+    std::optional<std::string> from, out;
+    bool json = false;
+    Options opts("dataset kopt", "Write (A, L) pairs with L the K-optimal factor of every SPD matrix of a folder.");
+    opts.text("from", from, "folder of .mtx / .mtx.gz files (required)");
+    opts.text("out", out, "the dataset folder (required)");
+    opts.integer("test", o.test, -1, 10'000'000, "pairs in the test set (-1: one in six)");
+    opts.integer("seed", o.seed, 0, std::numeric_limits<long long>::max(), "shuffles the files before the split");
+    opts.integer("threads", ko.threads, 0, 4096, "worker threads (0: all cores)");
+    opts.flag("json", json, "print one JSON object");
+    if (!opts.parse(argv))
+        return 0;
     if (!from || !out)
         throw UsageError("dataset kopt needs --from DIR and --out DIR");
-    learn::KoptOptions o;
-    o.test = static_cast<int>(args.integer("test", -1, -1, 10'000'000));
-    o.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, std::numeric_limits<long long>::max()));
-    precond::KoptOptions ko;
-    ko.threads = static_cast<int>(args.integer("threads", 0, 0, 4096));
     // A matrix too large for the dense inverse is recorded as skipped (SizeRefused's message).
     const auto factor = [&](const sparse::Matrix &A) { return precond::kopt_dense(A, ko).L; };
-    report(learn::write_kopt_dataset(*from, *out, factor, o), *out, args.flag("json"));
+    report(learn::write_kopt_dataset(*from, *out, factor, o), *out, json);
     return 0;
 }
 
 int spai(const Argv &argv)
 {
-    Args args(argv, {"count", "n", "seed", "test", "problem", "sigma", "length", "threads", "out"}, {"json"});
-    if (!args.positional().empty())
-        throw UsageError("dataset spai takes no positional arguments");
-    const auto out = args.value("out");
+    learn::SpaiDatasetOptions o;
+    o.seed = 1;
+    std::optional<int> count, side;
+    std::optional<long long> test;
+    std::optional<std::string> out;
+    precond::SpaiOptions so;
+    so.threads = 0;
+    bool json = false;
+    Options opts("dataset spai", "Write (A, R) pairs of elliptic problems, R the SPAI of A.");
+    opts.integer("count", count, 1, 10'000'000, "pairs in all (required)");
+    opts.integer("test", test, std::numeric_limits<long long>::min(), std::numeric_limits<long long>::max(),
+                 "of them in the test set, 0..count-1 (default: min(" + std::to_string(o.test) + ", count/6))");
+    opts.integer("n", side, 2, 10'000, "grid side: matrices of order n² (required)");
+    opts.integer("seed", o.seed, 0, std::numeric_limits<long long>::max(), "sample k uses seed + k");
+    opts.choice("problem", o.problem, {"diffusion", "biharmonic", "mixed"}, "mixed: the two alternate");
+    opts.real("sigma", o.sigma, "standard deviation of the log-normal coefficient field");
+    opts.real("length", o.length, "its correlation length");
+    opts.integer("threads", so.threads, 0, 4096, "worker threads (0: all cores)");
+    opts.text("out", out, "the dataset folder (required)");
+    opts.flag("json", json, "print one JSON object");
+    if (!opts.parse(argv))
+        return 0;
     if (!out)
         throw UsageError("dataset spai needs --out DIR");
-    if (!args.has("count") || !args.has("n"))
+    if (!count || !side)
         throw UsageError("dataset spai needs --count C and --n N (grid side)");
-    learn::SpaiDatasetOptions o;
-    o.count = static_cast<int>(args.integer("count", o.count, 1, 10'000'000));
-    o.test = static_cast<int>(args.integer("test", std::min(o.test, o.count / 6), 0, o.count - 1));
-    o.side = static_cast<int>(args.integer("n", o.side, 2, 10'000));
-    o.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, std::numeric_limits<long long>::max()));
-    o.problem = args.choice("problem", o.problem, {"diffusion", "biharmonic", "mixed"});
-    o.sigma = args.real("sigma", o.sigma);
-    o.length = args.real("length", o.length);
-    precond::SpaiOptions so;
-    so.threads = static_cast<int>(args.integer("threads", 0, 0, 4096));
+    o.count = *count;
+    o.side = *side;
+    o.test = test_count(test, std::min(o.test, o.count / 6), o.count);
     const auto approximateInverse = [&](const sparse::Matrix &A) { return precond::spai(A, so).M; };
-    report(learn::write_spai_dataset(o, *out, approximateInverse), *out, args.flag("json"));
+    report(learn::write_spai_dataset(o, *out, approximateInverse), *out, json);
     return 0;
 }
 
@@ -100,12 +142,18 @@ int spai(const Argv &argv)
 
 int cmd_dataset(const Argv &argv)
 {
+    static const char *const usage =
+        "usage: dataset synthetic --count N --n N [--seed S] [--test T] "
+        "[--target perturbed|literal] --out DIR | dataset kopt --from DIR --out DIR | "
+        "dataset spai --count C --n SIDE [--seed S] [--test T] "
+        "[--problem diffusion|biharmonic|mixed] [--sigma X] [--length X] [--threads T] [--json] "
+        "--out DIR";
     if (argv.empty())
-        throw UsageError("usage: dataset synthetic --count N --n N [--seed S] [--test T] "
-                         "[--target perturbed|literal] --out DIR | dataset kopt --from DIR --out DIR | "
-                         "dataset spai --count C --n SIDE [--seed S] [--test T] "
-                         "[--problem diffusion|biharmonic|mixed] [--sigma X] [--length X] [--threads T] [--json] "
-                         "--out DIR");
+        throw UsageError(usage);
+    if (argv[0] == "--help" || argv[0] == "-h") {
+        std::cout << usage << "\n(dataset KIND --help: the options of one kind)\n";
+        return 0;
+    }
     const Argv rest(argv.begin() + 1, argv.end());
     if (argv[0] == "synthetic")
         return synthetic(rest);

@@ -49,29 +49,38 @@ sparse::Matrix output_matrix(const sparse::Matrix &A, precond::PrecondKind kind,
 
 int cmd_factor(const Argv &argv)
 {
-    Args args(argv, {"kind", "out", "threads", "method", "ordering", "max-memory"}, {"json"});
-    if (args.positional().size() != 1)
+    std::string kindName, methodName = "auto", orderingName = "natural";
+    std::optional<std::string> out;
+    std::optional<std::int64_t> maxMemory;
+    bool json = false;
+    precond::BuildOptions build;
+    build.threads = 0;
+    Options opts("factor", "IC(0), K-optimal, SPAI, Jacobi or Cholesky factor of an SPD matrix.");
+    const auto &files = opts.positionals("FILE", "an SPD matrix (.mtx or .mtx.gz)");
+    opts.choice("kind", kindName, {"cholesky", "ic0", "kopt", "spai", "jacobi"}, "what to compute (required)");
+    opts.text("out", out, "where the factor goes (.mtx; required)");
+    opts.choice("method", methodName, {"auto", "dense", "selinv"}, "K-optimal method (--kind kopt only)");
+    opts.choice("ordering", orderingName, {"natural", "amd", "nd"}, "ordering of A before factoring");
+    opts.integer("threads", build.threads, 0, 1024, "worker threads (0: all cores)");
+    opts.integer("max-memory", maxMemory, 1, std::int64_t(1) << 40, "memory bound of the K-optimal method in MiB");
+    opts.flag("json", json, "print one JSON object");
+    if (!opts.parse(argv))
+        return 0;
+    if (files.size() != 1)
         throw UsageError("factor expects exactly one matrix file");
-    const std::string &path = args.positional()[0];
-    if (!args.has("kind"))
+    const std::string &path = files[0];
+    if (kindName.empty())
         throw UsageError("factor needs --kind cholesky|ic0|kopt|spai|jacobi");
-    const std::string kindName =
-        args.choice("kind", "", {"cholesky", "ic0", "kopt", "spai", "jacobi"});
     const auto kind = *precond::parse_precond_kind(kindName);
-    const auto out = args.value("out");
     if (!out)
         throw UsageError("factor needs --out FILE.mtx");
-    const std::string methodName = args.choice("method", "auto", {"auto", "dense", "selinv"});
-    if (args.has("method") && kind != precond::PrecondKind::Kopt)
+    if (opts.given("method") && kind != precond::PrecondKind::Kopt)
         throw UsageError("--method applies to --kind kopt only");
-    const auto ordering = *precond::parse_ordering(args.choice("ordering", "natural", {"natural", "amd", "nd"}));
-    precond::BuildOptions build;
-    build.threads = int(args.integer("threads", 0, 0, 1024));
+    const auto ordering = *precond::parse_ordering(orderingName);
     build.kopt_method = *precond::parse_kopt_method(methodName);
-    if (args.has("max-memory")) {
+    if (maxMemory) {
         // One bound (in MiB) for whichever K-optimal method runs; refusals name the estimate.
-        const std::int64_t mib = args.integer("max-memory", 0, 1, std::int64_t(1) << 40);
-        build.max_dense_bytes = build.max_selinv_bytes = mib << 20;
+        build.max_dense_bytes = build.max_selinv_bytes = *maxMemory << 20;
     }
 
     const sparse::Matrix A0 = sparse::read_matrix_market(path).matrix;
@@ -129,7 +138,7 @@ int cmd_factor(const Argv &argv)
     }
     j["out"] = result ? nlohmann::json(*out) : nlohmann::json(nullptr);
 
-    if (args.flag("json")) {
+    if (json) {
         std::cout << j.dump(2) << '\n';
     } else if (!j["ok"].get<bool>()) {
         std::cout << path << ": IC(0) broke down at column " << j["breakdown"]["column"]

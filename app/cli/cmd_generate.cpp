@@ -16,72 +16,54 @@ const char *const kKinds =
     "laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph_laplacian, diffusion2d, biharmonic2d";
 constexpr long long kMaxIndex = std::numeric_limits<sparse::Index>::max();
 
-sparse::Index required_size(const Args &args, const std::string &name, const std::string &kind)
+sparse::Index required_size(const std::optional<sparse::Index> &size, const std::string &name, const std::string &kind)
 {
-    if (!args.has(name))
+    if (!size)
         throw UsageError(kind + " needs --" + name);
-    return static_cast<sparse::Index>(args.integer(name, 0, 1, kMaxIndex));
-}
-
-std::uint64_t seed_of(const Args &args)
-{
-    return static_cast<std::uint64_t>(args.integer("seed", 1, 0, std::numeric_limits<long long>::max()));
-}
-
-// --sigma and --length of the log-normal coefficient field (diffusion2d, biharmonic2d).
-sparse::RandomFieldParams field_of(const Args &args)
-{
-    sparse::RandomFieldParams p;
-    p.sigma = args.real("sigma", p.sigma);
-    p.length = args.real("length", p.length);
-    return p;
+    return *size;
 }
 
 } // namespace
 
-const std::set<std::string> &generator_options()
+void add_generator_options(Options &opts, GeneratorArgs &g)
 {
-    static const std::set<std::string> names = {"n", "nx", "ny", "nz", "seed", "degree", "shift",
-                                                "growth", "spread", "sigma", "length"};
-    return names;
+    opts.integer("n", g.n, 1, kMaxIndex, "order of the matrix (grid side of diffusion2d and biharmonic2d)");
+    opts.integer("nx", g.nx, 1, kMaxIndex, "grid points in x (poisson2d, poisson3d; default --n)");
+    opts.integer("ny", g.ny, 1, kMaxIndex, "grid points in y (default --nx)");
+    opts.integer("nz", g.nz, 1, kMaxIndex, "grid points in z (poisson3d; default --nx)");
+    opts.integer("seed", g.seed, 0, std::numeric_limits<long long>::max(), "random seed");
+    opts.integer("degree", g.degree, 1, std::numeric_limits<int>::max(), "graph_laplacian: mean degree");
+    opts.real("shift", g.shift, "graph_laplacian: shift·I added to the graph Laplacian");
+    opts.real("growth", g.semiseparable.growth, "semiseparable: geometric growth rho");
+    opts.real("spread", g.semiseparable.spread, "semiseparable: a_i, b_i log-uniform in [1/spread, spread]");
+    opts.real("sigma", g.field.sigma, "standard deviation of the log-normal coefficient field");
+    opts.real("length", g.field.length, "correlation length of the coefficient field");
 }
 
-sparse::GeneratedMatrix generated_from_args(const std::string &kind, const Args &args)
+sparse::GeneratedMatrix generated_from_args(const std::string &kind, const GeneratorArgs &g)
 {
     try {
         if (kind == "laplacian1d")
-            return sparse::laplacian1d(required_size(args, "n", kind));
+            return sparse::laplacian1d(required_size(g.n, "n", kind));
         if (kind == "counterexample")
-            return sparse::counterexample(required_size(args, "n", kind));
-        if (kind == "semiseparable") {
-            sparse::SemiseparableParams params;
-            params.growth = args.real("growth", params.growth);
-            params.spread = args.real("spread", params.spread);
-            return sparse::semiseparable(required_size(args, "n", kind), seed_of(args), params);
-        }
+            return sparse::counterexample(required_size(g.n, "n", kind));
+        if (kind == "semiseparable")
+            return sparse::semiseparable(required_size(g.n, "n", kind), g.seed, g.semiseparable);
         if (kind == "poisson2d") {
-            const sparse::Index nx = args.has("n") && !args.has("nx") ? required_size(args, "n", kind)
-                                                                      : required_size(args, "nx", kind);
-            const sparse::Index ny = args.has("ny") ? required_size(args, "ny", kind) : nx;
-            return sparse::poisson2d(nx, ny);
+            const sparse::Index nx = g.n && !g.nx ? *g.n : required_size(g.nx, "nx", kind);
+            return sparse::poisson2d(nx, g.ny.value_or(nx));
         }
         if (kind == "poisson3d") {
-            const sparse::Index nx = args.has("n") && !args.has("nx") ? required_size(args, "n", kind)
-                                                                      : required_size(args, "nx", kind);
-            const sparse::Index ny = args.has("ny") ? required_size(args, "ny", kind) : nx;
-            const sparse::Index nz = args.has("nz") ? required_size(args, "nz", kind) : nx;
-            return sparse::poisson3d(nx, ny, nz);
+            const sparse::Index nx = g.n && !g.nx ? *g.n : required_size(g.nx, "nx", kind);
+            return sparse::poisson3d(nx, g.ny.value_or(nx), g.nz.value_or(nx));
         }
-        if (kind == "graph_laplacian") {
-            const auto degree = static_cast<int>(args.integer("degree", 4, 1, std::numeric_limits<int>::max()));
-            return sparse::graph_laplacian(required_size(args, "n", kind), degree, args.real("shift", 1.0),
-                                           seed_of(args));
-        }
+        if (kind == "graph_laplacian")
+            return sparse::graph_laplacian(required_size(g.n, "n", kind), g.degree, g.shift, g.seed);
         // --n is the grid side: the matrix has order n².
         if (kind == "diffusion2d")
-            return sparse::diffusion2d(required_size(args, "n", kind), seed_of(args), field_of(args));
+            return sparse::diffusion2d(required_size(g.n, "n", kind), g.seed, g.field);
         if (kind == "biharmonic2d")
-            return sparse::biharmonic2d(required_size(args, "n", kind), seed_of(args), field_of(args));
+            return sparse::biharmonic2d(required_size(g.n, "n", kind), g.seed, g.field);
     } catch (const sparse::GeneratorError &e) {
         throw UsageError(e.what());
     }
@@ -90,30 +72,36 @@ sparse::GeneratedMatrix generated_from_args(const std::string &kind, const Args 
 
 int cmd_generate(const Argv &argv)
 {
-    std::set<std::string> valued = generator_options();
-    valued.insert({"out", "exact-factor"});
-    Args args(argv, valued, {"json"});
-    if (args.positional().size() != 1)
+    GeneratorArgs params;
+    std::optional<std::string> out, factorPath;
+    bool json = false;
+    Options opts("generate", "Write a generated SPD matrix.");
+    const auto &kinds = opts.positionals("KIND", std::string("one of ") + kKinds);
+    add_generator_options(opts, params);
+    opts.text("out", out, "where the matrix goes (.mtx; required)");
+    opts.text("exact-factor", factorPath, "also write the exact Cholesky factor, where one is known");
+    opts.flag("json", json, "print one JSON object");
+    if (!opts.parse(argv))
+        return 0;
+    if (kinds.size() != 1)
         throw UsageError(std::string("generate expects one KIND (") + kKinds + ")");
-    const auto out = args.value("out");
     if (!out)
         throw UsageError("generate needs --out FILE.mtx");
-    const sparse::GeneratedMatrix g = generated_from_args(args.positional()[0], args);
+    const sparse::GeneratedMatrix g = generated_from_args(kinds[0], params);
 
-    sparse::WriteOptions opts;
-    opts.comment = "generated by factorscope-cli: " + g.description;
-    sparse::write_matrix_market(*out, g.A, opts);
-    const auto factorPath = args.value("exact-factor");
+    sparse::WriteOptions wo;
+    wo.comment = "generated by factorscope-cli: " + g.description;
+    sparse::write_matrix_market(*out, g.A, wo);
     if (factorPath) {
         if (!g.exact_L)
-            throw UsageError("no exact factor is known for " + args.positional()[0]);
+            throw UsageError("no exact factor is known for " + kinds[0]);
         sparse::WriteOptions lopts;
         lopts.symmetric_if_possible = false;
         lopts.comment = "exact Cholesky factor L (A = L L^T) of: " + g.description;
         sparse::write_matrix_market(*factorPath, *g.exact_L, lopts);
     }
-    if (args.flag("json")) {
-        nlohmann::json j = {{"kind", args.positional()[0]}, {"description", g.description},
+    if (json) {
+        nlohmann::json j = {{"kind", kinds[0]}, {"description", g.description},
                             {"rows", g.A.rows()},           {"nnz", g.A.nonZeros()},
                             {"out", *out},                  {"exact_factor", g.exact_L.has_value()}};
         if (factorPath)

@@ -32,10 +32,15 @@ const char *symmetry_name(sparse::MmSymmetry s)
 
 int cmd_info(const Argv &argv)
 {
-    Args args(argv, {}, {"json"});
-    if (args.positional().size() != 1)
+    Options opts("info", "Size, nonzeros and symmetry of a Matrix Market file.");
+    const auto &files = opts.positionals("FILE", "a .mtx or .mtx.gz file");
+    bool json = false;
+    opts.flag("json", json, "print one JSON object");
+    if (!opts.parse(argv))
+        return 0;
+    if (files.size() != 1)
         throw UsageError("info expects exactly one matrix file");
-    const std::string &path = args.positional()[0];
+    const std::string &path = files[0];
     const sparse::LoadedMatrix m = sparse::read_matrix_market(path);
     const sparse::Matrix &A = m.matrix;
     const double defect = sparse::symmetry_defect(A);
@@ -50,7 +55,7 @@ int cmd_info(const Argv &argv)
         lowerNnz = sparse::lower_triangle(A).nonZeros();
     }
 
-    if (args.flag("json")) {
+    if (json) {
         nlohmann::json j = {
             {"file", path},
             {"rows", A.rows()},

@@ -16,28 +16,42 @@ namespace fs::cli {
 
 int cmd_pcg(const Argv &argv)
 {
-    Args args(argv, {"precond", "tol", "maxiter", "rhs", "seed", "threads", "ordering", "method", "spai-pattern"},
-              {"json", "history", "kcond-paper"});
-    if (args.positional().size() != 1)
-        throw UsageError("pcg expects exactly one matrix file");
-    const std::string &path = args.positional()[0];
-    const std::string kindName =
-        args.choice("precond", "none", {"none", "jacobi", "ic0", "kopt", "spai", "cholesky"});
-    const auto kind = *precond::parse_precond_kind(kindName);
+    std::string kindName = "none", rhs = "ones", orderingName = "natural", methodName = "auto";
     precond::PcgOptions po;
-    po.tol = args.real("tol", 1e-8);
+    po.tol = 1e-8;
+    po.maxiter = 10000;
+    po.record_history = false;
+    std::uint64_t seed = 0;
+    int threads = 0, spaiPattern = 1;
+    bool json = false, kcondPaper = false;
+    Options opts("pcg", "Preconditioned conjugate gradients with a chosen preconditioner.");
+    const auto &files = opts.positionals("FILE", "an SPD matrix (.mtx or .mtx.gz)");
+    opts.choice("precond", kindName, {"none", "jacobi", "ic0", "kopt", "spai", "cholesky"}, "preconditioner");
+    opts.real("tol", po.tol, "stop at this relative residual");
+    opts.integer("maxiter", po.maxiter, 1, 100000000, "most iterations");
+    opts.choice("rhs", rhs, {"ones", "random"}, "right-hand side b");
+    opts.integer("seed", seed, 0, INT64_MAX, "seed of --rhs random");
+    opts.integer("threads", threads, 0, 1024, "worker threads (0: all cores)");
+    opts.choice("ordering", orderingName, {"natural", "amd", "nd"}, "ordering of A before the preconditioner is built");
+    opts.choice("method", methodName, {"auto", "dense", "selinv"}, "K-optimal method");
+    opts.integer("spai-pattern", spaiPattern, 1, 2, "SPAI on the pattern of A (1) or of A squared (2)");
+    opts.flag("history", po.record_history, "record the residual of every iteration");
+    opts.flag("kcond-paper", kcondPaper, "also K(L^T A^-1 L) for the triangular factors");
+    opts.flag("json", json, "print one JSON object");
+    if (!opts.parse(argv))
+        return 0;
+    if (files.size() != 1)
+        throw UsageError("pcg expects exactly one matrix file");
+    const std::string &path = files[0];
+    const auto kind = *precond::parse_precond_kind(kindName);
     if (!(po.tol > 0.0 && po.tol < 1.0))
         throw UsageError("--tol must lie strictly between 0 and 1");
-    po.maxiter = int(args.integer("maxiter", 10000, 1, 100000000));
-    po.record_history = args.flag("history");
-    const bool randomRhs = args.choice("rhs", "ones", {"ones", "random"}) == "random";
-    if (args.has("seed") && !randomRhs)
+    const bool randomRhs = rhs == "random";
+    if (opts.given("seed") && !randomRhs)
         throw UsageError("--seed only applies with --rhs random");
-    const auto seed = std::uint64_t(args.integer("seed", 0, 0, INT64_MAX));
-    const int threads = int(args.integer("threads", 0, 0, 1024));
 
-    const auto ordering = *precond::parse_ordering(args.choice("ordering", "natural", {"natural", "amd", "nd"}));
-    const auto method = *precond::parse_kopt_method(args.choice("method", "auto", {"auto", "dense", "selinv"}));
+    const auto ordering = *precond::parse_ordering(orderingName);
+    const auto method = *precond::parse_kopt_method(methodName);
 
     const sparse::Matrix A0 = sparse::read_matrix_market(path).matrix;
     precond::require_spd(A0);
@@ -47,9 +61,8 @@ int cmd_pcg(const Argv &argv)
     const sparse::Matrix &A = problem.A;
     const sparse::Vector b = precond::permute_vector(precond::make_rhs(int(A.rows()), randomRhs, seed), problem.perm);
 
-    if (args.has("spai-pattern") && kind != precond::PrecondKind::Spai)
+    if (opts.given("spai-pattern") && kind != precond::PrecondKind::Spai)
         throw UsageError("--spai-pattern only applies with --precond spai");
-    const int spaiPattern = int(args.integer("spai-pattern", 1, 1, 2));
 
     precond::BuildOptions bo;
     bo.threads = threads;
@@ -74,7 +87,7 @@ int cmd_pcg(const Argv &argv)
     j["kcond"] = kc.value ? nlohmann::json(kc.value->K) : nlohmann::json(nullptr);
     j["log_kcond"] = kc.value ? nlohmann::json(kc.value->log_K) : nlohmann::json(nullptr);
     j["kcond_note"] = kc.note.empty() ? nlohmann::json(nullptr) : nlohmann::json(kc.note);
-    if (args.flag("kcond-paper")) {
+    if (kcondPaper) {
         // K(L^T A^-1 L), the quantity the K-optimal factor minimises over the pattern of tril(A);
         // defined here for the triangular kinds only.
         j["kcond_paper"] = nullptr;
@@ -114,7 +127,7 @@ int cmd_pcg(const Argv &argv)
             j["history"] = r.history;
     }
 
-    if (args.flag("json")) {
+    if (json) {
         std::cout << j.dump(2) << '\n';
         return 0;
     }

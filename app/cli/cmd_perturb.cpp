@@ -95,38 +95,50 @@ void print_text(const factor::PerturbationResult &r, const sparse::Vector &diag,
 
 int cmd_perturb(const Argv &argv)
 {
-    std::set<std::string> valued = generator_options();
-    valued.insert({"generator", "entry", "delta", "kind", "ordering", "threads", "out-delta"});
-    Args args(argv, valued, {"json"});
+    GeneratorArgs params;
+    std::optional<std::string> generator, entry, outDelta;
+    std::optional<double> deltaArg;
+    std::string kind = "cholesky", orderingName = "natural";
+    int threads = 0;
+    bool json = false;
+    Options opts("perturb", "Change one entry of A and measure how far the factor changes (locality).");
+    const auto &files = opts.positionals("FILE", "a symmetric matrix (or give --generator)");
+    opts.text("generator", generator, "a generated matrix instead of FILE (see generate --help)");
+    add_generator_options(opts, params);
+    opts.text("entry", entry, "P,Q: the entry A(P,Q) that changes, 1-based (required)");
+    opts.real("delta", deltaArg, "added to A(P,Q) and to its mirror A(Q,P) (required)");
+    opts.choice("kind", kind, {"cholesky", "ic0", "kopt", "spai"}, "which factor");
+    opts.choice("ordering", orderingName, {"natural", "amd"}, "ordering (amd: --kind cholesky only)");
+    opts.integer("threads", threads, 0, 4096, "worker threads (0: all cores)");
+    opts.text("out-delta", outDelta, "write the change of the factor as a .mtx file");
+    opts.flag("json", json, "print one JSON object");
+    if (!opts.parse(argv))
+        return 0;
 
     sparse::Matrix A;
     std::optional<sparse::Matrix> exactL;
-    if (const auto gen = args.value("generator")) {
-        if (!args.positional().empty())
+    if (generator) {
+        if (!files.empty())
             throw UsageError("give either a matrix file or --generator, not both");
-        sparse::GeneratedMatrix g = generated_from_args(*gen, args);
+        sparse::GeneratedMatrix g = generated_from_args(*generator, params);
         A = std::move(g.A);
         exactL = std::move(g.exact_L);
     } else {
-        if (args.positional().size() != 1)
+        if (files.size() != 1)
             throw UsageError("perturb expects one matrix file (or --generator KIND)");
-        A = sparse::read_matrix_market(args.positional()[0]).matrix;
+        A = sparse::read_matrix_market(files[0]).matrix;
     }
     if (A.rows() != A.cols())
         throw UsageError("matrix is not square");
     if (sparse::symmetry_defect(A) > 1e-12)
         throw UsageError("matrix is not symmetric");
     const auto n = static_cast<Index>(A.rows());
-    const auto entry = args.value("entry");
     if (!entry)
         throw UsageError("perturb needs --entry P,Q");
-    if (!args.has("delta"))
+    if (!deltaArg)
         throw UsageError("perturb needs --delta D");
     const auto [p, q] = parse_entry(*entry, n);
-    const double delta = args.real("delta", 0.0);
-    const std::string kind = args.choice("kind", "cholesky", {"cholesky", "ic0", "kopt", "spai"});
-    const std::string orderingName = args.choice("ordering", "natural", {"natural", "amd"});
-    const auto threads = static_cast<int>(args.integer("threads", 0, 0, 4096));
+    const double delta = *deltaArg;
     const factor::Ordering ordering = orderingName == "amd" ? factor::Ordering::Amd : factor::Ordering::Natural;
     if (kind != "cholesky" && ordering != factor::Ordering::Natural)
         throw UsageError("--ordering amd applies to --kind cholesky only (IC(0), K-optimal and SPAI keep the order of A)");
@@ -138,15 +150,15 @@ int cmd_perturb(const Argv &argv)
     for (Index k = 0; k < n; ++k)
         diag[r.perm.empty() ? k : r.perm[k]] = r.delta.diag_diff[k];
 
-    if (const auto path = args.value("out-delta")) {
+    if (outDelta) {
         sparse::WriteOptions o;
         o.symmetric_if_possible = false;
         o.comment = kind == "spai" ? "dR = R' - R (R = spai(A)) for A(" : "dL = L' - L (factor order) for A(";
         o.comment += std::to_string(p + 1) + "," + std::to_string(q + 1) + ") += " + std::to_string(delta);
-        sparse::write_matrix_market(*path, r.delta.delta_L, o);
+        sparse::write_matrix_market(*outDelta, r.delta.delta_L, o);
     }
 
-    if (!args.flag("json")) {
+    if (!json) {
         print_text(r, diag, p, q, delta, kind == "spai" ? 'R' : 'L');
         return 0;
     }

@@ -15,7 +15,8 @@ void usage(std::ostream &os)
     for (const auto &c : fs::cli::commands())
         os << "  " << c.name << std::string(12 - std::min<std::size_t>(11, std::strlen(c.name)), ' ')
            << c.summary << '\n';
-    os << "\nIndices are 1-based. Bad input: one 'error: ...' line on stderr, exit status 2.\n";
+    os << "\n'factorscope-cli COMMAND --help' lists the options of a command.\n"
+          "Indices are 1-based. Bad input: one 'error: ...' line on stderr, exit status 2.\n";
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // factorscope-train: trains a factor-predicting GNN in its own process and reports JSON lines,
 // so a crash, a kill or a CUDA out-of-memory error never reaches the GUI that started it.
+#include "common/parse_error.h"
 #include "learn/trainer.h"
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include <csignal>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -22,18 +24,13 @@ extern "C" void on_signal(int)
     g_stop.store(true);
 }
 
-void usage(std::ostream &os)
-{
-    os << "usage: factorscope-train --config run.json --out RUN_DIR [--key value ...]\n"
-          "       factorscope-train --dataset DIR --out RUN_DIR [--key value ...]\n"
-          "       factorscope-train --resume RUN_DIR [--epochs N --patience N --threads N --device D]\n"
-          "       factorscope-train --dump-layers FILE.json [--seed S]\n\n"
-          "keys:";
-    for (const auto &k : fs::learn::TrainConfig::keys())
-        os << ' ' << k;
-    os << "\nOne JSON object per line on stdout; the last one has \"status\": finished, stopped or failed.\n"
-          "SIGTERM/SIGINT stop after the current batch; --resume continues from the last epoch.\n";
-}
+const char *const kUsage =
+    "Trains a factor-predicting GNN and reports one JSON object per line on stdout; the last one\n"
+    "has \"status\": finished, stopped or failed.\n\n"
+    "  factorscope-train --config run.json --out RUN_DIR [--key value ...]\n"
+    "  factorscope-train --dataset DIR --out RUN_DIR [--key value ...]\n"
+    "  factorscope-train --resume RUN_DIR [--epochs N --patience N --threads N --device D]\n"
+    "  factorscope-train --dump-layers FILE.json [--seed S]\n";
 
 int fail(const std::string &error, int code)
 {
@@ -47,37 +44,34 @@ int main(int argc, char **argv)
 {
     const std::vector<std::string> args(argv + 1, argv + argc);
     std::string configPath, outDir, resumeDir, dumpPath;
-    std::vector<std::pair<std::string, std::string>> overrides;
+    // Every key of TrainConfig as --key value (the last one given wins); TrainConfig::set checks
+    // the values as it checks a config file.
+    std::map<std::string, std::string> given;
+    CLI::App app(kUsage, "factorscope-train");
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    app.add_option("--config", configPath, "run settings (JSON); --key value options override them")
+        ->type_name("FILE");
+    app.add_option("--out", outDir, "the run folder")->type_name("DIR");
+    app.add_option("--resume", resumeDir, "continue the run in this folder from its last epoch")->type_name("DIR");
+    app.add_option("--dump-layers", dumpPath, "write the layer reference outputs and stop")->type_name("FILE");
+    for (const auto &key : fs::learn::TrainConfig::keys())
+        app.add_option("--" + key, [&given, key](const CLI::results_t &r) { given[key] = r.back(); return true; })
+            ->type_name("VALUE")
+            ->group("Settings (override those of --config)");
+    app.footer("SIGTERM/SIGINT stop after the current batch; --resume continues from the last epoch.");
     try {
-        for (std::size_t i = 0; i < args.size(); ++i) {
-            std::string key = args[i];
-            if (key == "--help" || key == "-h") {
-                usage(std::cout);
-                return 0;
-            }
-            if (key.rfind("--", 0) != 0)
-                return fail("unexpected argument '" + key + "'", 2);
-            key = key.substr(2);
-            std::string value;
-            if (const auto eq = key.find('='); eq != std::string::npos) {
-                value = key.substr(eq + 1);
-                key.resize(eq);
-            } else if (i + 1 < args.size()) {
-                value = args[++i];
-            } else {
-                return fail("option --" + key + " needs a value", 2);
-            }
-            if (key == "config")
-                configPath = value;
-            else if (key == "out")
-                outDir = value;
-            else if (key == "resume")
-                resumeDir = value;
-            else if (key == "dump-layers")
-                dumpPath = value;
-            else
-                overrides.emplace_back(key, value);
+        try {
+            app.parse(std::vector<std::string>(args.rbegin(), args.rend()));
+        } catch (const CLI::CallForHelp &) {
+            std::cout << app.help();
+            return 0;
+        } catch (const CLI::ParseError &e) {
+            return fail(fs::app::parse_error_message(app, args, e), 2);
         }
+        std::vector<std::pair<std::string, std::string>> overrides;
+        for (const auto &key : fs::learn::TrainConfig::keys())
+            if (const auto it = given.find(key); it != given.end())
+                overrides.emplace_back(key, it->second);
 
         fs::learn::TrainConfig config;
         if (!dumpPath.empty()) {

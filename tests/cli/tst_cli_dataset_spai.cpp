@@ -9,7 +9,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -175,15 +174,11 @@ void TestCliDatasetSpai::usageErrors()
     QFETCH(QStringList, args);
     QTemporaryDir tmp;
     // Relative --out lands in the temporary folder; nothing may be written there.
-    QProcess p;
-    p.setWorkingDirectory(tmp.path());
-    p.start(QStringLiteral(FS_CLI_PATH), args);
-    QVERIFY(p.waitForFinished(120000));
-    QCOMPARE(p.code(), 2);
-    const QByteArray err = p.readAllStandardError();
-    QVERIFY2(err.startsWith("error: "), err.constData());
-    QCOMPARE(err.count('\n'), 1);
-    QVERIFY(p.readAllStandardOutput().isEmpty());
+    const Run r = runCli(args, 120000, tmp.path());
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.startsWith("error: "), r.err.constData());
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY(r.out.isEmpty());
     QVERIFY(!QFile::exists(tmp.filePath(QStringLiteral("x/manifest.json"))));
 }
 

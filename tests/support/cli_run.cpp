@@ -19,9 +19,11 @@ QJsonObject jsonObject(const QByteArray &text)
     return doc.object();
 }
 
-ProcessRun runProgram(const QString &program, const QStringList &args, int timeoutMs)
+ProcessRun runProgram(const QString &program, const QStringList &args, int timeoutMs, const QString &workingDirectory)
 {
     QProcess p;
+    if (!workingDirectory.isEmpty())
+        p.setWorkingDirectory(workingDirectory);
     p.start(program, args);
     ProcessRun run;
     if (!p.waitForFinished(timeoutMs)) {
@@ -40,9 +42,9 @@ QString cliPath()
     return QStringLiteral(FS_CLI_PATH);
 }
 
-ProcessRun runCli(const QStringList &args, int timeoutMs)
+ProcessRun runCli(const QStringList &args, int timeoutMs, const QString &workingDirectory)
 {
-    return runProgram(cliPath(), args, timeoutMs);
+    return runProgram(cliPath(), args, timeoutMs, workingDirectory);
 }
 
 } // namespace fs::test

@@ -18,10 +18,12 @@ struct ProcessRun {
     QJsonObject json() const;
 };
 
-/// Runs `program` with `args` and waits at most `timeoutMs` (the process is killed after that).
-ProcessRun runProgram(const QString &program, const QStringList &args, int timeoutMs = 120000);
+/// Runs `program` with `args` in `workingDirectory` (empty: the test's own) and waits at most
+/// `timeoutMs` (the process is killed after that).
+ProcessRun runProgram(const QString &program, const QStringList &args, int timeoutMs = 120000,
+                      const QString &workingDirectory = {});
 /// factorscope-cli of this build.
-ProcessRun runCli(const QStringList &args, int timeoutMs = 120000);
+ProcessRun runCli(const QStringList &args, int timeoutMs = 120000, const QString &workingDirectory = {});
 /// Path of factorscope-cli of this build.
 QString cliPath();
 

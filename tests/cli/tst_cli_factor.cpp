@@ -1,6 +1,7 @@
 // factorscope-cli factor: the factor it writes, outcomes that are not errors (IC(0) breakdown), and
 // the one-line `error:` contract with exit status 2 for bad input.
 #include "cli_run.h"
+#include "fixtures.h"
 #include "sparse/matrix_market.h"
 
 #include <Eigen/Dense>
@@ -16,23 +17,13 @@ using Run = fs::test::ProcessRun;
 using fs::test::jsonObject;
 using fs::test::runCli;
 
-const QString kNos4 = QStringLiteral(FS_BENCHMARK_DIR "/nos4.mtx.gz");
-const QString kBcsstk01 = QStringLiteral(FS_BENCHMARK_DIR "/bcsstk01.mtx.gz");
-const QString kS4 = QStringLiteral(FS_TEST_DATA_DIR "/suitesparse/s4.mtx");
-const QString kWest = QStringLiteral(FS_TEST_DATA_DIR "/suitesparse/west0067.mtx");
-const QString kAsh = QStringLiteral(FS_TEST_DATA_DIR "/suitesparse/ash219.mtx");
+const QString kNos4 = fs::test::benchmarkMatrix(QStringLiteral("nos4"));
+const QString kBcsstk01 = fs::test::benchmarkMatrix(QStringLiteral("bcsstk01"));
+const QString kS4 = fs::test::corpusMatrix(QStringLiteral("s4"));
+const QString kWest = fs::test::corpusMatrix(QStringLiteral("west0067"));
+const QString kAsh = fs::test::corpusMatrix(QStringLiteral("ash219"));
 
-// Kershaw's matrix: SPD, but IC(0) meets the pivot -5 in column 4.
-QString writeKershaw(const QTemporaryDir &dir)
-{
-    const QString path = dir.filePath(QStringLiteral("kershaw.mtx"));
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return {};
-    f.write("%%MatrixMarket matrix coordinate real symmetric\n4 4 8\n"
-            "1 1 3\n2 1 -2\n4 1 2\n2 2 3\n3 2 -2\n3 3 3\n4 3 -2\n4 4 3\n");
-    return path;
-}
+using fs::test::writeKershaw;
 
 } // namespace
 
@@ -140,13 +131,8 @@ void TestCliFactor::badInput()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, needle);
-    const Run r = runCli(args + QStringList{QStringLiteral("--json")});
-    QCOMPARE(r.code, 2);
-    QVERIFY(r.out.isEmpty());
-    QVERIFY2(r.err.startsWith("error: "), r.err.constData());
-    QCOMPARE(r.err.count('\n'), 1);
-    QVERIFY(r.err.endsWith('\n'));
-    QVERIFY2(QString::fromUtf8(r.err).contains(needle), r.err.constData());
+    const QString violation = fs::test::usageErrorViolation(runCli(args + QStringList{QStringLiteral("--json")}), needle);
+    QVERIFY2(violation.isEmpty(), qPrintable(violation));
 }
 
 QTEST_APPLESS_MAIN(TestCliFactor)

@@ -11,6 +11,7 @@ private Q_SLOTS:
     void infoJson();
     void badInput_data();
     void badInput();
+    void contractCheckCanFail();
 };
 
 using Run = fs::test::ProcessRun;
@@ -73,6 +74,19 @@ void TestCliInfo::badInput()
     QVERIFY2(err.startsWith(QLatin1String("error: ")), qPrintable(err));
     QCOMPARE(err.count(QLatin1Char('\n')), 1);
     QVERIFY2(err.contains(mentions), qPrintable(err));
+}
+
+void TestCliInfo::contractCheckCanFail()
+{
+    // The shared error-contract check reports a successful run, a wrong needle and extra output.
+    const QString nos4 = QStringLiteral(FS_BENCHMARK_DIR "/nos4.mtx.gz");
+    QVERIFY(!fs::test::usageErrorViolation(runCli({QStringLiteral("info"), nos4})).isEmpty());
+    const Run bad = runCli({QStringLiteral("info"), QStringLiteral("/no/such.mtx")});
+    QVERIFY(fs::test::usageErrorViolation(bad).isEmpty());
+    QVERIFY(!fs::test::usageErrorViolation(bad, QStringLiteral("no-such-word")).isEmpty());
+    Run noisy = bad;
+    noisy.out = "{}";
+    QVERIFY(!fs::test::usageErrorViolation(noisy).isEmpty());
 }
 
 QTEST_APPLESS_MAIN(TestCliInfo)

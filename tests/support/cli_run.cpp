@@ -37,6 +37,20 @@ ProcessRun runProgram(const QString &program, const QStringList &args, int timeo
     return run;
 }
 
+QString usageErrorViolation(const ProcessRun &run, const QString &needle)
+{
+    const QString err = QString::fromUtf8(run.err);
+    if (run.code != 2)
+        return QStringLiteral("exit status %1, not 2 (stderr: %2)").arg(run.code).arg(err);
+    if (!run.out.isEmpty())
+        return QStringLiteral("stdout is not empty: ") + QString::fromUtf8(run.out);
+    if (!err.startsWith(QLatin1String("error: ")) || err.count(QLatin1Char('\n')) != 1 || !err.endsWith(QLatin1Char('\n')))
+        return QStringLiteral("stderr is not one line 'error: …': ") + err;
+    if (!needle.isEmpty() && !err.contains(needle))
+        return QStringLiteral("the error does not name '%1': %2").arg(needle, err);
+    return {};
+}
+
 QString cliPath()
 {
     return QStringLiteral(FS_CLI_PATH);

@@ -27,6 +27,10 @@ ProcessRun runCli(const QStringList &args, int timeoutMs = 120000, const QString
 /// Path of factorscope-cli of this build.
 QString cliPath();
 
+/// Empty when `run` keeps the command-line error contract (exit status 2, nothing on stdout, one
+/// line `error: …` on stderr, naming `needle` when given); otherwise what it broke, for QVERIFY2.
+QString usageErrorViolation(const ProcessRun &run, const QString &needle = {});
+
 /// `text` as one JSON object; empty when it is not one.
 QJsonObject jsonObject(const QByteArray &text);
 

@@ -5,7 +5,7 @@
 // `updates_per_s` (wall clock) and `updates_per_cpu_s` (this thread's CPU time) are the figures to
 // compare with 20; `refactor_s` (one numeric refactorisation of A, measured in this process) shows
 // what the update path saves.
-#include "precond/live_perturbation.h"
+#include "perturb/live_perturbation.h"
 #include "sparse/generators.h"
 
 #include <benchmark/benchmark.h>

@@ -2,7 +2,7 @@
 // (symbolic analysis reused), on the 2D Poisson matrix from n = 10^4 to 10^6. Each benchmark
 // reports `speedup` = (refactorisation seconds) / (seconds per perturbation), both measured in this
 // process, because absolute timings on a shared machine are noise.
-#include "factor/perturbation.h"
+#include "perturb/perturbation.h"
 #include "sparse/generators.h"
 
 #include <benchmark/benchmark.h>

@@ -1,9 +1,9 @@
 #include "cli/cmd_generate.h"
 #include "cli/commands.h"
 
-#include "factor/perturbation.h"
+#include "perturb/perturbation.h"
 #include "factor/tridiagonal.h"
-#include "precond/live_perturbation.h"
+#include "perturb/live_perturbation.h"
 #include "sparse/matrix_market.h"
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 // The perturbation engine: update/downdate equals refactorisation, refusals leave the state intact,
 // and the locality profile measures what it claims.
-#include "factor/perturbation.h"
+#include "perturb/perturbation.h"
 #include "sparse/generators.h"
 #include "sparse/matrix_market.h"
 #include "precond/ic0.h"

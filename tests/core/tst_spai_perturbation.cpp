@@ -1,10 +1,10 @@
 // ΔR of the sparse approximate inverse: the column-subset update equals a full recomputation, ΔR
 // equals spai(A') - spai(A) computed from scratch, and its locality follows from the column
 // dependency of SPAI.
-#include "factor/perturbation.h"
-#include "precond/live_perturbation.h"
+#include "perturb/perturbation.h"
+#include "perturb/live_perturbation.h"
 #include "precond/spai.h"
-#include "precond/spai_perturbation.h"
+#include "perturb/spai_perturbation.h"
 #include "sparse/generators.h"
 
 #include <Eigen/Dense>

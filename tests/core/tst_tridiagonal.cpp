@@ -1,5 +1,5 @@
 // The tridiagonal recurrence against exact rational arithmetic (never against another double run).
-#include "factor/perturbation.h"
+#include "perturb/perturbation.h"
 #include "factor/tridiagonal.h"
 #include "sparse/generators.h"
 #include "sparse/matrix_market.h"

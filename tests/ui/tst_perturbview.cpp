@@ -9,7 +9,7 @@
 #include "perturb/plots/perturbpatternplot.h"
 #include "perturb/perturbview.h"
 
-#include <factor/perturbation.h>
+#include <perturb/perturbation.h>
 #include <precond/spai.h>
 #include <sparse/generators.h>
 

@@ -3,8 +3,8 @@
 #include "perturb/perturbcommand.h"
 #include "perturb/perturbrunner.h"
 
-#include <factor/delta.h>
-#include <precond/live_perturbation.h>
+#include <perturb/delta.h>
+#include <perturb/live_perturbation.h>
 
 #include <QFutureWatcher>
 #include <QObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <precond/live_perturbation.h>
+#include <perturb/live_perturbation.h>
 
 #include <QWidget>
 

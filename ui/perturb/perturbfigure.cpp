@@ -2,7 +2,7 @@
 
 #include "perturb/plots/perturbdiagplot.h"
 
-#include <precond/live_perturbation.h>
+#include <perturb/live_perturbation.h>
 #include <sparse/generators.h>
 
 namespace fs::ui {

@@ -2,8 +2,8 @@
 
 #include "perturb/perturbcommand.h"
 
-#include <factor/perturbation.h>
-#include <precond/live_perturbation.h>
+#include <perturb/perturbation.h>
+#include <perturb/live_perturbation.h>
 #include <sparse/pattern_bins.h>
 
 #include <QFutureWatcher>

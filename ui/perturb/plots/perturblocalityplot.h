@@ -2,7 +2,7 @@
 
 #include "perturb/plots/perturbplot.h"
 
-#include <factor/delta.h>
+#include <perturb/delta.h>
 
 #include <QList>
 

@@ -1,10 +1,10 @@
-#include "precond/live_perturbation.h"
+#include "perturb/live_perturbation.h"
 
 #include "factor/tridiagonal.h"
 #include "precond/ic0.h"
 #include "precond/selected_inversion.h"
 #include "precond/spai.h"
-#include "precond/spai_perturbation.h"
+#include "perturb/spai_perturbation.h"
 
 #include <cmath>
 

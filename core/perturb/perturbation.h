@@ -10,7 +10,7 @@
 //  - perturb_from_scratch: any factor function (IC(0), K-optimal, ...) applied to A and A'.
 
 #include "factor/cholesky.h"
-#include "factor/delta.h"
+#include "perturb/delta.h"
 
 #include <functional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "factor/perturbation.h"
+#include "perturb/perturbation.h"
 
 #include "factor/tridiagonal.h"
 

@@ -1,4 +1,4 @@
-#include "precond/spai_perturbation.h"
+#include "perturb/spai_perturbation.h"
 
 #include "precond/spai.h"
 

@@ -8,7 +8,7 @@
 // p or q lies in the pattern of A'(:,k); every other column is bit-for-bit the same. Hence ΔR lives
 // in the columns k with hop(k) <= 1 from {p, q} and in rows of their patterns (hop <= 2).
 
-#include "factor/perturbation.h"
+#include "perturb/perturbation.h"
 
 #include <vector>
 

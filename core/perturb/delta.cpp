@@ -1,4 +1,4 @@
-#include "factor/delta.h"
+#include "perturb/delta.h"
 
 #include "sparse/graph_hops.h"
 

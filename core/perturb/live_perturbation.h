@@ -3,7 +3,7 @@
 // evaluates A + δ(e_p e_qᵀ + e_q e_pᵀ) against the unperturbed A (never against the previous call),
 // so a slider that jumps back and forth always shows ΔL relative to the same original factor.
 
-#include "factor/perturbation.h"
+#include "perturb/perturbation.h"
 #include "precond/errors.h"
 
 #include <cstdint>

@@ -64,7 +64,7 @@ void BM_PerturbEngine(benchmark::State &state)
 {
     const int side = int(state.range(0));
     Problem &pb = problem(side, ordering_of(state));
-    fs::factor::CholeskyPerturbation engine(pb.A, pb.ordering);
+    fs::perturb::CholeskyPerturbation engine(pb.A, pb.ordering);
     std::mt19937_64 rng(7);
     double seconds = 0, sign = 1;
     int p = 0;

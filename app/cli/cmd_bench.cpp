@@ -25,7 +25,7 @@ int cmd_bench(const Argv &argv)
         throw UsageError("not a directory: " + dir);
 
     bench::RunOptions options;
-    options.ordering = *precond::parse_ordering(args.choice("ordering", "natural", {"natural", "amd", "nd"}));
+    options.ordering = *precond::parse_ordering(args.choice("ordering", "natural", support::names_of(sparse::kOrderingNames)));
     options.threads = int(args.integer("threads", 0, 0, 1024));
     options.budget_seconds = args.real("budget", 0.0);
     if (options.budget_seconds < 0.0)
@@ -79,14 +79,14 @@ int cmd_bench(const Argv &argv)
         return 0;
     }
     std::cout << std::left << std::setw(18) << "matrix" << std::right << std::setw(8) << "n";
-    for (bench::Method m : bench::AllMethods)
-        std::cout << std::setw(9) << bench::to_string(m);
+    for (precond::PrecondKind m : bench::AllMethods)
+        std::cout << std::setw(9) << precond::to_string(m);
     std::cout << "  category\n";
     for (const auto &r : doc["rows"]) {
         std::cout << std::left << std::setw(18) << r["name"].get<std::string>() << std::right
                   << std::setw(8) << r["n"].get<long long>();
-        for (bench::Method m : bench::AllMethods) {
-            const auto &mr = r[bench::to_string(m)];
+        for (precond::PrecondKind m : bench::AllMethods) {
+            const auto &mr = r[precond::to_string(m)];
             std::cout << std::setw(9)
                       << (mr.is_null() ? std::string("-")
                           : mr["converged"].get<bool>() ? std::to_string(mr["iterations"].get<int>())

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -53,18 +54,20 @@ int cmd_factor(const Argv &argv)
     if (args.positional().size() != 1)
         throw UsageError("factor expects exactly one matrix file");
     const std::string &path = args.positional()[0];
+    using precond::PrecondKind;
+    static constexpr std::array<PrecondKind, 5> factorKinds = {PrecondKind::Cholesky, PrecondKind::Ic0,
+                                                               PrecondKind::Kopt, PrecondKind::Spai, PrecondKind::Jacobi};
     if (!args.has("kind"))
-        throw UsageError("factor needs --kind cholesky|ic0|kopt|spai|jacobi");
-    const std::string kindName =
-        args.choice("kind", "", {"cholesky", "ic0", "kopt", "spai", "jacobi"});
+        throw UsageError("factor needs --kind " + support::joined(precond::kind_names(factorKinds), "|"));
+    const std::string kindName = args.choice("kind", "", precond::kind_names(factorKinds));
     const auto kind = *precond::parse_precond_kind(kindName);
     const auto out = args.value("out");
     if (!out)
         throw UsageError("factor needs --out FILE.mtx");
-    const std::string methodName = args.choice("method", "auto", {"auto", "dense", "selinv"});
+    const std::string methodName = args.choice("method", "auto", support::names_of(precond::kKoptMethodNames));
     if (args.has("method") && kind != precond::PrecondKind::Kopt)
         throw UsageError("--method applies to --kind kopt only");
-    const auto ordering = *precond::parse_ordering(args.choice("ordering", "natural", {"natural", "amd", "nd"}));
+    const auto ordering = *precond::parse_ordering(args.choice("ordering", "natural", support::names_of(sparse::kOrderingNames)));
     precond::BuildOptions build;
     build.threads = int(args.integer("threads", 0, 0, 1024));
     build.kopt_method = *precond::parse_kopt_method(methodName);

@@ -1,91 +1,55 @@
 #include "cli/cmd_generate.h"
 #include "cli/commands.h"
 
+#include "sparse/generator_spec.h"
 #include "sparse/matrix_market.h"
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <iostream>
-#include <limits>
 
 namespace fs::cli {
 
-namespace {
-
-const char *const kKinds =
-    "laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph_laplacian, diffusion2d, biharmonic2d";
-constexpr long long kMaxIndex = std::numeric_limits<sparse::Index>::max();
-
-sparse::Index required_size(const Args &args, const std::string &name, const std::string &kind)
-{
-    if (!args.has(name))
-        throw UsageError(kind + " needs --" + name);
-    return static_cast<sparse::Index>(args.integer(name, 0, 1, kMaxIndex));
-}
-
-std::uint64_t seed_of(const Args &args)
-{
-    return static_cast<std::uint64_t>(args.integer("seed", 1, 0, std::numeric_limits<long long>::max()));
-}
-
-// --sigma and --length of the log-normal coefficient field (diffusion2d, biharmonic2d).
-sparse::RandomFieldParams field_of(const Args &args)
-{
-    sparse::RandomFieldParams p;
-    p.sigma = args.real("sigma", p.sigma);
-    p.length = args.real("length", p.length);
-    return p;
-}
-
-} // namespace
-
 const std::set<std::string> &generator_options()
 {
-    static const std::set<std::string> names = {"n", "nx", "ny", "nz", "seed", "degree", "shift",
-                                                "growth", "spread", "sigma", "length"};
+    static const std::set<std::string> names = [] {
+        std::set<std::string> out;
+        for (const sparse::ParamSpec &p : sparse::generator_parameters()) {
+            out.insert(p.name);
+            if (p.alias)
+                out.insert(p.alias);
+        }
+        return out;
+    }();
     return names;
 }
 
 sparse::GeneratedMatrix generated_from_args(const std::string &kind, const Args &args)
 {
+    const sparse::GeneratorSpec *spec = sparse::find_generator(kind);
+    if (!spec)
+        throw UsageError("unknown generator '" + kind + "' (one of: " + sparse::generator_names() + ")");
+    // The options of this generator only (others are ignored, as every generator shares the set),
+    // read with the ranges of its spec; what is not given takes the spec's default.
+    sparse::GeneratorParams given;
+    for (const sparse::ParamSpec &p : spec->params) {
+        const std::string option = args.has(p.name) || !p.alias || !args.has(p.alias) ? p.name : p.alias;
+        if (!args.has(option)) {
+            if (p.required)
+                throw UsageError(kind + " needs --" + p.name);
+            continue;
+        }
+        if (p.type == sparse::ParamType::Integer)
+            given.set(p.name, std::int64_t(args.integer(option, 0, p.integer_min(), p.integer_max())));
+        else
+            given.set(p.name, args.real(option, p.default_value));
+    }
     try {
-        if (kind == "laplacian1d")
-            return sparse::laplacian1d(required_size(args, "n", kind));
-        if (kind == "counterexample")
-            return sparse::counterexample(required_size(args, "n", kind));
-        if (kind == "semiseparable") {
-            sparse::SemiseparableParams params;
-            params.growth = args.real("growth", params.growth);
-            params.spread = args.real("spread", params.spread);
-            return sparse::semiseparable(required_size(args, "n", kind), seed_of(args), params);
-        }
-        if (kind == "poisson2d") {
-            const sparse::Index nx = args.has("n") && !args.has("nx") ? required_size(args, "n", kind)
-                                                                      : required_size(args, "nx", kind);
-            const sparse::Index ny = args.has("ny") ? required_size(args, "ny", kind) : nx;
-            return sparse::poisson2d(nx, ny);
-        }
-        if (kind == "poisson3d") {
-            const sparse::Index nx = args.has("n") && !args.has("nx") ? required_size(args, "n", kind)
-                                                                      : required_size(args, "nx", kind);
-            const sparse::Index ny = args.has("ny") ? required_size(args, "ny", kind) : nx;
-            const sparse::Index nz = args.has("nz") ? required_size(args, "nz", kind) : nx;
-            return sparse::poisson3d(nx, ny, nz);
-        }
-        if (kind == "graph_laplacian") {
-            const auto degree = static_cast<int>(args.integer("degree", 4, 1, std::numeric_limits<int>::max()));
-            return sparse::graph_laplacian(required_size(args, "n", kind), degree, args.real("shift", 1.0),
-                                           seed_of(args));
-        }
-        // --n is the grid side: the matrix has order n².
-        if (kind == "diffusion2d")
-            return sparse::diffusion2d(required_size(args, "n", kind), seed_of(args), field_of(args));
-        if (kind == "biharmonic2d")
-            return sparse::biharmonic2d(required_size(args, "n", kind), seed_of(args), field_of(args));
+        return sparse::generate(*spec, given);
     } catch (const sparse::GeneratorError &e) {
         throw UsageError(e.what());
     }
-    throw UsageError("unknown generator '" + kind + "' (one of: " + kKinds + ")");
 }
 
 int cmd_generate(const Argv &argv)
@@ -94,7 +58,7 @@ int cmd_generate(const Argv &argv)
     valued.insert({"out", "exact-factor"});
     Args args(argv, valued, {"json"});
     if (args.positional().size() != 1)
-        throw UsageError(std::string("generate expects one KIND (") + kKinds + ")");
+        throw UsageError("generate expects one KIND (" + sparse::generator_names() + ")");
     const auto out = args.value("out");
     if (!out)
         throw UsageError("generate needs --out FILE.mtx");
@@ -113,7 +77,7 @@ int cmd_generate(const Argv &argv)
         sparse::write_matrix_market(*factorPath, *g.exact_L, lopts);
     }
     if (args.flag("json")) {
-        nlohmann::json j = {{"kind", args.positional()[0]}, {"description", g.description},
+        nlohmann::json j = {{"kind", sparse::find_generator(args.positional()[0])->name}, {"description", g.description},
                             {"rows", g.A.rows()},           {"nnz", g.A.nonZeros()},
                             {"out", *out},                  {"exact_factor", g.exact_L.has_value()}};
         if (factorPath)

@@ -21,8 +21,7 @@ int cmd_pcg(const Argv &argv)
     if (args.positional().size() != 1)
         throw UsageError("pcg expects exactly one matrix file");
     const std::string &path = args.positional()[0];
-    const std::string kindName =
-        args.choice("precond", "none", {"none", "jacobi", "ic0", "kopt", "spai", "cholesky"});
+    const std::string kindName = args.choice("precond", "none", precond::kind_names());
     const auto kind = *precond::parse_precond_kind(kindName);
     precond::PcgOptions po;
     po.tol = args.real("tol", 1e-8);
@@ -36,8 +35,8 @@ int cmd_pcg(const Argv &argv)
     const auto seed = std::uint64_t(args.integer("seed", 0, 0, INT64_MAX));
     const int threads = int(args.integer("threads", 0, 0, 1024));
 
-    const auto ordering = *precond::parse_ordering(args.choice("ordering", "natural", {"natural", "amd", "nd"}));
-    const auto method = *precond::parse_kopt_method(args.choice("method", "auto", {"auto", "dense", "selinv"}));
+    const auto ordering = *precond::parse_ordering(args.choice("ordering", "natural", support::names_of(sparse::kOrderingNames)));
+    const auto method = *precond::parse_kopt_method(args.choice("method", "auto", support::names_of(precond::kKoptMethodNames)));
 
     const sparse::Matrix A0 = sparse::read_matrix_market(path).matrix;
     precond::require_spd(A0);

@@ -1,58 +1,43 @@
 #include "perturb/live_perturbation.h"
 
 #include "factor/tridiagonal.h"
-#include "precond/ic0.h"
-#include "precond/selected_inversion.h"
-#include "precond/spai.h"
 #include "perturb/spai_perturbation.h"
+#include "precond/selected_inversion.h"
+#include "precond/setup.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
+#include <stdexcept>
 
-namespace fs::precond {
+namespace fs::perturb {
 
-using factor::PerturbationResult;
-
-factor::FactorFunction factor_function(FactorKind kind, int threads)
+FactorFunction factor_function(PrecondKind kind, int threads)
 {
-    switch (kind) {
-    case FactorKind::Ic0:
-        return [](const sparse::Matrix &M) {
-            Ic0Result r = ic0(M);
-            if (!r.ok)
-                throw factor::NotPositiveDefinite("IC(0) broke down: pivot of row/column "
-                                                      + std::to_string(r.breakdown_column + 1)
-                                                      + " (1-based) is not positive",
-                                                  r.breakdown_column);
-            return r.L;
-        };
-    case FactorKind::Kopt:
-        return [threads](const sparse::Matrix &M) {
-            SelinvOptions o;
-            o.threads = threads;
-            return kopt_selinv(M, o).L;
-        };
-    case FactorKind::Spai:
-        return [threads](const sparse::Matrix &M) {
-            SpaiOptions o;
-            o.threads = threads;
-            return spai(M, o).M;
-        };
-    case FactorKind::Cholesky:
-        break;
-    }
-    return [](const sparse::Matrix &M) {
-        factor::Cholesky c;
-        c.analyze(M);
-        c.factorize(M);
-        return c.factor();
+    precond::BuildOptions options;
+    options.threads = threads;
+    // The live engine checks the memory of K-optimal once, in its constructor; a factor function
+    // of its own has no bound. Selected inversion whatever the size, so that small and large
+    // matrices get the same K-optimal factor.
+    options.kopt_method = precond::KoptMethod::Selinv;
+    options.max_selinv_bytes = std::numeric_limits<std::int64_t>::max();
+    options.spai_symmetric = false; // ΔR is the change of R itself
+    return [kind, options](const sparse::Matrix &M) {
+        precond::BuiltPreconditioner b = precond::build_preconditioner(M, kind, options);
+        if (!b.ok)
+            throw factor::NotPositiveDefinite("IC(0) broke down: pivot of row/column "
+                                                  + std::to_string(b.breakdown_column + 1)
+                                                  + " (1-based) is not positive",
+                                              b.breakdown_column);
+        return std::move(b.matrix);
     };
 }
 
-factor::Ordering recommended_ordering(const sparse::Matrix &A)
+Ordering recommended_ordering(const sparse::Matrix &A)
 {
     const auto n = static_cast<Index>(A.rows());
     if (n < 5000 || factor::is_tridiagonal(A))
-        return factor::Ordering::Natural;
+        return Ordering::Natural;
     // The envelope (sum over columns of the distance to the farthest entry below the diagonal)
     // bounds the natural factor's size; a banded grid fills it completely.
     double envelope = 0;
@@ -62,67 +47,92 @@ factor::Ordering recommended_ordering(const sparse::Matrix &A)
             last = std::max<Index>(last, static_cast<Index>(it.row()));
         envelope += double(last - j + 1);
     }
-    return envelope > 10.0 * double(A.nonZeros()) ? factor::Ordering::Amd : factor::Ordering::Natural;
+    return envelope > 10.0 * double(A.nonZeros()) ? Ordering::Amd : Ordering::Natural;
 }
 
-LivePerturbation::LivePerturbation(sparse::Matrix A, std::optional<sparse::Matrix> exact_L,
-                                   FactorKind kind, factor::Ordering ordering, int threads)
+LivePerturbation::LivePerturbation(sparse::Matrix A, std::optional<sparse::Matrix> exact_L, PrecondKind kind,
+                                   Ordering ordering, const LiveOptions &options)
     : m_A(std::move(A))
     , m_exactL(std::move(exact_L))
     , m_kind(kind)
-    , m_ordering(kind == FactorKind::Cholesky ? ordering : factor::Ordering::Natural)
-    , m_threads(threads)
+    , m_ordering(kind == PrecondKind::Cholesky ? ordering : Ordering::Natural)
+    , m_options(options)
     , m_tridiagonal(factor::is_tridiagonal(m_A))
 {
-    if (kind == FactorKind::Kopt) {
-        const std::int64_t bytes = selinv_bytes(m_A, Ordering::Natural);
-        if (bytes > kLiveKoptMaxBytes)
-            throw SizeRefused("live K-optimal (selected inversion)", m_A.rows(), bytes, kLiveKoptMaxBytes);
+    if (std::find(kPerturbKinds.begin(), kPerturbKinds.end(), kind) == kPerturbKinds.end())
+        throw std::invalid_argument(std::string("the perturbation engine has no kind ") + precond::to_string(kind));
+    if (kind == PrecondKind::Kopt && options.max_kopt_bytes > 0) {
+        const std::int64_t bytes = precond::selinv_bytes(m_A, Ordering::Natural);
+        if (bytes > options.max_kopt_bytes)
+            throw precond::SizeRefused("live K-optimal (selected inversion)", m_A.rows(), bytes,
+                                       options.max_kopt_bytes);
     }
-    if (kind == FactorKind::Cholesky && !(m_tridiagonal && m_ordering == factor::Ordering::Natural)) {
-        m_engine = std::make_unique<factor::CholeskyPerturbation>(m_A, m_ordering);
+    if (kind == PrecondKind::Cholesky && !recurrence_applies()) {
+        m_engine = std::make_unique<CholeskyPerturbation>(m_A, m_ordering);
         m_perm = m_engine->permutation();
     }
-    if (kind == FactorKind::Spai)
-        m_engine = std::make_unique<factor::CholeskyPerturbation>(m_A, recommended_ordering(m_A));
+    if (kind == PrecondKind::Spai)
+        m_engine = std::make_unique<CholeskyPerturbation>(m_A, recommended_ordering(m_A));
 }
 
 LivePerturbation::~LivePerturbation() = default;
 
+bool LivePerturbation::recurrence_applies() const
+{
+    return m_tridiagonal && m_ordering == Ordering::Natural;
+}
+
+CholeskyPerturbation &LivePerturbation::engine()
+{
+    // A tridiagonal matrix needs a CHOLMOD factor only for an entry off its pattern; the factor
+    // is natural, so its ΔL stays in the order of the recurrence's.
+    if (!m_engine)
+        m_engine = std::make_unique<CholeskyPerturbation>(m_A, m_ordering);
+    return *m_engine;
+}
+
 LivePath LivePerturbation::path_for(Index p, Index q) const
 {
-    if (m_kind == FactorKind::Spai) {
+    if (m_kind == PrecondKind::Spai) {
         for (sparse::Matrix::InnerIterator it(m_A, q); it; ++it)
             if (it.row() == p)
                 return LivePath::SpaiColumns;
         return LivePath::FromScratch;
     }
-    if (m_kind != FactorKind::Cholesky)
+    if (m_kind != PrecondKind::Cholesky)
         return LivePath::FromScratch;
-    if (m_tridiagonal && m_ordering == factor::Ordering::Natural)
-        return std::abs(p - q) <= 1 ? LivePath::Tridiagonal : LivePath::FromScratch;
+    if (recurrence_applies() && std::abs(p - q) <= 1)
+        return LivePath::Tridiagonal;
     return LivePath::UpdateDowndate;
 }
 
 PerturbationResult LivePerturbation::evaluate(Index p, Index q, double delta)
 {
-    if (m_kind == FactorKind::Spai)
+    if (m_kind == PrecondKind::Spai)
         return evaluate_spai(p, q, delta);
     switch (path_for(p, q)) {
     case LivePath::Tridiagonal:
-        return factor::perturb_tridiagonal(m_A, p, q, delta, m_exactL ? &*m_exactL : nullptr);
+        return perturb_tridiagonal(m_A, p, q, delta, m_exactL ? &*m_exactL : nullptr);
     case LivePath::UpdateDowndate: {
-        PerturbationResult r = m_engine->perturb(p, q, delta);
+        CholeskyPerturbation &live = engine();
+        PerturbationResult r = live.perturb(p, q, delta);
         // Undoing the update keeps every evaluation relative to the original factor; the reverse
         // step restores a matrix that was positive definite, so it is not refused.
-        m_engine->perturb(p, q, -delta);
+        live.perturb(p, q, -delta);
         return r;
     }
     case LivePath::FromScratch:
     case LivePath::SpaiColumns:
         break;
     }
-    return factor::perturb_from_scratch(m_A, p, q, delta, factor_function(m_kind, m_threads));
+    return perturb_from_scratch(m_A, p, q, delta, factor_function(m_kind, m_options.threads));
+}
+
+Evaluation LivePerturbation::try_evaluate(Index p, Index q, double delta)
+{
+    Evaluation e;
+    e.outcome = classified(m_kind, [&] { e.result = evaluate(p, q, delta); });
+    return e;
 }
 
 PerturbationResult LivePerturbation::evaluate_spai(Index p, Index q, double delta)
@@ -133,7 +143,7 @@ PerturbationResult LivePerturbation::evaluate_spai(Index p, Index q, double delt
     // whether ΔR is trusted.
     const PerturbationResult check = m_engine->perturb(p, q, delta);
     m_engine->perturb(p, q, -delta);
-    PerturbationResult r = perturb_spai(m_A, base_factor(), p, q, delta, m_threads);
+    PerturbationResult r = perturb_spai(m_A, base_factor(), p, q, delta, m_options.threads);
     r.reliable = check.reliable;
     r.error_estimate = check.error_estimate;
     r.warning = check.warning;
@@ -143,18 +153,26 @@ PerturbationResult LivePerturbation::evaluate_spai(Index p, Index q, double delt
 const sparse::Matrix &LivePerturbation::base_factor()
 {
     if (!m_baseFactor) {
-        if (m_kind == FactorKind::Spai)
-            m_baseFactor = factor_function(m_kind, m_threads)(m_A);
-        else if (m_engine)
+        if (m_kind != PrecondKind::Cholesky)
+            m_baseFactor = factor_function(m_kind, m_options.threads)(m_A);
+        else if (!recurrence_applies())
             m_baseFactor = m_engine->factor();
-        else if (m_kind == FactorKind::Cholesky && m_exactL)
+        else if (m_exactL)
             m_baseFactor = *m_exactL;
-        else if (m_kind == FactorKind::Cholesky)
-            m_baseFactor = factor::tridiagonal_cholesky(m_A).to_matrix();
         else
-            m_baseFactor = factor_function(m_kind, m_threads)(m_A);
+            m_baseFactor = factor::tridiagonal_cholesky(m_A).to_matrix();
     }
     return *m_baseFactor;
 }
 
-} // namespace fs::precond
+LiveSetup prepare_live(sparse::Matrix A, std::optional<sparse::Matrix> exact_L, PrecondKind kind, Ordering ordering,
+                       const LiveOptions &options)
+{
+    LiveSetup s;
+    s.outcome = classified(kind, [&] {
+        s.engine = std::make_shared<LivePerturbation>(std::move(A), std::move(exact_L), kind, ordering, options);
+    });
+    return s;
+}
+
+} // namespace fs::perturb

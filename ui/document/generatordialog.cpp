@@ -40,7 +40,7 @@ struct Presentation {
     QString label;
     int decimals = 3;
     double step = 1.0;
-    QString toolTip;
+    QString toolTip = {};
 };
 
 Presentation presentation(const ParamSpec &p)

@@ -5,7 +5,7 @@
 // `updates_per_s` (wall clock) and `updates_per_cpu_s` (this thread's CPU time) are the figures to
 // compare with 20; `refactor_s` (one numeric refactorisation of A, measured in this process) shows
 // what the update path saves.
-#include "precond/live_perturbation.h"
+#include "perturb/live_perturbation.h"
 #include "sparse/generators.h"
 
 #include <benchmark/benchmark.h>
@@ -15,8 +15,8 @@
 
 namespace {
 
-using fs::precond::FactorKind;
-using fs::precond::LivePerturbation;
+using fs::precond::PrecondKind;
+using fs::perturb::LivePerturbation;
 using Clock = std::chrono::steady_clock;
 
 double thread_cpu_seconds()
@@ -41,9 +41,9 @@ double refactor_seconds(const fs::sparse::Matrix &A, fs::factor::Ordering orderi
 
 void run(benchmark::State &state, fs::sparse::GeneratedMatrix g, fs::sparse::Index p, fs::sparse::Index q)
 {
-    const fs::factor::Ordering ordering = fs::precond::recommended_ordering(g.A);
+    const fs::factor::Ordering ordering = fs::perturb::recommended_ordering(g.A);
     const double reference = refactor_seconds(g.A, ordering);
-    LivePerturbation live(g.A, g.exact_L, FactorKind::Cholesky, ordering);
+    LivePerturbation live(g.A, g.exact_L, PrecondKind::Cholesky, ordering);
     // A dragged slider visits a different δ each step.
     double delta = 0.5;
     const double cpu0 = thread_cpu_seconds();

@@ -2,7 +2,7 @@
 // (symbolic analysis reused), on the 2D Poisson matrix from n = 10^4 to 10^6. Each benchmark
 // reports `speedup` = (refactorisation seconds) / (seconds per perturbation), both measured in this
 // process, because absolute timings on a shared machine are noise.
-#include "factor/perturbation.h"
+#include "perturb/perturbation.h"
 #include "sparse/generators.h"
 
 #include <benchmark/benchmark.h>
@@ -64,7 +64,7 @@ void BM_PerturbEngine(benchmark::State &state)
 {
     const int side = int(state.range(0));
     Problem &pb = problem(side, ordering_of(state));
-    fs::factor::CholeskyPerturbation engine(pb.A, pb.ordering);
+    fs::perturb::CholeskyPerturbation engine(pb.A, pb.ordering);
     std::mt19937_64 rng(7);
     double seconds = 0, sign = 1;
     int p = 0;

@@ -1396,8 +1396,8 @@
         <translation>Diese Ansicht für --screenshot zeigen: perturb, bench oder training (mit --runs DIR…).</translation>
     </message>
     <message>
-        <source>Start with a generated matrix: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph, diffusion2d, biharmonic2d.</source>
-        <translation>Mit einer erzeugten Matrix starten: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph, diffusion2d, biharmonic2d.</translation>
+        <source>Start with a generated matrix: %1.</source>
+        <translation>Mit einer erzeugten Matrix starten: %1.</translation>
     </message>
 </context>
 <context>

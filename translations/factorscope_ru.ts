@@ -1397,8 +1397,8 @@
         <translation>Показать это представление для --screenshot: perturb, bench или training (с --runs DIR…).</translation>
     </message>
     <message>
-        <source>Start with a generated matrix: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph, diffusion2d, biharmonic2d.</source>
-        <translation>Начать со сгенерированной матрицы: laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph, diffusion2d, biharmonic2d.</translation>
+        <source>Start with a generated matrix: %1.</source>
+        <translation>Начать со сгенерированной матрицы: %1.</translation>
     </message>
 </context>
 <context>

@@ -9,8 +9,6 @@
 
 namespace fs::cli {
 
-namespace {
-
 double parse_real(const std::string &name, const std::string &text)
 {
     double out = 0;
@@ -19,8 +17,6 @@ double parse_real(const std::string &name, const std::string &text)
         throw UsageError("--" + name + " expects a finite number, got '" + text + "'");
     return out;
 }
-
-} // namespace
 
 long long parse_integer(const std::string &name, const std::string &text, long long min, long long max)
 {

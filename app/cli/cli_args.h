@@ -23,6 +23,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// The text of --name as a finite number; UsageError otherwise.
+double parse_real(const std::string &name, const std::string &text);
 /// The text of --name as an integer in min..max; UsageError otherwise.
 long long parse_integer(const std::string &name, const std::string &text, long long min, long long max);
 /// min <= value <= max, else UsageError "--name must lie in min..max".

@@ -26,7 +26,7 @@ int cmd_bench(const Argv &argv)
     bool json = false;
     Options opts("bench", "Run none, Jacobi, IC(0), K-optimal and SPAI on every matrix of a folder (Figure 2).");
     const auto &dirs = opts.positionals("DIR", "a folder of .mtx / .mtx.gz files");
-    opts.choice("ordering", ordering, {"natural", "amd", "nd"}, "ordering applied to every matrix");
+    opts.choice("ordering", ordering, support::names_of(sparse::kOrderingNames), "ordering applied to every matrix");
     opts.integer("threads", options.threads, 0, 1024, "threads in total (0: automatic)");
     opts.real("budget", options.budget_seconds, "wall-time limit in seconds per matrix and method (0: none)");
     opts.real("tol", options.tol, "PCG stops at this relative residual");
@@ -91,14 +91,14 @@ int cmd_bench(const Argv &argv)
         return 0;
     }
     std::cout << std::left << std::setw(18) << "matrix" << std::right << std::setw(8) << "n";
-    for (bench::Method m : bench::AllMethods)
-        std::cout << std::setw(9) << bench::to_string(m);
+    for (precond::PrecondKind m : bench::AllMethods)
+        std::cout << std::setw(9) << precond::to_string(m);
     std::cout << "  category\n";
     for (const auto &r : doc["rows"]) {
         std::cout << std::left << std::setw(18) << r["name"].get<std::string>() << std::right
                   << std::setw(8) << r["n"].get<long long>();
-        for (bench::Method m : bench::AllMethods) {
-            const auto &mr = r[bench::to_string(m)];
+        for (precond::PrecondKind m : bench::AllMethods) {
+            const auto &mr = r[precond::to_string(m)];
             std::cout << std::setw(9)
                       << (mr.is_null() ? std::string("-")
                           : mr["converged"].get<bool>() ? std::to_string(mr["iterations"].get<int>())

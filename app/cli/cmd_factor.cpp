@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -49,6 +50,9 @@ sparse::Matrix output_matrix(const sparse::Matrix &A, precond::PrecondKind kind,
 
 int cmd_factor(const Argv &argv)
 {
+    using precond::PrecondKind;
+    static constexpr std::array<PrecondKind, 5> factorKinds = {PrecondKind::Cholesky, PrecondKind::Ic0,
+                                                               PrecondKind::Kopt, PrecondKind::Spai, PrecondKind::Jacobi};
     std::string kindName, methodName = "auto", orderingName = "natural";
     std::optional<std::string> out;
     std::optional<std::int64_t> maxMemory;
@@ -57,10 +61,10 @@ int cmd_factor(const Argv &argv)
     build.threads = 0;
     Options opts("factor", "IC(0), K-optimal, SPAI, Jacobi or Cholesky factor of an SPD matrix.");
     const auto &files = opts.positionals("FILE", "an SPD matrix (.mtx or .mtx.gz)");
-    opts.choice("kind", kindName, {"cholesky", "ic0", "kopt", "spai", "jacobi"}, "what to compute (required)");
+    opts.choice("kind", kindName, precond::kind_names(factorKinds), "what to compute (required)");
     opts.text("out", out, "where the factor goes (.mtx; required)");
-    opts.choice("method", methodName, {"auto", "dense", "selinv"}, "K-optimal method (--kind kopt only)");
-    opts.choice("ordering", orderingName, {"natural", "amd", "nd"}, "ordering of A before factoring");
+    opts.choice("method", methodName, support::names_of(precond::kKoptMethodNames), "K-optimal method (--kind kopt only)");
+    opts.choice("ordering", orderingName, support::names_of(sparse::kOrderingNames), "ordering of A before factoring");
     opts.integer("threads", build.threads, 0, 1024, "worker threads (0: all cores)");
     opts.integer("max-memory", maxMemory, 1, std::int64_t(1) << 40, "memory bound of the K-optimal method in MiB");
     opts.flag("json", json, "print one JSON object");
@@ -70,7 +74,7 @@ int cmd_factor(const Argv &argv)
         throw UsageError("factor expects exactly one matrix file");
     const std::string &path = files[0];
     if (kindName.empty())
-        throw UsageError("factor needs --kind cholesky|ic0|kopt|spai|jacobi");
+        throw UsageError("factor needs --kind " + support::joined(precond::kind_names(factorKinds), "|"));
     const auto kind = *precond::parse_precond_kind(kindName);
     if (!out)
         throw UsageError("factor needs --out FILE.mtx");

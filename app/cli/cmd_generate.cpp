@@ -1,73 +1,56 @@
 #include "cli/cmd_generate.h"
 #include "cli/commands.h"
 
+#include "sparse/generator_spec.h"
 #include "sparse/matrix_market.h"
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <iostream>
-#include <limits>
 
 namespace fs::cli {
 
-namespace {
-
-const char *const kKinds =
-    "laplacian1d, counterexample, semiseparable, poisson2d, poisson3d, graph_laplacian, diffusion2d, biharmonic2d";
-constexpr long long kMaxIndex = std::numeric_limits<sparse::Index>::max();
-
-sparse::Index required_size(const std::optional<sparse::Index> &size, const std::string &name, const std::string &kind)
-{
-    if (!size)
-        throw UsageError(kind + " needs --" + name);
-    return *size;
-}
-
-} // namespace
-
 void add_generator_options(Options &opts, GeneratorArgs &g)
 {
-    opts.integer("n", g.n, 1, kMaxIndex, "order of the matrix (grid side of diffusion2d and biharmonic2d)");
-    opts.integer("nx", g.nx, 1, kMaxIndex, "grid points in x (poisson2d, poisson3d; default --n)");
-    opts.integer("ny", g.ny, 1, kMaxIndex, "grid points in y (default --nx)");
-    opts.integer("nz", g.nz, 1, kMaxIndex, "grid points in z (poisson3d; default --nx)");
-    opts.integer("seed", g.seed, 0, std::numeric_limits<long long>::max(), "random seed");
-    opts.integer("degree", g.degree, 1, std::numeric_limits<int>::max(), "graph_laplacian: mean degree");
-    opts.real("shift", g.shift, "graph_laplacian: shift·I added to the graph Laplacian");
-    opts.real("growth", g.semiseparable.growth, "semiseparable: geometric growth rho");
-    opts.real("spread", g.semiseparable.spread, "semiseparable: a_i, b_i log-uniform in [1/spread, spread]");
-    opts.real("sigma", g.field.sigma, "standard deviation of the log-normal coefficient field");
-    opts.real("length", g.field.length, "correlation length of the coefficient field");
+    for (const sparse::ParamSpec &p : sparse::generator_parameters()) {
+        for (const char *name : {p.name, p.alias}) {
+            if (name && !g.given.count(name))
+                opts.text(name, g.given[name], p.description)->type_name(p.type == sparse::ParamType::Integer ? "INT" : "X");
+        }
+    }
 }
 
 sparse::GeneratedMatrix generated_from_args(const std::string &kind, const GeneratorArgs &g)
 {
+    const sparse::GeneratorSpec *spec = sparse::find_generator(kind);
+    if (!spec)
+        throw UsageError("unknown generator '" + kind + "' (one of: " + sparse::generator_names() + ")");
+    // The options of this generator only (others are ignored, as every generator shares the set),
+    // read with the ranges of its spec; what is not given takes the spec's default.
+    const auto text = [&g](const char *name) -> const std::optional<std::string> * {
+        const auto it = name ? g.given.find(name) : g.given.end();
+        return it != g.given.end() && it->second ? &it->second : nullptr;
+    };
+    sparse::GeneratorParams given;
+    for (const sparse::ParamSpec &p : spec->params) {
+        const char *option = text(p.name) || !text(p.alias) ? p.name : p.alias;
+        const std::optional<std::string> *value = text(option);
+        if (!value) {
+            if (p.required)
+                throw UsageError(kind + " needs --" + p.name);
+            continue;
+        }
+        if (p.type == sparse::ParamType::Integer)
+            given.set(p.name, std::int64_t(parse_integer(option, **value, p.integer_min(), p.integer_max())));
+        else
+            given.set(p.name, parse_real(option, **value));
+    }
     try {
-        if (kind == "laplacian1d")
-            return sparse::laplacian1d(required_size(g.n, "n", kind));
-        if (kind == "counterexample")
-            return sparse::counterexample(required_size(g.n, "n", kind));
-        if (kind == "semiseparable")
-            return sparse::semiseparable(required_size(g.n, "n", kind), g.seed, g.semiseparable);
-        if (kind == "poisson2d") {
-            const sparse::Index nx = g.n && !g.nx ? *g.n : required_size(g.nx, "nx", kind);
-            return sparse::poisson2d(nx, g.ny.value_or(nx));
-        }
-        if (kind == "poisson3d") {
-            const sparse::Index nx = g.n && !g.nx ? *g.n : required_size(g.nx, "nx", kind);
-            return sparse::poisson3d(nx, g.ny.value_or(nx), g.nz.value_or(nx));
-        }
-        if (kind == "graph_laplacian")
-            return sparse::graph_laplacian(required_size(g.n, "n", kind), g.degree, g.shift, g.seed);
-        // --n is the grid side: the matrix has order n².
-        if (kind == "diffusion2d")
-            return sparse::diffusion2d(required_size(g.n, "n", kind), g.seed, g.field);
-        if (kind == "biharmonic2d")
-            return sparse::biharmonic2d(required_size(g.n, "n", kind), g.seed, g.field);
+        return sparse::generate(*spec, given);
     } catch (const sparse::GeneratorError &e) {
         throw UsageError(e.what());
     }
-    throw UsageError("unknown generator '" + kind + "' (one of: " + kKinds + ")");
 }
 
 int cmd_generate(const Argv &argv)
@@ -76,7 +59,7 @@ int cmd_generate(const Argv &argv)
     std::optional<std::string> out, factorPath;
     bool json = false;
     Options opts("generate", "Write a generated SPD matrix.");
-    const auto &kinds = opts.positionals("KIND", std::string("one of ") + kKinds);
+    const auto &kinds = opts.positionals("KIND", "one of " + sparse::generator_names());
     add_generator_options(opts, params);
     opts.text("out", out, "where the matrix goes (.mtx; required)");
     opts.text("exact-factor", factorPath, "also write the exact Cholesky factor, where one is known");
@@ -84,7 +67,7 @@ int cmd_generate(const Argv &argv)
     if (!opts.parse(argv))
         return 0;
     if (kinds.size() != 1)
-        throw UsageError(std::string("generate expects one KIND (") + kKinds + ")");
+        throw UsageError("generate expects one KIND (" + sparse::generator_names() + ")");
     if (!out)
         throw UsageError("generate needs --out FILE.mtx");
     const sparse::GeneratedMatrix g = generated_from_args(kinds[0], params);
@@ -101,7 +84,7 @@ int cmd_generate(const Argv &argv)
         sparse::write_matrix_market(*factorPath, *g.exact_L, lopts);
     }
     if (json) {
-        nlohmann::json j = {{"kind", kinds[0]}, {"description", g.description},
+        nlohmann::json j = {{"kind", sparse::find_generator(kinds[0])->name}, {"description", g.description},
                             {"rows", g.A.rows()},           {"nnz", g.A.nonZeros()},
                             {"out", *out},                  {"exact_factor", g.exact_L.has_value()}};
         if (factorPath)

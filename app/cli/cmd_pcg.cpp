@@ -26,14 +26,14 @@ int cmd_pcg(const Argv &argv)
     bool json = false, kcondPaper = false;
     Options opts("pcg", "Preconditioned conjugate gradients with a chosen preconditioner.");
     const auto &files = opts.positionals("FILE", "an SPD matrix (.mtx or .mtx.gz)");
-    opts.choice("precond", kindName, {"none", "jacobi", "ic0", "kopt", "spai", "cholesky"}, "preconditioner");
+    opts.choice("precond", kindName, precond::kind_names(), "preconditioner");
     opts.real("tol", po.tol, "stop at this relative residual");
     opts.integer("maxiter", po.maxiter, 1, 100000000, "most iterations");
     opts.choice("rhs", rhs, {"ones", "random"}, "right-hand side b");
     opts.integer("seed", seed, 0, INT64_MAX, "seed of --rhs random");
     opts.integer("threads", threads, 0, 1024, "worker threads (0: all cores)");
-    opts.choice("ordering", orderingName, {"natural", "amd", "nd"}, "ordering of A before the preconditioner is built");
-    opts.choice("method", methodName, {"auto", "dense", "selinv"}, "K-optimal method");
+    opts.choice("ordering", orderingName, support::names_of(sparse::kOrderingNames), "ordering of A before the preconditioner is built");
+    opts.choice("method", methodName, support::names_of(precond::kKoptMethodNames), "K-optimal method");
     opts.integer("spai-pattern", spaiPattern, 1, 2, "SPAI on the pattern of A (1) or of A squared (2)");
     opts.flag("history", po.record_history, "record the residual of every iteration");
     opts.flag("kcond-paper", kcondPaper, "also K(L^T A^-1 L) for the triangular factors");

@@ -1,9 +1,7 @@
 #include "cli/cmd_generate.h"
 #include "cli/commands.h"
 
-#include "factor/perturbation.h"
-#include "factor/tridiagonal.h"
-#include "precond/live_perturbation.h"
+#include "perturb/live_perturbation.h"
 #include "sparse/matrix_market.h"
 
 #include <nlohmann/json.hpp>
@@ -17,7 +15,7 @@ namespace fs::cli {
 
 namespace {
 
-using factor::Index;
+using perturb::Index;
 
 // "P,Q" with 1-based P, Q in 1..n, returned 0-based.
 std::pair<Index, Index> parse_entry(const std::string &text, Index n)
@@ -38,30 +36,7 @@ std::pair<Index, Index> parse_entry(const std::string &text, Index n)
     return {parse(all.substr(0, comma)), parse(all.substr(comma + 1))};
 }
 
-factor::PerturbationResult run_kind(const std::string &kind, const sparse::Matrix &A,
-                                    const std::optional<sparse::Matrix> &exactL, Index p, Index q,
-                                    double delta, factor::Ordering ordering, int threads)
-{
-    if (kind == "ic0")
-        return factor::perturb_from_scratch(A, p, q, delta, precond::factor_function(precond::FactorKind::Ic0));
-    if (kind == "kopt")
-        return factor::perturb_from_scratch(A, p, q, delta,
-                                            precond::factor_function(precond::FactorKind::Kopt, threads));
-    if (kind == "spai") {
-        // R = spai(A) in the matrix's own order; the engine refuses an indefinite A' like Cholesky.
-        precond::LivePerturbation engine(A, std::nullopt, precond::FactorKind::Spai, factor::Ordering::Natural,
-                                         threads);
-        return engine.evaluate(p, q, delta);
-    }
-    // Exact Cholesky. A tridiagonal matrix on its own pattern takes the O(n) recurrence with its
-    // error estimate and quadruple-precision check (and the generator's exact factor if known).
-    if (ordering == factor::Ordering::Natural && factor::is_tridiagonal(A) && std::abs(p - q) <= 1)
-        return factor::perturb_tridiagonal(A, p, q, delta, exactL ? &*exactL : nullptr);
-    factor::CholeskyPerturbation engine(A, ordering);
-    return engine.perturb(p, q, delta);
-}
-
-void print_text(const factor::PerturbationResult &r, const sparse::Vector &diag, Index p, Index q,
+void print_text(const perturb::PerturbationResult &r, const sparse::Vector &diag, Index p, Index q,
                 double delta, char symbol)
 {
     const auto &d = r.delta;
@@ -83,7 +58,7 @@ void print_text(const factor::PerturbationResult &r, const sparse::Vector &diag,
     if (d.profile.unreachable_sq_share > 0)
         std::cout << "  (other components: " << d.profile.unreachable_sq_share << ")\n";
     std::cout << "\n  share beyond k hops:";
-    for (int k = 1; k <= factor::kShareBeyondMax; ++k)
+    for (int k = 1; k <= perturb::kShareBeyondMax; ++k)
         std::cout << ' ' << k << ':' << d.profile.share_beyond[k - 1];
     std::cout << "\n\n  diagonal difference " << symbol << "'_ii - " << symbol << "_ii (first 10):";
     for (Index i = 0; i < std::min<Index>(10, static_cast<Index>(diag.size())); ++i)
@@ -98,7 +73,7 @@ int cmd_perturb(const Argv &argv)
     GeneratorArgs params;
     std::optional<std::string> generator, entry, outDelta;
     std::optional<double> deltaArg;
-    std::string kind = "cholesky", orderingName = "natural";
+    std::string kindName = "cholesky", orderingName = "natural";
     int threads = 0;
     bool json = false;
     Options opts("perturb", "Change one entry of A and measure how far the factor changes (locality).");
@@ -107,8 +82,8 @@ int cmd_perturb(const Argv &argv)
     add_generator_options(opts, params);
     opts.text("entry", entry, "P,Q: the entry A(P,Q) that changes, 1-based (required)");
     opts.real("delta", deltaArg, "added to A(P,Q) and to its mirror A(Q,P) (required)");
-    opts.choice("kind", kind, {"cholesky", "ic0", "kopt", "spai"}, "which factor");
-    opts.choice("ordering", orderingName, {"natural", "amd"}, "ordering (amd: --kind cholesky only)");
+    opts.choice("kind", kindName, precond::kind_names(perturb::kPerturbKinds), "which factor");
+    opts.choice("ordering", orderingName, support::names_of(sparse::kOrderingNames, perturb::kPerturbOrderings), "ordering (amd: --kind cholesky only)");
     opts.integer("threads", threads, 0, 4096, "worker threads (0: all cores)");
     opts.text("out-delta", outDelta, "write the change of the factor as a .mtx file");
     opts.flag("json", json, "print one JSON object");
@@ -139,11 +114,19 @@ int cmd_perturb(const Argv &argv)
         throw UsageError("perturb needs --delta D");
     const auto [p, q] = parse_entry(*entry, n);
     const double delta = *deltaArg;
-    const factor::Ordering ordering = orderingName == "amd" ? factor::Ordering::Amd : factor::Ordering::Natural;
-    if (kind != "cholesky" && ordering != factor::Ordering::Natural)
+    const auto kind = *precond::parse_precond_kind(kindName);
+    const auto ordering = *sparse::parse_ordering(orderingName);
+    if (kind != precond::PrecondKind::Cholesky && ordering != sparse::Ordering::Natural)
         throw UsageError("--ordering amd applies to --kind cholesky only (IC(0), K-optimal and SPAI keep the order of A)");
 
-    const factor::PerturbationResult r = run_kind(kind, A, exactL, p, q, delta, ordering, threads);
+    // A one-off evaluation: no memory bound of the live view on K-optimal. A tridiagonal matrix on
+    // its own pattern takes the O(n) recurrence (with the generator's exact factor if known).
+    perturb::LiveOptions live;
+    live.threads = threads;
+    live.max_kopt_bytes = 0;
+    const perturb::PerturbationResult r =
+        perturb::LivePerturbation(A, exactL, kind, ordering, live).evaluate(p, q, delta);
+    const bool inverse = kind == precond::PrecondKind::Spai;
 
     // Report the diagonal per row of A: under AMD, factor position k is row perm[k].
     sparse::Vector diag(n);
@@ -153,13 +136,13 @@ int cmd_perturb(const Argv &argv)
     if (outDelta) {
         sparse::WriteOptions o;
         o.symmetric_if_possible = false;
-        o.comment = kind == "spai" ? "dR = R' - R (R = spai(A)) for A(" : "dL = L' - L (factor order) for A(";
+        o.comment = inverse ? "dR = R' - R (R = spai(A)) for A(" : "dL = L' - L (factor order) for A(";
         o.comment += std::to_string(p + 1) + "," + std::to_string(q + 1) + ") += " + std::to_string(delta);
         sparse::write_matrix_market(*outDelta, r.delta.delta_L, o);
     }
 
     if (!json) {
-        print_text(r, diag, p, q, delta, kind == "spai" ? 'R' : 'L');
+        print_text(r, diag, p, q, delta, inverse ? 'R' : 'L');
         return 0;
     }
     nlohmann::json profile = nlohmann::json::array();
@@ -167,13 +150,13 @@ int cmd_perturb(const Argv &argv)
         profile.push_back({{"hops", b.hops}, {"max_abs", b.max_abs}, {"sq_share", b.sq_share},
                            {"entries", b.entries}});
     nlohmann::json beyond = nlohmann::json::object();
-    for (int k = 1; k <= factor::kShareBeyondMax; ++k)
+    for (int k = 1; k <= perturb::kShareBeyondMax; ++k)
         beyond[std::to_string(k)] = r.delta.profile.share_beyond[k - 1];
     nlohmann::json j = {
         {"n", n},
         {"entry", {p + 1, q + 1}},
         {"delta", delta},
-        {"kind", kind},
+        {"kind", kindName},
         {"ordering", orderingName},
         {"changed_entries", r.delta.changed_entries},
         {"max_abs_change", r.delta.max_abs_change},

@@ -1,44 +1,27 @@
 #include "bench/outcome.h"
 
-#include <utility>
+#include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace fs::bench {
 
-namespace {
-constexpr std::pair<Category, const char *> kCategoryNames[] = {
-    {Category::KoptOnly, "kopt_only"}, {Category::KoptFewer, "kopt_fewer"},
-    {Category::Ic0Fewer, "ic0_fewer"}, {Category::Ic0Only, "ic0_only"},
-    {Category::Tie, "tie"},            {Category::BothFailed, "both_failed"},
-    {Category::NotSpd, "not_spd"},
-};
-} // namespace
-
-const char *to_string(Method method)
+std::size_t method_index(PrecondKind kind)
 {
-    switch (method) {
-    case Method::None: return "none";
-    case Method::Jacobi: return "jacobi";
-    case Method::Ic0: return "ic0";
-    case Method::Kopt: return "kopt";
-    case Method::Spai: return "spai";
-    }
-    return "unknown";
+    const auto it = std::find(AllMethods.begin(), AllMethods.end(), kind);
+    if (it == AllMethods.end())
+        throw std::out_of_range(std::string("the benchmark does not run ") + precond::to_string(kind));
+    return std::size_t(it - AllMethods.begin());
 }
 
 const char *to_string(Category category)
 {
-    for (const auto &[c, name] : kCategoryNames)
-        if (c == category)
-            return name;
-    return "unknown";
+    return support::name_of(kCategoryNames, category);
 }
 
 std::optional<Category> parse_category(std::string_view name)
 {
-    for (const auto &[c, n] : kCategoryNames)
-        if (name == n)
-            return c;
-    return std::nullopt;
+    return support::value_of(kCategoryNames, name);
 }
 
 Category categorize(const MethodOutcome &ic0, const MethodOutcome &kopt)

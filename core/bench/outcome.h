@@ -1,7 +1,11 @@
 #pragma once
 // What the benchmark records for one matrix, and the Figure 2 category derived from it.
 
+#include "precond/kind.h"
+#include "support/name_table.h"
+
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,14 +13,16 @@
 
 namespace fs::bench {
 
-/// The preconditioners every matrix is run with, in table order.
-enum class Method { None, Jacobi, Ic0, Kopt, Spai };
-inline constexpr int MethodCount = 5;
-inline constexpr std::array<Method, MethodCount> AllMethods = {Method::None, Method::Jacobi, Method::Ic0,
-                                                               Method::Kopt, Method::Spai};
+using precond::PrecondKind;
 
-/// "none", "jacobi", "ic0", "kopt", "spai" (the CLI's and the JSON's spelling).
-const char *to_string(Method method);
+/// The preconditioners every matrix is run with, in table order (every kind but the exact
+/// Cholesky factor). Their names (precond::to_string) are the JSON keys and the SQLite values.
+inline constexpr int MethodCount = 5;
+inline constexpr std::array<PrecondKind, MethodCount> AllMethods = {
+    PrecondKind::None, PrecondKind::Jacobi, PrecondKind::Ic0, PrecondKind::Kopt, PrecondKind::Spai};
+
+/// Position of `kind` in AllMethods; throws std::out_of_range for a kind the benchmark does not run.
+std::size_t method_index(PrecondKind kind);
 
 /// Figure 2 of [P1], plus the two outcomes that keep a matrix out of the comparison.
 enum class Category {
@@ -29,6 +35,16 @@ enum class Category {
     NotSpd,     ///< the matrix is not SPD (or unreadable): nothing was run
 };
 inline constexpr int CategoryCount = 7;
+
+inline constexpr support::NameTable<Category, CategoryCount> kCategoryNames{{
+    {Category::KoptOnly, "kopt_only"},
+    {Category::KoptFewer, "kopt_fewer"},
+    {Category::Ic0Fewer, "ic0_fewer"},
+    {Category::Ic0Only, "ic0_only"},
+    {Category::Tie, "tie"},
+    {Category::BothFailed, "both_failed"},
+    {Category::NotSpd, "not_spd"},
+}};
 
 /// Stable identifier ("kopt_only", ..., "not_spd").
 const char *to_string(Category category);
@@ -65,8 +81,8 @@ struct MatrixOutcome {
     Category category = Category::NotSpd;
     double seconds = 0.0;           ///< wall time of the whole matrix
 
-    const MethodOutcome &at(Method m) const { return methods[std::size_t(m)]; }
-    MethodOutcome &at(Method m) { return methods[std::size_t(m)]; }
+    const MethodOutcome &at(PrecondKind m) const { return methods[method_index(m)]; }
+    MethodOutcome &at(PrecondKind m) { return methods[method_index(m)]; }
 };
 
 /// The Figure 2 category from the IC(0) and K-optimal outcomes (a failure to converge, a

@@ -31,9 +31,9 @@ std::string to_json(const MatrixOutcome &o, bool with_history)
                         {"not_spd_reason", nullable(o.not_spd_reason)},
                         {"seconds", o.seconds}};
     const bool ran = o.kind == "spd";
-    for (Method m : AllMethods) {
+    for (PrecondKind m : AllMethods) {
         if (!ran) {
-            j[to_string(m)] = nullptr;
+            j[precond::to_string(m)] = nullptr;
             continue;
         }
         const MethodOutcome &r = o.at(m);
@@ -51,7 +51,7 @@ std::string to_json(const MatrixOutcome &o, bool with_history)
             mj["method"] = r.kopt_method;
         if (with_history)
             mj["history"] = r.history;
-        j[to_string(m)] = std::move(mj);
+        j[precond::to_string(m)] = std::move(mj);
     }
     return j.dump();
 }
@@ -73,8 +73,8 @@ MatrixOutcome from_json(const std::string &text)
         o.category = *category;
         o.not_spd_reason = text_or_empty(j, "not_spd_reason");
         o.seconds = j.value("seconds", 0.0);
-        for (Method m : AllMethods) {
-            const auto it = j.find(to_string(m));
+        for (PrecondKind m : AllMethods) {
+            const auto it = j.find(precond::to_string(m));
             if (it == j.end() || it->is_null())
                 continue;
             MethodOutcome &r = o.at(m);

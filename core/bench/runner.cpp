@@ -33,18 +33,6 @@ double since(Clock::time_point t0)
     return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
-precond::PrecondKind kind_of(Method m)
-{
-    switch (m) {
-    case Method::None: return precond::PrecondKind::None;
-    case Method::Jacobi: return precond::PrecondKind::Jacobi;
-    case Method::Ic0: return precond::PrecondKind::Ic0;
-    case Method::Kopt: return precond::PrecondKind::Kopt;
-    case Method::Spai: return precond::PrecondKind::Spai;
-    }
-    return precond::PrecondKind::None;
-}
-
 std::string strip_extension(std::string name)
 {
     for (const char *ext : {".gz", ".mtx"})
@@ -131,7 +119,7 @@ std::map<std::string, std::string> read_groups(const std::filesystem::path &inde
 }
 
 // Runs one preconditioner under its own time budget; throws Cancelled only for the user's cancel.
-void run_method(const sparse::Matrix &A, const sparse::Vector &b, Method method,
+void run_method(const sparse::Matrix &A, const sparse::Vector &b, PrecondKind method,
                 const RunOptions &options, const std::atomic<bool> *cancel, MethodOutcome &out)
 {
     BudgetGuard guard(options.budget_seconds, cancel);
@@ -145,7 +133,7 @@ void run_method(const sparse::Matrix &A, const sparse::Vector &b, Method method,
     precond::BuiltPreconditioner built;
     try {
         bo.cancel = guard.flag();
-        built = precond::build_preconditioner(A, kind_of(method), bo);
+        built = precond::build_preconditioner(A, method, bo);
     } catch (const precond::SizeRefused &e) {
         out.failure = FailureMemoryBudget;
         out.detail = e.what();
@@ -302,12 +290,12 @@ MatrixOutcome run_matrix(const BenchInput &input, const RunOptions &options,
     const precond::OrderedProblem problem = precond::order_problem(A0, options.ordering);
     const sparse::Vector b =
         precond::permute_vector(precond::make_rhs(int(problem.A.rows()), false), problem.perm);
-    for (Method m : AllMethods) {
+    for (PrecondKind m : AllMethods) {
         if (cancel && cancel->load())
             throw precond::Cancelled();
         run_method(problem.A, b, m, options, cancel, out.at(m));
     }
-    out.category = categorize(out.at(Method::Ic0), out.at(Method::Kopt));
+    out.category = categorize(out.at(PrecondKind::Ic0), out.at(PrecondKind::Kopt));
     out.seconds = since(t0);
     return out;
 }

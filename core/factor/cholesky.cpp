@@ -12,9 +12,13 @@ Cholesky::Impl::Impl(CholeskyOptions opts) : options(opts)
     cholmod_start(&c);
     c.print = 0; // errors reach the caller as exceptions, never as text on stdout
     c.nmethods = 1;
-    c.method[0].ordering = opts.ordering == Ordering::Natural ? CHOLMOD_NATURAL : CHOLMOD_AMD;
-    // Postordering permutes even a "natural" factor; only AMD may reorder.
-    c.postorder = opts.ordering == Ordering::Amd;
+    switch (opts.ordering) {
+    case Ordering::Natural: c.method[0].ordering = CHOLMOD_NATURAL; break;
+    case Ordering::Amd: c.method[0].ordering = CHOLMOD_AMD; break;
+    case Ordering::NestedDissection: c.method[0].ordering = CHOLMOD_METIS; break;
+    }
+    // Postordering permutes even a "natural" factor; only the fill-reducing orderings may reorder.
+    c.postorder = opts.ordering != Ordering::Natural;
 }
 
 Cholesky::Impl::~Impl()

@@ -4,6 +4,7 @@
 
 #include "factor/factor_error.h"
 #include "sparse/matrix.h"
+#include "sparse/ordering.h"
 
 #include <cstdint>
 #include <memory>
@@ -11,10 +12,9 @@
 
 namespace fs::factor {
 
-enum class Ordering {
-    Natural, ///< factor of A itself; L rows/columns in the order of A
-    Amd,     ///< factor of P A Pᵀ with P from approximate minimum degree (plus postordering)
-};
+/// Natural: the factor of A itself, L rows/columns in the order of A. Amd, NestedDissection: the
+/// factor of P A Pᵀ with P from that ordering (plus postordering).
+using sparse::Ordering;
 
 struct CholeskyOptions {
     Ordering ordering = Ordering::Natural;

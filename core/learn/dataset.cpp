@@ -1,7 +1,8 @@
 #include "learn/dataset.h"
 
-#include "learn/reference_solvers.h"
-#include "sparse/generators.h"
+#include "precond/errors.h"
+#include "precond/spd.h"
+#include "sparse/generator_spec.h"
 #include "sparse/matrix_market.h"
 
 #include <nlohmann/json.hpp>
@@ -179,13 +180,14 @@ Manifest write_synthetic_dataset(const SyntheticOptions &o, const std::string &o
     m.count = o.count;
     m.n = o.n;
     m.seed = o.seed;
-    m.generatorJson = json{{"name", "semiseparable"}, {"growth", o.growth}, {"spread", o.spread}}.dump();
-    sparse::SemiseparableParams params;
-    params.growth = o.growth;
-    params.spread = o.spread;
+    const sparse::GeneratorSpec &spec = sparse::generator_spec(sparse::GeneratorKind::Semiseparable);
+    m.generatorJson = json{{"name", spec.name}, {"growth", o.growth}, {"spread", o.spread}}.dump();
+    sparse::GeneratorParams params;
+    params.set("n", o.n).set("growth", o.growth).set("spread", o.spread);
     for (int k = 0; k < o.count; ++k) {
         const std::uint64_t seed = o.seed + static_cast<std::uint64_t>(k);
-        sparse::GeneratedMatrix g = sparse::semiseparable(o.n, seed, params);
+        params.set("seed", static_cast<std::int64_t>(seed));
+        sparse::GeneratedMatrix g = sparse::generate(spec, params);
         Matrix Am = g.A;
         Am.coeffRef(0, 0) += 1.0;
         Am.makeCompressed();
@@ -194,13 +196,14 @@ Manifest write_synthetic_dataset(const SyntheticOptions &o, const std::string &o
             // chol(A) of the ill-conditioned unperturbed A is only trustworthy from the generator.
             L = *g.exact_L;
         } else {
-            auto chol = cholesky_factor(Am);
-            if (!chol)
+            try {
+                L = precond::cholesky_natural(Am);
+            } catch (const precond::NotSpd &) {
                 throw DatasetError("chol(A + e1 e1ᵀ) failed for seed " + std::to_string(seed));
-            L = std::move(*chol);
+            }
         }
         SampleRef ref;
-        ref.name = "semiseparable_" + std::to_string(k);
+        ref.name = std::string(spec.name) + "_" + std::to_string(k);
         ref.seed = seed;
         write_pair(dir, k, Am, L,
                    g.description + ", seed " + std::to_string(seed) + ", A11 += 1 (target " + m.target + ")",
@@ -285,13 +288,14 @@ Manifest write_spai_dataset(const SpaiDatasetOptions &o, const std::string &outD
         throw DatasetError("need a grid side n in 2..10000");
     if (o.problem != "diffusion" && o.problem != "biharmonic" && o.problem != "mixed")
         throw DatasetError("unknown problem '" + o.problem + "' (diffusion, biharmonic, mixed)");
-    if (!(o.sigma >= 0) || !std::isfinite(o.sigma))
+    const sparse::GeneratorSpec &diffusion = sparse::generator_spec(sparse::GeneratorKind::Diffusion2d);
+    const sparse::GeneratorSpec &biharmonicSpec = sparse::generator_spec(sparse::GeneratorKind::Biharmonic2d);
+    if (!diffusion.param("sigma")->admits(o.sigma))
         throw DatasetError("sigma must be >= 0");
-    if (!(o.length > 0) || !std::isfinite(o.length))
+    if (!diffusion.param("length")->admits(o.length))
         throw DatasetError("the correlation length must be > 0");
-    sparse::RandomFieldParams field;
-    field.sigma = o.sigma;
-    field.length = o.length;
+    sparse::GeneratorParams params;
+    params.set("n", o.side).set("sigma", o.sigma).set("length", o.length);
     const fsys::path dir(outDir);
     fsys::create_directories(dir);
     Manifest m;
@@ -300,19 +304,22 @@ Manifest write_spai_dataset(const SpaiDatasetOptions &o, const std::string &outD
     m.count = o.count;
     m.n = o.side * o.side;
     m.seed = o.seed;
-    const std::string generator = o.problem == "mixed" ? "mixed" : o.problem + "2d";
+    const std::string generator = o.problem == "mixed"        ? "mixed"
+                                  : o.problem == "biharmonic" ? biharmonicSpec.name
+                                                              : diffusion.name;
     m.generatorJson =
         json{{"name", generator}, {"side", o.side}, {"sigma", o.sigma}, {"length", o.length}}.dump();
     for (int k = 0; k < o.count; ++k) {
         const std::uint64_t seed = o.seed + static_cast<std::uint64_t>(k);
         const bool biharmonic = o.problem == "biharmonic" || (o.problem == "mixed" && k % 2 == 1);
-        const sparse::GeneratedMatrix g = biharmonic ? sparse::biharmonic2d(o.side, seed, field)
-                                                     : sparse::diffusion2d(o.side, seed, field);
+        params.set("seed", static_cast<std::int64_t>(seed));
+        const sparse::GeneratorSpec &spec = biharmonic ? biharmonicSpec : diffusion;
+        const sparse::GeneratedMatrix g = sparse::generate(spec, params);
         const Matrix R = spai(g.A);
         if (R.rows() != g.A.rows() || R.cols() != g.A.cols())
             throw DatasetError("the approximate inverse of sample " + std::to_string(k) + " has the wrong size");
         SampleRef ref;
-        ref.name = std::string(biharmonic ? "biharmonic2d_" : "diffusion2d_") + std::to_string(k);
+        ref.name = std::string(spec.name) + "_" + std::to_string(k);
         ref.seed = seed;
         write_pair(dir, k, g.A, R, g.description + " (target: SPAI approximate inverse R, pattern of A)", ref, "R");
         (k < o.count - o.test ? m.train : m.test).push_back(std::move(ref));

@@ -107,7 +107,7 @@ struct SpaiDatasetOptions {
 };
 
 /// Pairs (A, R) where R = spai(A) is the sparse approximate inverse on the pattern of A
-/// (computed by the caller's function: this library cannot link core/precond), A from
+/// (computed by the caller's function, which chooses the threads), A from
 /// diffusion2d / biharmonic2d. Sample k uses seed + k; the first count − test samples are the
 /// training set. Throws DatasetError / GeneratorError.
 Manifest write_spai_dataset(const SpaiDatasetOptions &options, const std::string &outDir,

@@ -1,6 +1,7 @@
 #include "learn/evaluation.h"
 
-#include "learn/reference_solvers.h"
+#include "learn/eval_report.h"
+#include "precond/kind.h"
 
 #include <algorithm>
 #include <map>
@@ -33,7 +34,11 @@ json evaluate_model(FactorGnnImpl &model, const std::vector<Sample> &samples,
     torch::NoGradGuard noGrad;
     model.eval();
     json out = json::array();
-    const std::vector<std::string> methods = {"predicted", "kopt", "ic0", "target", "none"};
+    using precond::PrecondKind;
+    const std::string kopt = precond::to_string(PrecondKind::Kopt), ic0 = precond::to_string(PrecondKind::Ic0),
+                      none = precond::to_string(PrecondKind::None);
+    // The learned factor and the dataset's target next to the reference kinds.
+    const std::vector<std::string> methods = {"predicted", kopt, ic0, "target", none};
     std::map<std::string, std::vector<int>> iterations;
     double cosSum = 0.0;
     for (std::size_t k = 0; k < samples.size(); ++k) {
@@ -46,14 +51,14 @@ json evaluate_model(FactorGnnImpl &model, const std::vector<Sample> &samples,
         cosSum += cos;
         std::map<std::string, std::optional<Matrix>> factors;
         factors["predicted"] = Lp;
-        factors["kopt"] = kopt_factor_dense(s.A);
-        factors["ic0"] = ic0_factor(s.A);
+        factors[kopt] = reference_kopt(s.A);
+        factors[ic0] = reference_ic0(s.A);
         factors["target"] = s.L;
-        factors["none"] = Matrix();
+        factors[none] = Matrix();
         json pcg = json::object();
         for (const auto &m : methods) {
             if (!factors[m]) {
-                pcg[m] = {{"converged", false}, {"failure", m == "ic0" ? "breakdown" : "unavailable"}};
+                pcg[m] = {{"converged", false}, {"failure", m == ic0 ? "breakdown" : "unavailable"}};
                 continue;
             }
             const PcgOutcome o = pcg_with_factor(s.A, *factors[m]);
@@ -62,10 +67,10 @@ json evaluate_model(FactorGnnImpl &model, const std::vector<Sample> &samples,
                 iterations[m].push_back(o.iterations);
         }
         row["pcg"] = pcg;
-        if (factors["kopt"])
-            row["cos_kopt"] = factor_cosine(*factors["kopt"], s.L, s.A);
-        if (factors["ic0"])
-            row["cos_ic0"] = factor_cosine(*factors["ic0"], s.L, s.A);
+        if (factors[kopt])
+            row["cos_" + kopt] = factor_cosine(*factors[kopt], s.L, s.A);
+        if (factors[ic0])
+            row["cos_" + ic0] = factor_cosine(*factors[ic0], s.L, s.A);
         out.push_back(std::move(row));
     }
     json summary = {{"samples", samples.size()}};

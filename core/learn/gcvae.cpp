@@ -1,6 +1,6 @@
 #include "learn/gcvae.h"
 
-#include "learn/reference_solvers.h"
+#include "precond/spai.h"
 
 #include <algorithm>
 #include <cmath>
@@ -107,7 +107,7 @@ SpaiGraph make_spai_graph(const Matrix &Ain, const Matrix *R)
     g.num_pairs = static_cast<std::int64_t>(pairDiag.size());
     g.dsqrt = torch::tensor(dsqrt, kF64);
     if (R) {
-        const double r = inverse_residual_fro(A, *R);
+        const double r = precond::inverse_residual_fro(A, *R);
         g.target_residual_sq = r * r;
     }
     return g;

@@ -12,8 +12,10 @@
 // method stores: R (pattern of A) for the inverses, n for Jacobi, tril(A) for the factors.
 
 #include "learn/gcvae.h"
-#include "learn/reference_solvers.h"
+#include "learn/eval_report.h"
 #include "learn/train_task.h"
+#include "precond/kind.h"
+#include "precond/spai.h"
 
 #include <algorithm>
 #include <limits>
@@ -89,7 +91,11 @@ json GcvaeTask::evaluate()
 {
     torch::NoGradGuard noGrad;
     m_model->eval();
-    const std::vector<std::string> methods = {"none", "jacobi", "ic0", "kopt", "spai", "mean", "sampled"};
+    using precond::PrecondKind;
+    const auto name = [](PrecondKind kind) { return std::string(precond::to_string(kind)); };
+    // The reference kinds (the dataset's own R as "spai"), then the decoded inverses.
+    const std::vector<std::string> methods = {name(PrecondKind::None), name(PrecondKind::Jacobi), name(PrecondKind::Ic0),
+                                              name(PrecondKind::Kopt), name(PrecondKind::Spai), "mean", "sampled"};
     std::map<std::string, std::vector<int>> iterations;
     json rows = json::array();
     double cosSum = 0.0;
@@ -103,7 +109,7 @@ json GcvaeTask::evaluate()
         std::size_t best = 1;
         double bestResidual = std::numeric_limits<double>::infinity();
         for (std::size_t d = 1; d < decoded.size(); ++d) {
-            const double res = inverse_residual_fro(s.A, decoded[d]);
+            const double res = precond::inverse_residual_fro(s.A, decoded[d]);
             if (res < bestResidual) {
                 bestResidual = res;
                 best = d;
@@ -113,8 +119,8 @@ json GcvaeTask::evaluate()
         const Matrix &Rbest = decoded[best];
         json row = {{"name", s.name}, {"n", s.A.rows()}, {"best_sample", static_cast<int>(best) - 1}};
         row["residual"] = {{"sampled", bestResidual},
-                           {"mean", inverse_residual_fro(s.A, Rmean)},
-                           {"spai", inverse_residual_fro(s.A, s.L)}};
+                           {"mean", precond::inverse_residual_fro(s.A, Rmean)},
+                           {name(PrecondKind::Spai), precond::inverse_residual_fro(s.A, s.L)}};
         // Cosine on A's pattern, the same measure the training curves show for R.
         double dot = 0.0, pp = 0.0, tt = 0.0;
         for (Eigen::Index j = 0; j < s.A.outerSize(); ++j)
@@ -139,19 +145,19 @@ json GcvaeTask::evaluate()
             pcg[m] = {{"converged", false}, {"iterations", 0}, {"failure", why}};
             nnz[m] = nullptr;
         };
-        record("none", pcg_with_factor(s.A, Matrix()), 0);
-        record("jacobi", pcg_with_inverse(s.A, jacobi_inverse(s.A)), s.A.rows());
-        if (const auto L = ic0_factor(s.A))
-            record("ic0", pcg_with_factor(s.A, *L), L->nonZeros());
+        record(name(PrecondKind::None), pcg_with_factor(s.A, Matrix()), 0);
+        record(name(PrecondKind::Jacobi), pcg_with_jacobi(s.A), s.A.rows());
+        if (const auto L = reference_ic0(s.A))
+            record(name(PrecondKind::Ic0), pcg_with_factor(s.A, *L), L->nonZeros());
         else
-            unavailable("ic0", "breakdown");
-        if (const auto L = kopt_factor_dense(s.A))
-            record("kopt", pcg_with_factor(s.A, *L), L->nonZeros());
+            unavailable(name(PrecondKind::Ic0), "breakdown");
+        if (const auto L = reference_kopt(s.A))
+            record(name(PrecondKind::Kopt), pcg_with_factor(s.A, *L), L->nonZeros());
         else
-            unavailable("kopt", "unavailable");
-        record("spai", pcg_with_inverse(s.A, symmetric_part(s.L)), s.L.nonZeros());
-        record("mean", pcg_with_inverse(s.A, symmetric_part(Rmean)), Rmean.nonZeros());
-        record("sampled", pcg_with_inverse(s.A, symmetric_part(Rbest)), Rbest.nonZeros());
+            unavailable(name(PrecondKind::Kopt), "unavailable");
+        record(name(PrecondKind::Spai), pcg_with_inverse(s.A, precond::spai_symmetric(s.L)), s.L.nonZeros());
+        record("mean", pcg_with_inverse(s.A, precond::spai_symmetric(Rmean)), Rmean.nonZeros());
+        record("sampled", pcg_with_inverse(s.A, precond::spai_symmetric(Rbest)), Rbest.nonZeros());
         row["pcg"] = pcg;
         row["nnz"] = nnz;
         rows.push_back(std::move(row));

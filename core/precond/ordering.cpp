@@ -9,27 +9,6 @@
 
 namespace fs::precond {
 
-const char *to_string(Ordering o)
-{
-    switch (o) {
-    case Ordering::Natural: return "natural";
-    case Ordering::Amd: return "amd";
-    case Ordering::NestedDissection: return "nd";
-    }
-    return "?";
-}
-
-std::optional<Ordering> parse_ordering(std::string_view name)
-{
-    if (name == "natural")
-        return Ordering::Natural;
-    if (name == "amd")
-        return Ordering::Amd;
-    if (name == "nd")
-        return Ordering::NestedDissection;
-    return std::nullopt;
-}
-
 std::vector<int> fill_reducing_permutation(const sparse::Matrix &Ain, Ordering ordering)
 {
     if (Ain.rows() != Ain.cols())

@@ -3,23 +3,16 @@
 // preconditioners are only fair when they share the ordering, so every consumer carries it along.
 
 #include "sparse/matrix.h"
+#include "sparse/ordering.h"
 
-#include <optional>
-#include <string_view>
 #include <vector>
 
 namespace fs::precond {
 
-/// The ordering a factor (and a preconditioner built on its pattern) belongs to.
-enum class Ordering {
-    Natural,          ///< the matrix's own ordering (what the paper benchmarks)
-    Amd,              ///< approximate minimum degree (CHOLMOD's AMD)
-    NestedDissection, ///< METIS nested dissection
-};
-
-/// "natural", "amd", "nd".
-const char *to_string(Ordering o);
-std::optional<Ordering> parse_ordering(std::string_view name);
+// The ordering vocabulary lives with the matrix type; re-exported for the callers of orderings.
+using sparse::Ordering;
+using sparse::parse_ordering;
+using sparse::to_string;
 
 /// perm[k] = original index of the row/column placed at position k (identity for Natural), as
 /// CHOLMOD's analysis chooses it (postordered). Throws NotSpd for a non-square matrix.

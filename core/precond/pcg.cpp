@@ -10,14 +10,7 @@ namespace fs::precond {
 
 const char *to_string(PcgFailure failure)
 {
-    switch (failure) {
-    case PcgFailure::None: return "none";
-    case PcgFailure::MaxIterations: return "max_iterations";
-    case PcgFailure::IndefiniteOperator: return "indefinite_operator";
-    case PcgFailure::IndefinitePreconditioner: return "indefinite_preconditioner";
-    case PcgFailure::NotFinite: return "not_finite";
-    }
-    return "unknown";
+    return support::name_of(kPcgFailureNames, failure);
 }
 
 PcgResult pcg(const sparse::Matrix &A, const sparse::Vector &b, const Preconditioner &M,

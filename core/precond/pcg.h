@@ -3,6 +3,7 @@
 
 #include "precond/preconditioner.h"
 #include "sparse/matrix.h"
+#include "support/name_table.h"
 
 #include <atomic>
 #include <cstdint>
@@ -25,6 +26,14 @@ enum class PcgFailure {
     IndefinitePreconditioner, ///< r^T M^{-1} r <= 0: the preconditioner is not positive definite
     NotFinite,              ///< NaN or Inf appeared (overflow, or a singular preconditioner)
 };
+
+inline constexpr support::NameTable<PcgFailure, 5> kPcgFailureNames{{
+    {PcgFailure::None, "none"},
+    {PcgFailure::MaxIterations, "max_iterations"},
+    {PcgFailure::IndefiniteOperator, "indefinite_operator"},
+    {PcgFailure::IndefinitePreconditioner, "indefinite_preconditioner"},
+    {PcgFailure::NotFinite, "not_finite"},
+}};
 
 /// Stable lower-case identifier of a failure ("max_iterations", ...); "none" for None.
 const char *to_string(PcgFailure failure);

@@ -14,29 +14,14 @@
 
 namespace fs::precond {
 
-namespace {
-constexpr std::pair<PrecondKind, const char *> kNames[] = {
-    {PrecondKind::None, "none"}, {PrecondKind::Jacobi, "jacobi"}, {PrecondKind::Ic0, "ic0"},
-    {PrecondKind::Kopt, "kopt"}, {PrecondKind::Spai, "spai"},     {PrecondKind::Cholesky, "cholesky"},
-};
-} // namespace
-
 const char *to_string(KoptMethod method)
 {
-    switch (method) {
-    case KoptMethod::Auto: return "auto";
-    case KoptMethod::Dense: return "dense";
-    case KoptMethod::Selinv: return "selinv";
-    }
-    return "?";
+    return support::name_of(kKoptMethodNames, method);
 }
 
 std::optional<KoptMethod> parse_kopt_method(std::string_view name)
 {
-    for (KoptMethod m : {KoptMethod::Auto, KoptMethod::Dense, KoptMethod::Selinv})
-        if (name == to_string(m))
-            return m;
-    return std::nullopt;
+    return support::value_of(kKoptMethodNames, name);
 }
 
 OrderedProblem order_problem(const sparse::Matrix &A, Ordering ordering)
@@ -82,22 +67,6 @@ sparse::Matrix build_kopt(const sparse::Matrix &A, const BuildOptions &options, 
 }
 } // namespace
 
-const char *to_string(PrecondKind kind)
-{
-    for (const auto &[k, name] : kNames)
-        if (k == kind)
-            return name;
-    return "unknown";
-}
-
-std::optional<PrecondKind> parse_precond_kind(std::string_view name)
-{
-    for (const auto &[k, n] : kNames)
-        if (name == n)
-            return k;
-    return std::nullopt;
-}
-
 BuiltPreconditioner build_preconditioner(const sparse::Matrix &A, PrecondKind kind,
                                          const BuildOptions &options)
 {
@@ -133,7 +102,7 @@ BuiltPreconditioner build_preconditioner(const sparse::Matrix &A, PrecondKind ki
         o.threads = options.threads;
         o.cancel = options.cancel;
         o.pattern_power = options.spai_pattern_power;
-        b.matrix = spai_symmetric(spai(A, o).M);
+        b.matrix = options.spai_symmetric ? spai_symmetric(spai(A, o).M) : spai(A, o).M;
         b.preconditioner = std::make_unique<MatVecPreconditioner>(b.matrix);
         break;
     }

@@ -3,6 +3,7 @@
 // runner and the GUI alike, plus the K-condition number of the operator PCG then sees.
 
 #include "precond/kcond.h"
+#include "precond/kind.h"
 #include "precond/ordering.h"
 #include "precond/preconditioner.h"
 #include "sparse/matrix.h"
@@ -16,20 +17,18 @@
 
 namespace fs::precond {
 
-enum class PrecondKind { None, Jacobi, Ic0, Kopt, Spai, Cholesky };
-
-/// Lower-case name as the CLI spells it ("none", "jacobi", "ic0", "kopt", "spai", "cholesky").
-const char *to_string(PrecondKind kind);
-
-/// Inverse of to_string; nullopt for an unknown name.
-std::optional<PrecondKind> parse_precond_kind(std::string_view name);
-
 /// How the K-optimal factor obtains the entries of A^{-1} it needs.
 enum class KoptMethod {
     Auto,   ///< dense up to auto_dense_max_n, selected inversion beyond
     Dense,  ///< the dense inverse (the paper's method; n up to a few thousand)
     Selinv, ///< selected inversion on the Cholesky factor's pattern (scales to 10^6 rows)
 };
+inline constexpr support::NameTable<KoptMethod, 3> kKoptMethodNames{{
+    {KoptMethod::Auto, "auto"},
+    {KoptMethod::Dense, "dense"},
+    {KoptMethod::Selinv, "selinv"},
+}};
+/// "auto", "dense", "selinv".
 const char *to_string(KoptMethod method);
 std::optional<KoptMethod> parse_kopt_method(std::string_view name);
 
@@ -41,6 +40,9 @@ struct BuildOptions {
     /// Selected inversion refuses when its estimate exceeds this (0 = half the physical memory).
     std::int64_t max_selinv_bytes = 0;
     int spai_pattern_power = 1; ///< SPAI on the pattern of A (1) or A² (2)
+    /// SPAI: keep the symmetrised (M + Mᵀ)/2 that PCG applies (true), or M itself (false: the
+    /// approximate inverse as computed, applied as given).
+    bool spai_symmetric = true;
     /// Raised by the caller (e.g. a time-budget watchdog) to stop K-optimal and SPAI, the set-ups
     /// that can run for minutes; they then throw Cancelled.
     const std::atomic<bool> *cancel = nullptr;
@@ -61,7 +63,8 @@ struct BuiltPreconditioner {
     PrecondKind kind = PrecondKind::None;
     /// Null only when the construction broke down (IC(0) pivot).
     std::unique_ptr<Preconditioner> preconditioner;
-    /// Lower-triangular L (ic0, kopt, cholesky), the symmetrised SPAI inverse (spai), or empty.
+    /// Lower-triangular L (ic0, kopt, cholesky), the SPAI inverse (spai; symmetrised unless
+    /// BuildOptions::spai_symmetric is off), or empty.
     sparse::Matrix matrix;
     bool ok = true;
     int breakdown_column = -1; ///< 0-based, IC(0) only
@@ -72,7 +75,8 @@ struct BuiltPreconditioner {
 };
 
 /// Builds the preconditioner of the given kind for the SPD matrix A (stored in full), in A's own
-/// ordering (reorder first with order_problem). Throws what the underlying constructions throw
+/// ordering (reorder first with order_problem): the one dispatch from a kind to its construction
+/// (the benchmark, pcg/factor, the perturbation engine's factor functions). Throws what the underlying constructions throw
 /// (NotSpd, SizeRefused with the estimated memory, ...); an IC(0) breakdown is returned with
 /// ok = false.
 BuiltPreconditioner build_preconditioner(const sparse::Matrix &A, PrecondKind kind,

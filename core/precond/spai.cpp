@@ -141,4 +141,12 @@ sparse::Matrix spai_symmetric(const sparse::Matrix &M)
     return S;
 }
 
+double inverse_residual_fro(const sparse::Matrix &A, const sparse::Matrix &R)
+{
+    sparse::Matrix E = A * R;
+    for (Eigen::Index i = 0; i < E.rows(); ++i)
+        E.coeffRef(i, i) -= 1.0;
+    return E.norm();
+}
+
 } // namespace fs::precond

@@ -46,4 +46,8 @@ void spai_columns(const sparse::Matrix &A, std::span<const sparse::Index> column
 /// (M + M^T) / 2, the symmetric preconditioner PCG applies.
 sparse::Matrix spai_symmetric(const sparse::Matrix &M);
 
+/// ||I - A R||_F for any approximate inverse R of A (the quantity SPAI minimises column by column;
+/// = ||I - R^T A||_F for symmetric A), by one sparse product.
+double inverse_residual_fro(const sparse::Matrix &A, const sparse::Matrix &R);
+
 } // namespace fs::precond

@@ -1,6 +1,6 @@
 #include "app/perturbstartup.h"
 
-#include "document/generatordialog.h"
+#include "document/generateddocument.h"
 #include "app/mainwindow.h"
 #include "perturb/perturbfigure.h"
 #include "perturb/plots/perturbplot.h"
@@ -46,8 +46,7 @@ void PerturbStartup::addOptions(QCommandLineParser &parser)
     parser.addOption({QLatin1String(SizeOption), tr("Matrix order for --export-figure and --generator."), tr("N")});
     parser.addOption({QLatin1String(ViewOption), tr("Show this view for --screenshot: perturb, bench, or training (with --runs DIR…)."), tr("VIEW")});
     parser.addOption({QLatin1String(GeneratorOption),
-                      tr("Start with a generated matrix: laplacian1d, counterexample, semiseparable, poisson2d, "
-                         "poisson3d, graph, diffusion2d, biharmonic2d."),
+                      tr("Start with a generated matrix: %1.").arg(QString::fromStdString(fs::sparse::generator_names())),
                       tr("KIND")});
     parser.addOption({QLatin1String(EntryOption), tr("Entry to perturb in the Perturb view, 1-based."), tr("P,Q")});
     parser.addOption({QLatin1String(DeltaOption), tr("Perturbation added to the entry (default 1)."), tr("D")});
@@ -80,8 +79,7 @@ bool PerturbStartup::read(const QCommandLineParser &parser, PerturbStartupOption
         *error = tr("--export-figure needs --out FILE.");
         return false;
     }
-    GeneratorRequest::Kind kind;
-    if (o.usesGenerator() && !GeneratorRequest::kindFromName(o.generator, &kind)) {
+    if (o.usesGenerator() && !fs::sparse::find_generator(o.generator.toStdString())) {
         *error = tr("Unknown generator '%1'.").arg(o.generator);
         return false;
     }
@@ -119,12 +117,16 @@ bool PerturbStartup::prepareWindow(MainWindow &window, const PerturbStartupOptio
     }
     PerturbView *view = workspace->perturbView();
     if (options.usesGenerator()) {
+        // A name the command line accepts (an alias such as "graph" included); --n sets the sizes
+        // a command line must give, and the sizes that default to them follow.
         GeneratorRequest request;
-        GeneratorRequest::kindFromName(options.generator, &request.kind);
+        request.kind = fs::sparse::find_generator(options.generator.toStdString())->kind;
         if (options.n > 0)
-            request.n = request.nx = request.ny = request.nz = options.n;
+            for (const fs::sparse::ParamSpec &p : request.spec().params)
+                if (p.required)
+                    request.params.set(p.name, std::int64_t(options.n));
         try {
-            workspace->showGenerated(GeneratorDialog::generate(request));
+            workspace->showGenerated(generateDocument(request));
         } catch (const std::exception &e) {
             *error = QString::fromStdString(e.what());
             return false;

@@ -17,28 +17,30 @@ namespace fs::ui {
 
 namespace {
 
-using fs::bench::Method;
+using fs::precond::PrecondKind;
 
-QColor methodColor(Method m)
+QColor methodColor(PrecondKind m)
 {
     switch (m) {
-    case Method::None: return QColor(0x75, 0x75, 0x75);
-    case Method::Jacobi: return QColor(0xfb, 0x8c, 0x00);
-    case Method::Ic0: return QColor(0x1e, 0x88, 0xe5);
-    case Method::Kopt: return QColor(0x2e, 0x7d, 0x32);
-    case Method::Spai: return QColor(0x8e, 0x24, 0xaa);
+    case PrecondKind::None: return QColor(0x75, 0x75, 0x75);
+    case PrecondKind::Jacobi: return QColor(0xfb, 0x8c, 0x00);
+    case PrecondKind::Ic0: return QColor(0x1e, 0x88, 0xe5);
+    case PrecondKind::Kopt: return QColor(0x2e, 0x7d, 0x32);
+    case PrecondKind::Spai: return QColor(0x8e, 0x24, 0xaa);
+    case PrecondKind::Cholesky: break; // not a benchmark method
     }
     return Qt::black;
 }
 
-QString methodLabel(Method m)
+QString methodLabel(PrecondKind m)
 {
     switch (m) {
-    case Method::None: return BenchDetail::tr("none");
-    case Method::Jacobi: return BenchDetail::tr("Jacobi");
-    case Method::Ic0: return BenchDetail::tr("IC(0)");
-    case Method::Kopt: return BenchDetail::tr("K-optimal");
-    case Method::Spai: return BenchDetail::tr("SPAI");
+    case PrecondKind::None: return BenchDetail::tr("none");
+    case PrecondKind::Jacobi: return BenchDetail::tr("Jacobi");
+    case PrecondKind::Ic0: return BenchDetail::tr("IC(0)");
+    case PrecondKind::Kopt: return BenchDetail::tr("K-optimal");
+    case PrecondKind::Spai: return BenchDetail::tr("SPAI");
+    case PrecondKind::Cholesky: break; // not a benchmark method
     }
     return {};
 }
@@ -89,7 +91,7 @@ BenchDetail::BenchDetail(QWidget *parent)
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     m_curves->legend->setFont(small);
-    for (Method m : fs::bench::AllMethods) {
+    for (PrecondKind m : fs::bench::AllMethods) {
         QCPGraph *g = m_curves->addGraph();
         g->setPen(QPen(methodColor(m), 1.6));
     }
@@ -181,7 +183,7 @@ void BenchDetail::showCurves(const BenchRecord *record)
 {
     double maxIt = 1;
     double lo = 1e-10;
-    for (Method m : fs::bench::AllMethods) {
+    for (PrecondKind m : fs::bench::AllMethods) {
         QCPGraph *g = m_curves->graph(int(m));
         g->data()->clear();
         g->setName(methodLabel(m));

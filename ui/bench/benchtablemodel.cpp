@@ -8,11 +8,12 @@ namespace fs::ui {
 
 namespace {
 
-using fs::bench::Method;
+using fs::precond::PrecondKind;
 
-Method methodOf(int column)
+// The iteration columns follow the benchmark's method order.
+PrecondKind methodOf(int column)
 {
-    return Method(column - BenchTableModel::ItNone);
+    return fs::bench::AllMethods[size_t(column - BenchTableModel::ItNone)];
 }
 
 bool ran(const BenchRecord &r)
@@ -64,7 +65,7 @@ QVariant BenchTableModel::display(const BenchRecord &r, int column) const
     case CategoryColumn: return categoryName(o.category);
     case KcondIc0:
     case KcondKopt: {
-        const auto &m = o.at(column == KcondIc0 ? Method::Ic0 : Method::Kopt);
+        const auto &m = o.at(column == KcondIc0 ? PrecondKind::Ic0 : PrecondKind::Kopt);
         return ran(r) && m.kcond ? QLocale().toString(*m.kcond, 'g', 4) : QStringLiteral("–");
     }
     default: {
@@ -94,7 +95,7 @@ QVariant BenchTableModel::sortValue(const BenchRecord &r, int column) const
     case CategoryColumn: return int(o.category);
     case KcondIc0:
     case KcondKopt: {
-        const auto &m = o.at(column == KcondIc0 ? Method::Ic0 : Method::Kopt);
+        const auto &m = o.at(column == KcondIc0 ? PrecondKind::Ic0 : PrecondKind::Kopt);
         return ran(r) && m.kcond ? *m.kcond : failed;
     }
     case ItNone: case ItJacobi: case ItIc0: case ItKopt: case ItSpai: {

@@ -82,8 +82,8 @@ void BenchView::buildUi()
     m_source->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_addFolder = new QPushButton;
     m_ordering = new QComboBox;
-    for (const char *o : {"natural", "amd", "nd"})
-        m_ordering->addItem(QString::fromLatin1(o), QString::fromLatin1(o));
+    for (const auto &o : fs::sparse::kOrderingNames)
+        m_ordering->addItem(QString::fromLatin1(o.name), QString::fromLatin1(o.name));
     m_budget = new QDoubleSpinBox;
     m_budget->setRange(0, 86400);
     m_budget->setDecimals(0);

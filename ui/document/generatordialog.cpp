@@ -1,87 +1,112 @@
 #include "document/generatordialog.h"
 
-#include <sparse/generators.h>
-
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QSpinBox>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string_view>
+
 namespace fs::ui {
 
-using Kind = GeneratorRequest::Kind;
+namespace {
 
-bool GeneratorRequest::kindFromName(const QString &name, Kind *kind)
+using fs::sparse::GeneratorKind;
+using fs::sparse::ParamSpec;
+using fs::sparse::ParamType;
+
+// The generator as the menu names it; core's description for one without a translation.
+QString kindText(const fs::sparse::GeneratorSpec &spec)
 {
-    static const std::pair<const char *, Kind> names[] = {
-        {"laplacian1d", Kind::Laplacian1d}, {"counterexample", Kind::Counterexample},
-        {"semiseparable", Kind::Semiseparable}, {"poisson2d", Kind::Poisson2d},
-        {"poisson3d", Kind::Poisson3d}, {"graph", Kind::GraphLaplacian},
-        {"diffusion2d", Kind::Diffusion2d}, {"biharmonic2d", Kind::Biharmonic2d}};
-    for (const auto &[text, value] : names) {
-        if (name == QLatin1String(text)) {
-            *kind = value;
-            return true;
-        }
+    switch (spec.kind) {
+    case GeneratorKind::Laplacian1d: return GeneratorDialog::tr("1D Laplacian tridiag(−1, 2, −1)");
+    case GeneratorKind::Counterexample: return GeneratorDialog::tr("Counterexample of Theorem 2.1 (exact factor)");
+    case GeneratorKind::Semiseparable: return GeneratorDialog::tr("Rank-1 semiseparable inverse factor (§5.1)");
+    case GeneratorKind::Poisson2d: return GeneratorDialog::tr("2D Poisson, 5-point");
+    case GeneratorKind::Poisson3d: return GeneratorDialog::tr("3D Poisson, 7-point");
+    case GeneratorKind::GraphLaplacian: return GeneratorDialog::tr("Random graph Laplacian + shift·I");
+    case GeneratorKind::Diffusion2d: return GeneratorDialog::tr("2D diffusion −∇·(k∇u), log-normal k");
+    case GeneratorKind::Biharmonic2d: return GeneratorDialog::tr("2D biharmonic L·diag(k)·L, log-normal k");
     }
-    return false;
+    return QString::fromUtf8(spec.description);
 }
+
+// How a parameter is shown: its translated label and, for reals, the digits and step of its box.
+struct Presentation {
+    QString label;
+    int decimals = 3;
+    double step = 1.0;
+    QString toolTip = {};
+};
+
+Presentation presentation(const ParamSpec &p)
+{
+    const std::string_view label = p.label;
+    if (label == "Order n") return {GeneratorDialog::tr("Order n:")};
+    if (label == "Grid nx") return {GeneratorDialog::tr("Grid nx:")};
+    if (label == "Grid ny") return {GeneratorDialog::tr("Grid ny:")};
+    if (label == "Grid nz") return {GeneratorDialog::tr("Grid nz:")};
+    if (label == "Grid side") return {GeneratorDialog::tr("Grid side:")};
+    if (label == "Mean degree") return {GeneratorDialog::tr("Mean degree:")};
+    if (label == "Shift") return {GeneratorDialog::tr("Shift:"), 6};
+    if (label == "Growth ρ") return {GeneratorDialog::tr("Growth ρ:")};
+    if (label == "Spread") return {GeneratorDialog::tr("Spread:")};
+    if (label == "Log-coefficient σ")
+        return {GeneratorDialog::tr("Log-coefficient σ:"), 3, 0.1,
+                GeneratorDialog::tr("Standard deviation of log k; 0 gives the constant-coefficient operator.")};
+    if (label == "Correlation length")
+        return {GeneratorDialog::tr("Correlation length:"), 4, 0.01,
+                GeneratorDialog::tr("Correlation length of log k on the unit square.")};
+    if (label == "Seed") return {GeneratorDialog::tr("Seed:")};
+    return {QString::fromUtf8(p.label) + QLatin1Char(':'), 3, 1.0, QString::fromUtf8(p.description)};
+}
+
+// The value a field starts with: the default, or that of the parameter it defaults to.
+double initialValue(const ParamSpec &p)
+{
+    if (p.same_as)
+        for (const ParamSpec &q : fs::sparse::generator_parameters())
+            if (std::string_view(q.name) == p.same_as)
+                return q.default_value;
+    return p.default_value;
+}
+
+// Spin boxes need finite bounds: an open lower bound starts one displayed digit above it, and a
+// real without an upper bound stops at 10⁶.
+QAbstractSpinBox *makeField(const ParamSpec &p, const Presentation &look)
+{
+    if (p.type == ParamType::Integer) {
+        auto *box = new QSpinBox;
+        constexpr auto intMax = std::numeric_limits<int>::max();
+        box->setRange(int(std::clamp<std::int64_t>(p.integer_min(), 0, intMax)),
+                      int(std::clamp<std::int64_t>(p.integer_max(), 0, intMax)));
+        box->setValue(int(initialValue(p)));
+        return box;
+    }
+    auto *box = new QDoubleSpinBox;
+    box->setDecimals(look.decimals);
+    const double digit = std::pow(10.0, -look.decimals);
+    box->setRange(p.min_open ? p.min + digit : p.min, std::isfinite(p.max) ? p.max : 1e6);
+    box->setSingleStep(look.step);
+    box->setValue(initialValue(p));
+    return box;
+}
+
+} // namespace
 
 GeneratorDialog::GeneratorDialog(QWidget *parent)
     : QDialog(parent)
     , m_form(new QFormLayout(this))
     , m_kind(new QComboBox)
-    , m_n(new QSpinBox), m_nx(new QSpinBox), m_ny(new QSpinBox), m_nz(new QSpinBox), m_side(new QSpinBox)
-    , m_degree(new QSpinBox), m_seed(new QSpinBox)
-    , m_shift(new QDoubleSpinBox), m_growth(new QDoubleSpinBox), m_spread(new QDoubleSpinBox)
-    , m_sigma(new QDoubleSpinBox), m_length(new QDoubleSpinBox)
 {
     setWindowTitle(tr("New Matrix from Generator"));
-    m_kind->addItem(tr("1D Laplacian tridiag(−1, 2, −1)"), int(Kind::Laplacian1d));
-    m_kind->addItem(tr("Counterexample of Theorem 2.1 (exact factor)"), int(Kind::Counterexample));
-    m_kind->addItem(tr("Rank-1 semiseparable inverse factor (§5.1)"), int(Kind::Semiseparable));
-    m_kind->addItem(tr("2D Poisson, 5-point"), int(Kind::Poisson2d));
-    m_kind->addItem(tr("3D Poisson, 7-point"), int(Kind::Poisson3d));
-    m_kind->addItem(tr("Random graph Laplacian + shift·I"), int(Kind::GraphLaplacian));
-    m_kind->addItem(tr("2D diffusion −∇·(k∇u), log-normal k"), int(Kind::Diffusion2d));
-    m_kind->addItem(tr("2D biharmonic L·diag(k)·L, log-normal k"), int(Kind::Biharmonic2d));
-    m_kind->setCurrentIndex(1);
-
-    const GeneratorRequest d;
-    m_n->setRange(1, 10'000'000);
-    m_n->setValue(d.n);
-    for (QSpinBox *box : {m_nx, m_ny, m_nz})
-        box->setRange(1, 100'000);
-    m_nx->setValue(d.nx);
-    m_ny->setValue(d.ny);
-    m_nz->setValue(d.nz);
-    m_degree->setRange(1, 1000);
-    m_degree->setValue(d.degree);
-    m_seed->setRange(0, std::numeric_limits<int>::max());
-    m_seed->setValue(int(d.seed));
-    m_shift->setDecimals(6);
-    m_shift->setRange(1e-6, 1e6);
-    m_shift->setValue(d.shift);
-    m_growth->setDecimals(3);
-    m_growth->setRange(0.01, 100);
-    m_growth->setValue(d.growth);
-    m_spread->setDecimals(3);
-    m_spread->setRange(1, 100);
-    m_spread->setValue(d.spread);
-    // The random-coefficient grids: order side², and SPAI/K-optimal cost grows quickly with it.
-    m_side->setRange(1, 2000);
-    m_side->setValue(32);
-    m_sigma->setDecimals(3);
-    m_sigma->setRange(0, 10);
-    m_sigma->setSingleStep(0.1);
-    m_sigma->setValue(d.sigma);
-    m_sigma->setToolTip(tr("Standard deviation of log k; 0 gives the constant-coefficient operator."));
-    m_length->setDecimals(4);
-    m_length->setRange(0.001, 10);
-    m_length->setSingleStep(0.01);
-    m_length->setValue(d.length);
-    m_length->setToolTip(tr("Correlation length of log k on the unit square."));
+    for (const fs::sparse::GeneratorSpec &spec : fs::sparse::generator_specs())
+        m_kind->addItem(kindText(spec), int(spec.kind));
+    m_kind->setCurrentIndex(m_kind->findData(int(GeneratorKind::Counterexample)));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -89,112 +114,50 @@ GeneratorDialog::GeneratorDialog(QWidget *parent)
     connect(m_kind, &QComboBox::currentIndexChanged, this, &GeneratorDialog::updateRows);
 
     m_form->addRow(tr("Generator:"), m_kind);
-    m_form->addRow(tr("Order n:"), m_n);
-    m_form->addRow(tr("Grid nx:"), m_nx);
-    m_form->addRow(tr("Grid ny:"), m_ny);
-    m_form->addRow(tr("Grid nz:"), m_nz);
-    m_form->addRow(tr("Grid side:"), m_side);
-    m_form->addRow(tr("Mean degree:"), m_degree);
-    m_form->addRow(tr("Shift:"), m_shift);
-    m_form->addRow(tr("Growth ρ:"), m_growth);
-    m_form->addRow(tr("Spread:"), m_spread);
-    m_form->addRow(tr("Log-coefficient σ:"), m_sigma);
-    m_form->addRow(tr("Correlation length:"), m_length);
-    m_form->addRow(tr("Seed:"), m_seed);
+    for (const ParamSpec &p : fs::sparse::generator_parameters()) {
+        const Presentation look = presentation(p);
+        QAbstractSpinBox *field = makeField(p, look);
+        field->setToolTip(look.toolTip);
+        m_form->addRow(look.label, field);
+        m_rows.push_back({&p, field});
+    }
     m_form->addRow(buttons);
     updateRows();
 }
 
+const fs::sparse::GeneratorSpec &GeneratorDialog::currentSpec() const
+{
+    return fs::sparse::generator_spec(GeneratorKind(m_kind->currentData().toInt()));
+}
+
+bool GeneratorDialog::Row::belongsTo(const fs::sparse::GeneratorSpec &spec) const
+{
+    return std::any_of(spec.params.begin(), spec.params.end(), [&](const ParamSpec &p) {
+        return std::string_view(p.name) == param->name && std::string_view(p.label) == param->label;
+    });
+}
+
 void GeneratorDialog::updateRows()
 {
-    const Kind kind = Kind(m_kind->currentData().toInt());
-    const bool oneD = kind == Kind::Laplacian1d || kind == Kind::Counterexample || kind == Kind::Semiseparable;
-    m_form->setRowVisible(m_n, oneD || kind == Kind::GraphLaplacian);
-    m_form->setRowVisible(m_nx, kind == Kind::Poisson2d || kind == Kind::Poisson3d);
-    m_form->setRowVisible(m_ny, kind == Kind::Poisson2d || kind == Kind::Poisson3d);
-    m_form->setRowVisible(m_nz, kind == Kind::Poisson3d);
-    m_form->setRowVisible(m_degree, kind == Kind::GraphLaplacian);
-    m_form->setRowVisible(m_shift, kind == Kind::GraphLaplacian);
-    m_form->setRowVisible(m_growth, kind == Kind::Semiseparable);
-    m_form->setRowVisible(m_spread, kind == Kind::Semiseparable);
-    const bool field = kind == Kind::Diffusion2d || kind == Kind::Biharmonic2d;
-    m_form->setRowVisible(m_side, field);
-    m_form->setRowVisible(m_sigma, field);
-    m_form->setRowVisible(m_length, field);
-    m_form->setRowVisible(m_seed, kind == Kind::Semiseparable || kind == Kind::GraphLaplacian || field);
+    const fs::sparse::GeneratorSpec &spec = currentSpec();
+    for (const Row &row : m_rows)
+        m_form->setRowVisible(row.field, row.belongsTo(spec));
     adjustSize();
 }
 
 GeneratorRequest GeneratorDialog::request() const
 {
     GeneratorRequest r;
-    r.kind = Kind(m_kind->currentData().toInt());
-    r.n = m_n->value();
-    const bool field = r.kind == Kind::Diffusion2d || r.kind == Kind::Biharmonic2d;
-    r.nx = field ? m_side->value() : m_nx->value();
-    r.ny = m_ny->value();
-    r.nz = m_nz->value();
-    r.degree = m_degree->value();
-    r.shift = m_shift->value();
-    r.growth = m_growth->value();
-    r.spread = m_spread->value();
-    r.sigma = m_sigma->value();
-    r.length = m_length->value();
-    r.seed = quint64(m_seed->value());
+    r.kind = currentSpec().kind;
+    for (const Row &row : m_rows) {
+        if (!row.belongsTo(r.spec()))
+            continue;
+        if (auto *box = qobject_cast<QSpinBox *>(row.field))
+            r.params.set(row.param->name, std::int64_t(box->value()));
+        else if (auto *real = qobject_cast<QDoubleSpinBox *>(row.field))
+            r.params.set(row.param->name, real->value());
+    }
     return r;
-}
-
-QString GeneratorDialog::nameOf(const GeneratorRequest &r)
-{
-    switch (r.kind) {
-    case Kind::Laplacian1d:
-        return QStringLiteral("laplacian1d n=%1").arg(r.n);
-    case Kind::Counterexample:
-        return QStringLiteral("counterexample n=%1").arg(r.n);
-    case Kind::Semiseparable:
-        return QStringLiteral("semiseparable n=%1 seed=%2").arg(r.n).arg(r.seed);
-    case Kind::Poisson2d:
-        return QStringLiteral("poisson2d %1x%2").arg(r.nx).arg(r.ny);
-    case Kind::Poisson3d:
-        return QStringLiteral("poisson3d %1x%2x%3").arg(r.nx).arg(r.ny).arg(r.nz);
-    case Kind::GraphLaplacian:
-        return QStringLiteral("graph n=%1 degree=%2 seed=%3").arg(r.n).arg(r.degree).arg(r.seed);
-    case Kind::Diffusion2d:
-    case Kind::Biharmonic2d:
-        return QStringLiteral("%1 %2x%2 sigma=%3 length=%4 seed=%5")
-            .arg(QLatin1String(r.kind == Kind::Diffusion2d ? "diffusion2d" : "biharmonic2d"))
-            .arg(r.nx)
-            .arg(r.sigma)
-            .arg(r.length)
-            .arg(r.seed);
-    }
-    return {};
-}
-
-GeneratedDocument GeneratorDialog::generate(const GeneratorRequest &r)
-{
-    namespace gen = fs::sparse;
-    gen::GeneratedMatrix g;
-    switch (r.kind) {
-    case Kind::Laplacian1d: g = gen::laplacian1d(r.n); break;
-    case Kind::Counterexample: g = gen::counterexample(r.n); break;
-    case Kind::Semiseparable: g = gen::semiseparable(r.n, r.seed, {r.growth, r.spread}); break;
-    case Kind::Poisson2d: g = gen::poisson2d(r.nx, r.ny); break;
-    case Kind::Poisson3d: g = gen::poisson3d(r.nx, r.ny, r.nz); break;
-    case Kind::GraphLaplacian: g = gen::graph_laplacian(r.n, r.degree, r.shift, r.seed); break;
-    case Kind::Diffusion2d: g = gen::diffusion2d(r.nx, r.seed, {r.sigma, r.length}); break;
-    case Kind::Biharmonic2d: g = gen::biharmonic2d(r.nx, r.seed, {r.sigma, r.length}); break;
-    }
-    auto doc = std::make_shared<MatrixDocument>();
-    // Generated matrices have no file; the name stands in for it in titles and lists.
-    doc->filePath = nameOf(r);
-    doc->matrix = std::move(g.A);
-    doc->symmetric = true;
-    GeneratedDocument out;
-    if (g.exact_L)
-        out.exactFactor = std::make_shared<const fs::sparse::Matrix>(std::move(*g.exact_L));
-    out.document = std::move(doc);
-    return out;
 }
 
 } // namespace fs::ui

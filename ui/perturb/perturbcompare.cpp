@@ -1,48 +1,10 @@
 #include "perturb/perturbcompare.h"
 
-#include <factor/factor_error.h>
-
 #include <QCoreApplication>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace fs::ui {
-
-namespace {
-
-using fs::precond::FactorKind;
-using Status = PerturbOutcome::Status;
-
-// Runs `body`, turning core's exceptions into a status as PerturbRunner words them.
-template <class Body>
-KindOutcome guarded(FactorKind kind, Body &&body)
-{
-    KindOutcome out;
-    out.kind = kind;
-    try {
-        body(out);
-    } catch (const fs::factor::PerturbationRefused &e) {
-        out.status = Status::Refused;
-        out.detail = QString::fromStdString(e.what());
-        out.column = int(e.column());
-    } catch (const fs::factor::NotPositiveDefinite &e) {
-        out.status = kind == FactorKind::Ic0 ? Status::Breakdown : Status::NotPositiveDefinite;
-        out.detail = QString::fromStdString(e.what());
-        out.column = int(e.column());
-    } catch (const fs::precond::SizeRefused &e) {
-        out.status = Status::SizeRefused;
-        out.detail = QString::fromStdString(e.what());
-    } catch (const fs::precond::NotSpd &e) {
-        out.status = Status::NotPositiveDefinite;
-        out.detail = QString::fromStdString(e.what());
-    } catch (const std::exception &e) {
-        out.status = Status::Failed;
-        out.detail = QString::fromStdString(e.what());
-    }
-    return out;
-}
-
-} // namespace
 
 PerturbCompareRunner::PerturbCompareRunner(QObject *parent)
     : QObject(parent)
@@ -68,7 +30,7 @@ void PerturbCompareRunner::setMatrix(std::shared_ptr<const fs::sparse::Matrix> m
     m_pending.reset();
 }
 
-void PerturbCompareRunner::request(const PerturbEdit &edit, const std::vector<FactorKind> &kinds)
+void PerturbCompareRunner::request(const PerturbEdit &edit, const std::vector<fs::precond::PrecondKind> &kinds)
 {
     m_pending = Pending{edit, kinds};
     startNext();
@@ -96,7 +58,7 @@ void PerturbCompareRunner::startNext()
     m_jobEngines = engines;
     m_busy = true;
     m_watcher.setFuture(QtConcurrent::run([engines, result, job] {
-        for (FactorKind kind : job.kinds) {
+        for (fs::precond::PrecondKind kind : job.kinds) {
             if (const auto failed = engines->setupFailure.find(kind); failed != engines->setupFailure.end()) {
                 result->kinds.push_back(failed->second);
                 continue;
@@ -104,24 +66,23 @@ void PerturbCompareRunner::startNext()
             auto &engine = engines->live[kind];
             if (!engine) {
                 // The current kind's runner lets core choose the ordering; so does the comparison.
-                KindOutcome setup = guarded(kind, [&](KindOutcome &) {
-                    std::optional<fs::sparse::Matrix> exact;
-                    if (engines->exactFactor)
-                        exact = *engines->exactFactor;
-                    const auto ordering = fs::precond::recommended_ordering(*engines->matrix);
-                    engine = std::make_shared<fs::precond::LivePerturbation>(*engines->matrix, std::move(exact),
-                                                                             kind, ordering);
-                });
-                if (setup.status != Status::Ok) {
+                std::optional<fs::sparse::Matrix> exact;
+                if (engines->exactFactor)
+                    exact = *engines->exactFactor;
+                const auto ordering = fs::perturb::recommended_ordering(*engines->matrix);
+                fs::perturb::LiveSetup setup = fs::perturb::prepare_live(*engines->matrix, std::move(exact), kind, ordering);
+                if (!setup.outcome.ok()) {
                     engines->live.erase(kind);
-                    engines->setupFailure[kind] = setup;
-                    result->kinds.push_back(setup);
+                    const KindOutcome failure{kind, std::move(setup.outcome), {}};
+                    engines->setupFailure[kind] = failure;
+                    result->kinds.push_back(failure);
                     continue;
                 }
+                engine = std::move(setup.engine);
             }
-            result->kinds.push_back(guarded(kind, [&](KindOutcome &out) {
-                out.profile = engine->evaluate(job.edit.row, job.edit.col, job.edit.delta).delta.profile;
-            }));
+            fs::perturb::Evaluation e = engine->try_evaluate(job.edit.row, job.edit.col, job.edit.delta);
+            result->kinds.push_back({kind, std::move(e.outcome), e.result ? e.result->delta.profile
+                                                                          : fs::perturb::LocalityProfile()});
         }
     }));
 }

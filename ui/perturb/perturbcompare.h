@@ -3,8 +3,7 @@
 #include "perturb/perturbcommand.h"
 #include "perturb/perturbrunner.h"
 
-#include <factor/delta.h>
-#include <precond/live_perturbation.h>
+#include <perturb/live_perturbation.h>
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -18,11 +17,9 @@ namespace fs::ui {
 
 // One kind's result in a comparison: the locality profile, or why there is none.
 struct KindOutcome {
-    fs::precond::FactorKind kind = fs::precond::FactorKind::Cholesky;
-    PerturbOutcome::Status status = PerturbOutcome::Status::Ok;
-    QString detail;  ///< core's message on failure
-    int column = -1; ///< failing row/column when core names one
-    fs::factor::LocalityProfile profile;
+    fs::precond::PrecondKind kind = fs::precond::PrecondKind::Cholesky;
+    fs::perturb::Outcome outcome; ///< core's classification (describeOutcome words it)
+    fs::perturb::LocalityProfile profile;
 };
 
 struct CompareOutcome {
@@ -44,7 +41,7 @@ public:
     /// The matrix every kind is evaluated on (drops the engines of the previous one).
     void setMatrix(std::shared_ptr<const fs::sparse::Matrix> matrix,
                    std::shared_ptr<const fs::sparse::Matrix> exactFactor);
-    void request(const PerturbEdit &edit, const std::vector<fs::precond::FactorKind> &kinds);
+    void request(const PerturbEdit &edit, const std::vector<fs::precond::PrecondKind> &kinds);
     bool isBusy() const { return m_busy; }
     void waitForIdle();
 
@@ -56,12 +53,12 @@ private:
     struct Engines {
         std::shared_ptr<const fs::sparse::Matrix> matrix;
         std::shared_ptr<const fs::sparse::Matrix> exactFactor;
-        std::map<fs::precond::FactorKind, std::shared_ptr<fs::precond::LivePerturbation>> live;
-        std::map<fs::precond::FactorKind, KindOutcome> setupFailure;
+        std::map<fs::precond::PrecondKind, std::shared_ptr<fs::perturb::LivePerturbation>> live;
+        std::map<fs::precond::PrecondKind, KindOutcome> setupFailure;
     };
     struct Pending {
         PerturbEdit edit;
-        std::vector<fs::precond::FactorKind> kinds;
+        std::vector<fs::precond::PrecondKind> kinds;
     };
     void startNext();
     void jobDone();

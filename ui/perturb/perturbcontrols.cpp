@@ -12,7 +12,7 @@
 
 namespace fs::ui {
 
-using fs::precond::FactorKind;
+using fs::precond::PrecondKind;
 
 PerturbControls::PerturbControls(QWidget *parent)
     : QWidget(parent)
@@ -40,11 +40,11 @@ PerturbControls::PerturbControls(QWidget *parent)
     bold.setBold(true);
     m_entry->setFont(bold);
     m_orderingNote->setWordWrap(true);
-    for (int i = 0; i <= int(FactorKind::Spai); ++i)
-        m_kind->addItem(QString(), i);
+    for (PrecondKind kind : fs::perturb::kPerturbKinds)
+        m_kind->addItem(QString(), int(kind));
     for (int i = 0; i < 3; ++i)
         m_ordering->addItem(QString(), i);
-    m_layers->setRange(1, fs::factor::kShareBeyondMax);
+    m_layers->setRange(1, fs::perturb::kShareBeyondMax);
     m_layers->setValue(7);
 
     auto *grid = new QGridLayout(this);
@@ -67,19 +67,19 @@ PerturbControls::PerturbControls(QWidget *parent)
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         // IC(0) and K-optimal keep the pattern of tril(A), SPAI that of A, in the matrix's own order.
-        m_ordering->setEnabled(factorKind() == FactorKind::Cholesky);
+        m_ordering->setEnabled(factorKind() == PrecondKind::Cholesky);
         Q_EMIT factorChanged();
     });
     connect(m_ordering, &QComboBox::currentIndexChanged, this, &PerturbControls::factorChanged);
     retranslateUi();
 }
 
-FactorKind PerturbControls::factorKind() const
+PrecondKind PerturbControls::factorKind() const
 {
-    return FactorKind(m_kind->currentData().toInt());
+    return PrecondKind(m_kind->currentData().toInt());
 }
 
-void PerturbControls::setFactorKind(FactorKind kind)
+void PerturbControls::setFactorKind(PrecondKind kind)
 {
     m_kind->setCurrentIndex(m_kind->findData(int(kind)));
 }
@@ -105,11 +105,12 @@ void PerturbControls::retranslateUi()
     m_kindCaption->setText(tr("Factor:"));
     m_orderingCaption->setText(tr("Ordering:"));
     m_layersCaption->setText(tr("GNN layers k:"));
-    m_kind->setItemText(int(FactorKind::Cholesky), tr("Cholesky (exact)"));
-    m_kind->setItemText(int(FactorKind::Ic0), tr("IC(0)"));
-    m_kind->setItemText(int(FactorKind::Kopt), tr("K-optimal"));
-    m_kind->setItemText(int(FactorKind::Spai), tr("SPAI (R)"));
-    m_kind->setItemData(int(FactorKind::Spai),
+    const auto item = [this](PrecondKind kind) { return m_kind->findData(int(kind)); };
+    m_kind->setItemText(item(PrecondKind::Cholesky), tr("Cholesky (exact)"));
+    m_kind->setItemText(item(PrecondKind::Ic0), tr("IC(0)"));
+    m_kind->setItemText(item(PrecondKind::Kopt), tr("K-optimal"));
+    m_kind->setItemText(item(PrecondKind::Spai), tr("SPAI (R)"));
+    m_kind->setItemData(item(PrecondKind::Spai),
                         tr("Sparse approximate inverse R on the pattern of A: not triangular, the plots show ΔR"),
                         Qt::ToolTipRole);
     m_ordering->setItemText(int(OrderingChoice::Automatic), tr("Automatic"));

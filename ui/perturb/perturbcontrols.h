@@ -1,6 +1,6 @@
 #pragma once
 
-#include <precond/live_perturbation.h>
+#include <perturb/live_perturbation.h>
 
 #include <QWidget>
 
@@ -25,8 +25,9 @@ public:
 
     explicit PerturbControls(QWidget *parent = nullptr);
 
-    fs::precond::FactorKind factorKind() const;
-    void setFactorKind(fs::precond::FactorKind kind);
+    /// The chosen kind, one of fs::perturb::kPerturbKinds (listed in that order).
+    fs::precond::PrecondKind factorKind() const;
+    void setFactorKind(fs::precond::PrecondKind kind);
     OrderingChoice orderingChoice() const;
     void setOrderingNote(const QString &text);
     void setEntryText(const QString &text);

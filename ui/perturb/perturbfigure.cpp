@@ -2,7 +2,7 @@
 
 #include "perturb/plots/perturbdiagplot.h"
 
-#include <precond/live_perturbation.h>
+#include <perturb/live_perturbation.h>
 #include <sparse/generators.h>
 
 namespace fs::ui {
@@ -32,9 +32,9 @@ bool PerturbFigure::render(const QString &name, int n, const QString &path, cons
         fs::sparse::GeneratedMatrix g = laplacian ? fs::sparse::laplacian1d(n) : fs::sparse::counterexample(n);
         // The generator's exact factor is the unperturbed L: a double-precision factorisation of
         // the rounded counterexample would be wrong beyond row ~12.
-        fs::precond::LivePerturbation live(std::move(g.A), std::move(g.exact_L), fs::precond::FactorKind::Cholesky,
-                                           fs::factor::Ordering::Natural);
-        const fs::factor::PerturbationResult r = live.evaluate(0, 0, 1.0);
+        fs::perturb::LivePerturbation live(std::move(g.A), std::move(g.exact_L), fs::precond::PrecondKind::Cholesky,
+                                           fs::sparse::Ordering::Natural);
+        const fs::perturb::PerturbationResult r = live.evaluate(0, 0, 1.0);
         diag.assign(r.delta.diag_diff.data(), r.delta.diag_diff.data() + r.delta.diag_diff.size());
         reliable = r.reliable;
     } catch (const std::exception &e) {

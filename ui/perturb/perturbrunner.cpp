@@ -1,7 +1,5 @@
 #include "perturb/perturbrunner.h"
 
-#include <factor/factor_error.h>
-
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QThread>
@@ -13,14 +11,16 @@ namespace {
 
 constexpr int MaxGrid = 256;
 
-PerturbOutcome evaluate(fs::precond::LivePerturbation &engine, const PerturbEdit &edit, int grid)
+PerturbOutcome evaluate(fs::perturb::LivePerturbation &engine, const PerturbEdit &edit, int grid)
 {
     PerturbOutcome out;
     out.edit = edit;
     QElapsedTimer timer;
     timer.start();
-    try {
-        auto r = std::make_shared<fs::factor::PerturbationResult>(engine.evaluate(edit.row, edit.col, edit.delta));
+    fs::perturb::Evaluation e = engine.try_evaluate(edit.row, edit.col, edit.delta);
+    out.outcome = std::move(e.outcome);
+    if (e.result) {
+        auto r = std::make_shared<fs::perturb::PerturbationResult>(std::move(*e.result));
         const auto n = static_cast<fs::sparse::Index>(engine.matrix().rows());
         out.diagByRow.assign(size_t(n), 0.0);
         for (fs::sparse::Index k = 0; k < n && k < r->delta.diag_diff.size(); ++k)
@@ -28,24 +28,6 @@ PerturbOutcome evaluate(fs::precond::LivePerturbation &engine, const PerturbEdit
         out.deltaBins = fs::sparse::bin_pattern(r->delta.delta_L, fs::sparse::BinWindow::whole(r->delta.delta_L),
                                                 grid, grid);
         out.result = std::move(r);
-    } catch (const fs::factor::PerturbationRefused &e) {
-        out.status = PerturbOutcome::Status::Refused;
-        out.detail = QString::fromStdString(e.what());
-        out.column = int(e.column());
-    } catch (const fs::factor::NotPositiveDefinite &e) {
-        out.status = engine.kind() == fs::precond::FactorKind::Ic0 ? PerturbOutcome::Status::Breakdown
-                                                                   : PerturbOutcome::Status::NotPositiveDefinite;
-        out.detail = QString::fromStdString(e.what());
-        out.column = int(e.column());
-    } catch (const fs::precond::SizeRefused &e) {
-        out.status = PerturbOutcome::Status::SizeRefused;
-        out.detail = QString::fromStdString(e.what());
-    } catch (const fs::precond::NotSpd &e) {
-        out.status = PerturbOutcome::Status::NotPositiveDefinite;
-        out.detail = QString::fromStdString(e.what());
-    } catch (const std::exception &e) {
-        out.status = PerturbOutcome::Status::Failed;
-        out.detail = QString::fromStdString(e.what());
     }
     out.seconds = double(timer.nsecsElapsed()) * 1e-9;
     return out;
@@ -57,7 +39,7 @@ PerturbOutcome evaluate(fs::precond::LivePerturbation &engine, const PerturbEdit
 struct PerturbRunner::Job {
     std::optional<PerturbConfig> config;
     PerturbEdit edit;
-    std::shared_ptr<fs::precond::LivePerturbation> engine;
+    std::shared_ptr<fs::perturb::LivePerturbation> engine;
     PerturbBase base;
     PerturbOutcome outcome;
 };
@@ -109,23 +91,27 @@ void PerturbRunner::startNext()
         m_watcher.setFuture(QtConcurrent::run([job] {
             const PerturbConfig &c = *job->config;
             PerturbBase &b = job->base;
-            try {
-                b.orderingChosenAutomatically = c.automaticOrdering
-                                                && fs::precond::recommended_ordering(*c.matrix) != c.ordering;
-                b.ordering = c.automaticOrdering ? fs::precond::recommended_ordering(*c.matrix) : c.ordering;
-                std::optional<fs::sparse::Matrix> exact;
-                if (c.exactFactor)
-                    exact = *c.exactFactor;
-                job->engine = std::make_shared<fs::precond::LivePerturbation>(*c.matrix, std::move(exact), c.kind,
-                                                                              b.ordering);
-                b.ordering = job->engine->ordering();
-                const fs::sparse::Matrix &L = job->engine->base_factor();
-                b.gridSize = int(std::min<fs::sparse::Index>(MaxGrid, fs::sparse::Index(L.rows())));
-                b.factorBins = fs::sparse::bin_pattern(L, fs::sparse::BinWindow::whole(L), b.gridSize, b.gridSize);
-                b.ok = true;
-            } catch (const std::exception &e) {
-                b.error = QString::fromStdString(e.what());
-                job->engine.reset();
+            const fs::sparse::Ordering recommended = fs::perturb::recommended_ordering(*c.matrix);
+            b.orderingChosenAutomatically = c.automaticOrdering && recommended != c.ordering;
+            b.ordering = c.automaticOrdering ? recommended : c.ordering;
+            std::optional<fs::sparse::Matrix> exact;
+            if (c.exactFactor)
+                exact = *c.exactFactor;
+            fs::perturb::LiveSetup setup = fs::perturb::prepare_live(*c.matrix, std::move(exact), c.kind, b.ordering);
+            if (setup.outcome.ok()) {
+                // The unperturbed factor is computed here, off the GUI thread, and can fail too.
+                setup.outcome = fs::perturb::classified(c.kind, [&] {
+                    const fs::sparse::Matrix &L = setup.engine->base_factor();
+                    b.gridSize = int(std::min<fs::sparse::Index>(MaxGrid, fs::sparse::Index(L.rows())));
+                    b.factorBins = fs::sparse::bin_pattern(L, fs::sparse::BinWindow::whole(L), b.gridSize, b.gridSize);
+                });
+            }
+            b.ok = setup.outcome.ok();
+            if (b.ok) {
+                b.ordering = setup.engine->ordering();
+                job->engine = std::move(setup.engine);
+            } else {
+                b.error = QString::fromStdString(setup.outcome.reason);
             }
         }));
         return;

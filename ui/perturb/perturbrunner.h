@@ -2,8 +2,7 @@
 
 #include "perturb/perturbcommand.h"
 
-#include <factor/perturbation.h>
-#include <precond/live_perturbation.h>
+#include <perturb/live_perturbation.h>
 #include <sparse/pattern_bins.h>
 
 #include <QFutureWatcher>
@@ -19,16 +18,16 @@ namespace fs::ui {
 struct PerturbConfig {
     std::shared_ptr<const fs::sparse::Matrix> matrix;
     std::shared_ptr<const fs::sparse::Matrix> exactFactor; ///< generator's exact L, or null
-    fs::precond::FactorKind kind = fs::precond::FactorKind::Cholesky;
+    fs::precond::PrecondKind kind = fs::precond::PrecondKind::Cholesky; ///< one of perturb::kPerturbKinds
     bool automaticOrdering = true; ///< let core pick (AMD for large banded matrices)
-    fs::factor::Ordering ordering = fs::factor::Ordering::Natural;
+    fs::sparse::Ordering ordering = fs::sparse::Ordering::Natural;
 };
 
 // The prepared engine and the pieces of the unperturbed factor every update reuses.
 struct PerturbBase {
     bool ok = false;
     QString error;                    ///< core's message when !ok
-    fs::factor::Ordering ordering = fs::factor::Ordering::Natural;
+    fs::sparse::Ordering ordering = fs::sparse::Ordering::Natural;
     bool orderingChosenAutomatically = false;
     fs::sparse::PatternBins factorBins; ///< pattern of the unperturbed factor on the display grid
     int gridSize = 0;
@@ -36,12 +35,9 @@ struct PerturbBase {
 
 // One finished evaluation. On failure `result` is null and the view keeps what it shows.
 struct PerturbOutcome {
-    enum class Status { Ok, Refused, Breakdown, SizeRefused, NotPositiveDefinite, Failed };
     PerturbEdit edit;
-    Status status = Status::Ok;
-    QString detail;  ///< core's message on failure
-    int column = -1; ///< 0-based failing row/column when core names one
-    std::shared_ptr<const fs::factor::PerturbationResult> result;
+    fs::perturb::Outcome outcome; ///< core's classification (describeOutcome words it)
+    std::shared_ptr<const fs::perturb::PerturbationResult> result;
     std::vector<double> diagByRow;   ///< L'_ii - L_ii per row i of A
     fs::sparse::PatternBins deltaBins; ///< |ΔL| on the same grid as PerturbBase::factorBins
     double seconds = 0.0;
@@ -74,7 +70,7 @@ private:
     void startNext();
     void jobDone();
 
-    std::shared_ptr<fs::precond::LivePerturbation> m_engine;
+    std::shared_ptr<fs::perturb::LivePerturbation> m_engine;
     std::optional<PerturbConfig> m_pendingConfig;
     std::optional<PerturbEdit> m_pendingEdit;
     PerturbBase m_base;

@@ -4,6 +4,7 @@
 #include "perturb/perturbbanner.h"
 #include "perturb/perturbcontrols.h"
 #include "perturb/perturbdeltaeditor.h"
+#include "perturb/perturboutcometext.h"
 #include "perturb/plots/perturbdiagplot.h"
 #include "perturb/plots/perturbheatplot.h"
 #include "perturb/plots/perturblocalityplot.h"
@@ -22,7 +23,6 @@
 
 namespace fs::ui {
 
-using Status = PerturbOutcome::Status;
 
 PerturbView::PerturbView(QWidget *parent)
     : QWidget(parent)
@@ -120,8 +120,8 @@ void PerturbView::reconfigure()
     config.kind = m_controls->factorKind();
     const auto choice = m_controls->orderingChoice();
     config.automaticOrdering = choice == PerturbControls::OrderingChoice::Automatic;
-    config.ordering = choice == PerturbControls::OrderingChoice::Amd ? fs::factor::Ordering::Amd
-                                                                     : fs::factor::Ordering::Natural;
+    config.ordering = choice == PerturbControls::OrderingChoice::Amd ? fs::sparse::Ordering::Amd
+                                                                     : fs::sparse::Ordering::Natural;
     m_controls->setOrderingNote(tr("Factorising…"));
     m_compare->setMatrix(config.matrix, config.exactFactor);
     m_compared = {};
@@ -138,18 +138,18 @@ void PerturbView::onConfigured(const PerturbBase &base)
     }
     m_banner->clearMessage();
     QString note;
-    const bool inverse = m_controls->factorKind() == fs::precond::FactorKind::Spai;
+    const bool inverse = m_controls->factorKind() == fs::precond::PrecondKind::Spai;
     for (PerturbPlot *plot : plots())
         plot->setShowsInverse(inverse);
     if (inverse)
         note = tr("natural (R keeps the pattern of A)");
-    else if (m_controls->factorKind() != fs::precond::FactorKind::Cholesky)
+    else if (m_controls->factorKind() != fs::precond::PrecondKind::Cholesky)
         note = tr("natural (this factor keeps the pattern of tril(A))");
-    else if (base.ordering == fs::factor::Ordering::Amd && base.orderingChosenAutomatically)
+    else if (base.ordering == fs::sparse::Ordering::Amd && base.orderingChosenAutomatically)
         note = tr("AMD, chosen automatically: in natural order the factor would fill the band and "
                   "updates would be too slow to follow the slider");
     else
-        note = base.ordering == fs::factor::Ordering::Amd ? tr("AMD") : tr("natural");
+        note = base.ordering == fs::sparse::Ordering::Amd ? tr("AMD") : tr("natural");
     m_controls->setOrderingNote(note);
     m_heat->setFactorPattern(base.factorBins);
     if (m_edit.row >= 0 && m_edit.delta != 0.0)
@@ -223,32 +223,14 @@ void PerturbView::onFinished(const PerturbOutcome &outcome)
     // A result for an edit that has since been undone or reset is stale.
     if (!(outcome.edit == m_edit))
         return;
-    if (outcome.status == Status::Ok) {
+    if (outcome.outcome.ok()) {
         m_banner->clearMessage();
         showOutcome(outcome);
         return;
     }
     const QString where = tr("A(%1, %2) += %3").arg(outcome.edit.row + 1).arg(outcome.edit.col + 1)
                               .arg(outcome.edit.delta, 0, 'g', 6);
-    QString text;
-    switch (outcome.status) {
-    case Status::Refused:
-        text = tr("%1 refused: the matrix would no longer be positive definite.").arg(where);
-        break;
-    case Status::Breakdown:
-        text = tr("%1: IC(0) breaks down at pivot %2 (not positive).").arg(where).arg(outcome.column + 1);
-        break;
-    case Status::SizeRefused:
-        text = tr("K-optimal refuses this matrix: it is too large (%1).").arg(outcome.detail);
-        break;
-    case Status::NotPositiveDefinite:
-        text = tr("%1: the factorisation failed, the matrix is not positive definite (%2).").arg(where, outcome.detail);
-        break;
-    case Status::Failed:
-    case Status::Ok:
-        text = tr("%1 failed: %2").arg(where, outcome.detail);
-        break;
-    }
+    const QString text = describeOutcome(outcome.outcome, OutcomeWording::Sentence, where);
     const QString kept = m_shown.delta == 0.0 ? tr("The plots show the unperturbed factor.")
                                               : tr("The plots still show δ = %1.").arg(m_shown.delta, 0, 'g', 6);
     m_banner->showMessage(PerturbBanner::Level::Warning, text + QLatin1Char(' ') + kept);
@@ -262,7 +244,7 @@ void PerturbView::showOutcome(const PerturbOutcome &outcome)
     m_shown = outcome.edit;
     m_diag->setDiagonalChange(outcome.diagByRow);
     m_heat->setDelta(outcome.deltaBins);
-    m_locality->setProfile(outcome.result ? outcome.result->delta.profile : fs::factor::LocalityProfile());
+    m_locality->setProfile(outcome.result ? outcome.result->delta.profile : fs::perturb::LocalityProfile());
     const bool unreliable = outcome.result && !outcome.result->reliable;
     for (PerturbPlot *plot : plots())
         plot->setUnreliable(unreliable);
@@ -294,9 +276,9 @@ void PerturbView::requestComparison()
         return;
     if (m_compared.edit == m_shown && !m_compared.kinds.empty())
         return; // already computed for this perturbation
-    std::vector<fs::precond::FactorKind> missing;
+    std::vector<fs::precond::PrecondKind> missing;
     for (int k = 0; k < m_controls->kindBox()->count(); ++k) {
-        const auto kind = fs::precond::FactorKind(m_controls->kindBox()->itemData(k).toInt());
+        const auto kind = fs::precond::PrecondKind(m_controls->kindBox()->itemData(k).toInt());
         if (kind != m_outcomeKind)
             missing.push_back(kind);
     }
@@ -313,27 +295,6 @@ void PerturbView::onCompared(const CompareOutcome &outcome)
     Q_EMIT updated();
 }
 
-QString PerturbView::unavailableReason(const KindOutcome &outcome) const
-{
-    switch (outcome.status) {
-    case Status::Refused:
-        return tr("refused, A would not stay positive definite");
-    case Status::Breakdown:
-        return tr("breaks down at pivot %1").arg(outcome.column + 1);
-    case Status::SizeRefused:
-        return tr("matrix too large");
-    case Status::NotPositiveDefinite:
-        return tr("not positive definite");
-    case Status::Failed:
-    case Status::Ok:
-        break;
-    }
-    QString detail = outcome.detail;
-    if (detail.size() > 60)
-        detail = detail.left(59) + QChar(0x2026);
-    return tr("failed (%1)").arg(detail);
-}
-
 void PerturbView::updateComparison()
 {
     if (!m_controls->compareKinds()->isChecked())
@@ -341,7 +302,7 @@ void PerturbView::updateComparison()
     QList<KindProfile> kinds;
     const bool unperturbed = !m_outcome.result;
     for (int k = 0; k < m_controls->kindBox()->count(); ++k) {
-        const auto kind = fs::precond::FactorKind(m_controls->kindBox()->itemData(k).toInt());
+        const auto kind = fs::precond::PrecondKind(m_controls->kindBox()->itemData(k).toInt());
         KindProfile entry;
         entry.name = m_controls->kindBox()->itemText(k);
         if (unperturbed) {
@@ -355,9 +316,9 @@ void PerturbView::updateComparison()
                 for (const KindOutcome &o : m_compared.kinds) {
                     if (o.kind != kind)
                         continue;
-                    entry.available = o.status == Status::Ok;
+                    entry.available = o.outcome.ok();
                     entry.profile = o.profile;
-                    entry.reason = entry.available ? QString() : unavailableReason(o);
+                    entry.reason = describeOutcome(o.outcome, OutcomeWording::Reason);
                 }
             }
         }
@@ -394,13 +355,13 @@ void PerturbView::updateSummary()
 {
     const auto &r = m_outcome.result;
     if (!r) {
-        const bool inverse = m_outcomeKind == fs::precond::FactorKind::Spai;
+        const bool inverse = m_outcomeKind == fs::precond::PrecondKind::Spai;
         m_summary->setText(!m_document ? QString()
                            : inverse   ? tr("No perturbation: R is the approximate inverse of the original matrix.")
                                        : tr("No perturbation: L is the original factor."));
         return;
     }
-    const bool inverse = m_outcomeKind == fs::precond::FactorKind::Spai;
+    const bool inverse = m_outcomeKind == fs::precond::PrecondKind::Spai;
     QString text = (inverse ? tr("%1 entries of R changed, max |ΔR| = %2, ‖ΔR‖_F = %3; %4 % of ‖ΔR‖² lies beyond %5 hops.")
                             : tr("%1 entries of L changed, max |ΔL| = %2, ‖ΔL‖_F = %3; %4 % of ‖ΔL‖² lies beyond %5 hops."))
                        .arg(r->delta.changed_entries)
@@ -410,7 +371,7 @@ void PerturbView::updateSummary()
                        .arg(m_locality->layers());
     if (r->new_entries > 0)
         text += QLatin1Char(' ') + (inverse ? tr("%1 new entries in R.") : tr("%1 new entries in L.")).arg(r->new_entries);
-    if (m_generated.exactFactor && m_controls->factorKind() == fs::precond::FactorKind::Cholesky)
+    if (m_generated.exactFactor && m_controls->factorKind() == fs::precond::PrecondKind::Cholesky)
         text += QLatin1Char(' ') + tr("Unperturbed factor: the generator's exact L.");
     text += QLatin1Char(' ') + tr("(%1 ms)").arg(m_outcome.seconds * 1e3, 0, 'f', 1);
     m_summary->setText(text);

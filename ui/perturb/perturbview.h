@@ -1,6 +1,6 @@
 #pragma once
 
-#include "document/generatordialog.h"
+#include "document/generateddocument.h"
 #include "document/matrixdocument.h"
 #include "perturb/perturbcommand.h"
 #include "perturb/perturbcompare.h"
@@ -82,7 +82,6 @@ private:
     void requestComparison();
     void onCompared(const CompareOutcome &outcome);
     void updateComparison();
-    QString unavailableReason(const KindOutcome &outcome) const;
     void editDelta(double delta, bool dragging);
     void exportAllInteractive();
     void exportOne(QWidget *plot);
@@ -107,7 +106,7 @@ private:
     PerturbRunner *m_runner;
     PerturbCompareRunner *m_compare;
     CompareOutcome m_compared;
-    fs::precond::FactorKind m_outcomeKind = fs::precond::FactorKind::Cholesky;
+    fs::precond::PrecondKind m_outcomeKind = fs::precond::PrecondKind::Cholesky;
     PerturbEdit m_edit;
     PerturbEdit m_shown;
     PerturbOutcome m_outcome;

@@ -66,7 +66,7 @@ void PerturbWorkspace::chooseGenerator()
     if (dialog.exec() != QDialog::Accepted)
         return;
     try {
-        showGenerated(GeneratorDialog::generate(dialog.request()));
+        showGenerated(generateDocument(dialog.request()));
     } catch (const std::exception &e) {
         QMessageBox::warning(m_host->dialogParent(), tr("Cannot Generate Matrix"), QString::fromStdString(e.what()));
     }

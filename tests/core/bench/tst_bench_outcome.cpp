@@ -95,25 +95,25 @@ void TestBenchOutcome::jsonRoundTrip()
     o.nnz = 7;
     o.kind = "spd";
     o.category = Category::Ic0Fewer;
-    o.at(Method::Ic0) = converged(4);
-    o.at(Method::Ic0).kcond = 1.25;
-    o.at(Method::Ic0).history = {1.0, 0.5, 1e-9};
-    o.at(Method::Kopt) = converged(5);
-    o.at(Method::Kopt).kopt_method = "dense";
-    o.at(Method::None) = failed("max_iterations", 10);
+    o.at(PrecondKind::Ic0) = converged(4);
+    o.at(PrecondKind::Ic0).kcond = 1.25;
+    o.at(PrecondKind::Ic0).history = {1.0, 0.5, 1e-9};
+    o.at(PrecondKind::Kopt) = converged(5);
+    o.at(PrecondKind::Kopt).kopt_method = "dense";
+    o.at(PrecondKind::None) = failed("max_iterations", 10);
     const MatrixOutcome back = from_json(to_json(o, true));
     QCOMPARE(back.name, o.name);
     QCOMPARE(back.group, o.group);
     QCOMPARE(back.n, o.n);
     QCOMPARE(back.category, o.category);
-    QCOMPARE(back.at(Method::Ic0).iterations, 4);
-    QCOMPARE(back.at(Method::Ic0).kcond.value(), 1.25);
-    QCOMPARE(back.at(Method::Ic0).history, o.at(Method::Ic0).history);
-    QCOMPARE(back.at(Method::Kopt).kopt_method, std::string("dense"));
-    QCOMPARE(back.at(Method::None).failure, std::string("max_iterations"));
-    QVERIFY(!back.at(Method::None).converged);
+    QCOMPARE(back.at(PrecondKind::Ic0).iterations, 4);
+    QCOMPARE(back.at(PrecondKind::Ic0).kcond.value(), 1.25);
+    QCOMPARE(back.at(PrecondKind::Ic0).history, o.at(PrecondKind::Ic0).history);
+    QCOMPARE(back.at(PrecondKind::Kopt).kopt_method, std::string("dense"));
+    QCOMPARE(back.at(PrecondKind::None).failure, std::string("max_iterations"));
+    QVERIFY(!back.at(PrecondKind::None).converged);
     // Without histories the row stays small.
-    QVERIFY(from_json(to_json(o, false)).at(Method::Ic0).history.empty());
+    QVERIFY(from_json(to_json(o, false)).at(PrecondKind::Ic0).history.empty());
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, from_json("{\"name\": 1}"));
 }
 
@@ -140,7 +140,7 @@ void TestBenchOutcome::notSpd()
     QCOMPARE(o.name, std::string("bad"));
     QVERIFY2(QString::fromStdString(o.not_spd_reason).contains(reasonPart, Qt::CaseInsensitive),
              o.not_spd_reason.c_str());
-    QVERIFY(o.at(Method::Kopt).iterations == 0 && !o.at(Method::Kopt).converged);
+    QVERIFY(o.at(PrecondKind::Kopt).iterations == 0 && !o.at(PrecondKind::Kopt).converged);
 }
 
 void TestBenchOutcome::listDirectoryReadsGroups()

@@ -80,7 +80,7 @@ void TestBenchRunner::runnerMatchesCli()
         QCOMPARE(row["n"].toInteger(), o.n);
         QCOMPARE(row["nnz"].toInteger(), o.nnz);
         QCOMPARE(row["category"].toString(), QString(to_string(o.category)));
-        for (Method m : AllMethods) {
+        for (PrecondKind m : AllMethods) {
             const QJsonObject r = row[to_string(m)].toObject();
             const MethodOutcome &mo = o.at(m);
             QCOMPARE(r["iterations"].toInt(), mo.iterations);
@@ -147,7 +147,7 @@ void TestBenchRunner::budgetOverrunDuringSetupIsAnOutcome()
     options.budget_seconds = 1e-9;
     const MatrixOutcome o = run_matrix({m_dir.filePath("nos4.mtx.gz").toStdString(), "", ""}, options);
     QCOMPARE(o.kind, std::string("spd"));
-    for (Method m : AllMethods)
+    for (PrecondKind m : AllMethods)
         QCOMPARE(o.at(m).failure, std::string(FailureTimeBudget));
     QCOMPARE(o.category, Category::BothFailed);
 }
@@ -163,7 +163,7 @@ void TestBenchRunner::budgetOverrunDuringPcgIsAnOutcome()
     QElapsedTimer clock;
     clock.start();
     const MatrixOutcome o = run_matrix({QString(FS_BENCHMARK_DIR "/bcsstk13.mtx.gz").toStdString(), "", ""}, options);
-    const MethodOutcome &none = o.at(Method::None);
+    const MethodOutcome &none = o.at(PrecondKind::None);
     QCOMPARE(none.failure, std::string(FailureTimeBudget));
     QVERIFY(!none.converged);
     QVERIFY2(none.solve_seconds < 2.0, qPrintable(QString::number(none.solve_seconds)));

@@ -1,5 +1,5 @@
 // The tridiagonal recurrence against exact rational arithmetic (never against another double run).
-#include "factor/perturbation.h"
+#include "perturb/perturbation.h"
 #include "factor/tridiagonal.h"
 #include "sparse/generators.h"
 #include "sparse/matrix_market.h"
@@ -150,7 +150,7 @@ void TestTridiagonal::counterexampleDoesNotDecay()
     QVERIFY(std::abs(exact[1] - 0.75L) < 1e-18L);
     QVERIFY(std::abs(exact[19] - 0.9997290371291536L) < 1e-15L);
     const sparse::GeneratedMatrix g = sparse::counterexample(n);
-    const factor::PerturbationResult r = factor::perturb_tridiagonal(g.A, 0, 0, 1.0, &*g.exact_L);
+    const perturb::PerturbationResult r = perturb::perturb_tridiagonal(g.A, 0, 0, 1.0, &*g.exact_L);
     QVERIFY(r.reliable);
     for (int i = 1; i <= n; ++i) {
         const long double want = std::sqrt(exact[i - 1]) - 1.0L / i; // L'_ii - L_ii, L_ii = 1/i
@@ -170,7 +170,7 @@ void TestTridiagonal::laplacianDecays()
     const std::vector<long double> exact = exact_pivots(n, false, 3);
     for (int i = 1; i <= n; ++i)
         QVERIFY(std::abs(exact[i - 1] - (2.0L * i + 1) / (2.0L * i - 1)) < 1e-17L);
-    const factor::PerturbationResult r = factor::perturb_tridiagonal(sparse::laplacian1d(n).A, 0, 0, 1.0);
+    const perturb::PerturbationResult r = perturb::perturb_tridiagonal(sparse::laplacian1d(n).A, 0, 0, 1.0);
     QVERIFY(r.reliable);
     for (int i = 1; i <= n; ++i) {
         const long double want = std::sqrt(exact[i - 1]) - std::sqrt((i + 1.0L) / i);
@@ -203,7 +203,7 @@ void TestTridiagonal::counterexampleFromFileIsFlagged()
         // equally acceptable: rejected outright
     }
     try {
-        const factor::PerturbationResult r = factor::perturb_tridiagonal(A, 0, 0, 1.0);
+        const perturb::PerturbationResult r = perturb::perturb_tridiagonal(A, 0, 0, 1.0);
         QVERIFY(!r.reliable);
     } catch (const factor::NotPositiveDefinite &) {
     }
@@ -225,7 +225,7 @@ void TestTridiagonal::restartFromExactFactor()
 {
     // Perturbing A(k,k) leaves rows before k untouched: ΔL is exactly zero there.
     const sparse::GeneratedMatrix g = sparse::semiseparable(40, 3);
-    const factor::PerturbationResult r = factor::perturb_tridiagonal(g.A, 10, 10, 0.5, &*g.exact_L);
+    const perturb::PerturbationResult r = perturb::perturb_tridiagonal(g.A, 10, 10, 0.5, &*g.exact_L);
     for (int i = 0; i < 10; ++i)
         QCOMPARE(r.delta.diag_diff[i], 0.0);
     QVERIFY(r.delta.diag_diff[10] > 0.0);
@@ -242,7 +242,7 @@ void TestTridiagonal::semiseparableIsNonLocal()
         std::vector<double> s;
         for (std::uint64_t seed = 1; seed <= 20; ++seed) {
             const sparse::GeneratedMatrix g = sparse::semiseparable(100, seed, {growth, 2.0});
-            const factor::PerturbationResult r = factor::perturb_tridiagonal(g.A, 0, 0, 1.0, &*g.exact_L);
+            const perturb::PerturbationResult r = perturb::perturb_tridiagonal(g.A, 0, 0, 1.0, &*g.exact_L);
             if (!r.reliable)
                 return std::vector<double>{};
             s.push_back(r.delta.profile.share_beyond[6]);

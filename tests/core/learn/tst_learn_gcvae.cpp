@@ -3,7 +3,6 @@
 // sparse product, a short training that lowers the loss, and seeded sampling that repeats exactly.
 #include "learn/dataset.h"
 #include "learn/gcvae.h"
-#include "learn/reference_solvers.h"
 #include "learn/trainer.h"
 #include "precond/spai.h"
 #include "sparse/generators.h"
@@ -189,7 +188,8 @@ void TestLearnGcvae::residualOperatorMatchesSparseProduct()
     const SpaiGraph g1 = make_spai_graph(A1, &R1), g2 = make_spai_graph(A2, &R2);
     const SpaiBatch b = collate_spai({&g1, &g2});
     const torch::Tensor res = inverse_residual_sq(b, b.base.y);
-    const double e1 = std::pow(inverse_residual_fro(A1, R1), 2), e2 = std::pow(inverse_residual_fro(A2, R2), 2);
+    const double e1 = std::pow(fs::precond::inverse_residual_fro(A1, R1), 2),
+                 e2 = std::pow(fs::precond::inverse_residual_fro(A2, R2), 2);
     QVERIFY2(std::abs(res[0].item<double>() - e1) < 1e-10 * e1, qPrintable(QString::number(res[0].item<double>() - e1)));
     QVERIFY(std::abs(res[1].item<double>() - e2) < 1e-10 * e2);
     // For the dataset's own target: target_residual_sq is the same quantity for the SPAI R.

@@ -1,6 +1,6 @@
 // The perturbation engine: update/downdate equals refactorisation, refusals leave the state intact,
 // and the locality profile measures what it claims.
-#include "factor/perturbation.h"
+#include "perturb/perturbation.h"
 #include "sparse/generators.h"
 #include "sparse/matrix_market.h"
 #include "precond/ic0.h"
@@ -83,7 +83,7 @@ void TestPerturbation::updownEqualsRefactorisation()
     QFETCH(int, ordering);
     const sparse::Matrix A0 = load(source);
     const auto n = static_cast<Index>(A0.rows());
-    factor::CholeskyPerturbation engine(A0, ordering ? factor::Ordering::Amd : factor::Ordering::Natural);
+    perturb::CholeskyPerturbation engine(A0, ordering ? factor::Ordering::Amd : factor::Ordering::Natural);
     std::mt19937_64 rng(1234 + n);
     int accepted = 0, structural = 0, negative = 0;
     for (int trial = 0; trial < 12; ++trial) {
@@ -110,7 +110,7 @@ void TestPerturbation::updownEqualsRefactorisation()
         double delta = (trial % 2 ? -1.0 : 1.0) * 0.05 * scale * (1 + int(rng() % 4));
         const sparse::Matrix Lold = engine.factor();
         const bool wasZero = !stored(A, p, q);
-        factor::PerturbationResult r;
+        perturb::PerturbationResult r;
         bool done = false;
         // Ill-conditioned matrices tolerate only small changes: shrink δ after each refusal.
         for (int attempt = 0; attempt < 12 && !done; ++attempt, delta /= 4) {
@@ -139,7 +139,7 @@ void TestPerturbation::updownEqualsRefactorisation()
         QVERIFY2(err <= 1e-10 * std::max(1.0, max_abs(Lref)),
                  qPrintable(QString("trial %1 (%2,%3) delta %4: error %5").arg(trial).arg(p).arg(q).arg(delta).arg(err)));
         // ΔL from the changed columns alone equals the full difference.
-        const factor::FactorDelta full = factor::compute_delta(Lold, Lud, engine.matrix(), p, q, engine.permutation());
+        const perturb::FactorDelta full = perturb::compute_delta(Lold, Lud, engine.matrix(), p, q, engine.permutation());
         QCOMPARE(r.delta.changed_entries, full.changed_entries);
         QVERIFY(max_abs(sparse::Matrix(r.delta.delta_L - full.delta_L)) == 0.0);
         QVERIFY((r.delta.diag_diff - full.diag_diff).cwiseAbs().maxCoeff() == 0.0);
@@ -153,7 +153,7 @@ void TestPerturbation::updownEqualsRefactorisation()
 
 void TestPerturbation::refusedLeavesStateIntact()
 {
-    factor::CholeskyPerturbation engine(sparse::poisson2d(10, 10).A, factor::Ordering::Amd);
+    perturb::CholeskyPerturbation engine(sparse::poisson2d(10, 10).A, factor::Ordering::Amd);
     (void)engine.perturb(3, 4, 0.5); // a structural zero first, so the factor has been modified
     const Eigen::MatrixXd A0 = dense(engine.matrix());
     const Eigen::MatrixXd L0 = dense(engine.factor());
@@ -173,7 +173,7 @@ void TestPerturbation::refusedLeavesStateIntact()
     QVERIFY(dense(engine.factor()) == L0);
     QCOMPARE(engine.condition_estimate(), cond0);
     // And the engine still works.
-    const factor::PerturbationResult r = engine.perturb(17, 17, 1.0);
+    const perturb::PerturbationResult r = engine.perturb(17, 17, 1.0);
     QVERIFY(r.delta.changed_entries > 0);
 }
 
@@ -183,9 +183,9 @@ void TestPerturbation::profileOnPathGraph()
     // j-9 hops away, entry (j+1,j) also j-9 (its nearer end is j).
     const int n = 30, k = 9;
     const sparse::Matrix A = sparse::laplacian1d(n).A;
-    factor::CholeskyPerturbation engine(A);
+    perturb::CholeskyPerturbation engine(A);
     const sparse::Matrix Lold = engine.factor();
-    const factor::PerturbationResult r = engine.perturb(k, k, 0.7);
+    const perturb::PerturbationResult r = engine.perturb(k, k, 0.7);
     const sparse::Matrix D = sparse::Matrix(engine.factor() - Lold);
     const auto &bins = r.delta.profile.bins;
     QCOMPARE(int(bins.size()), n - k);
@@ -216,9 +216,9 @@ void TestPerturbation::profileOnPathGraph()
 
 void TestPerturbation::profileSharesSumToOne()
 {
-    factor::CholeskyPerturbation engine(sparse::poisson2d(25, 25).A, factor::Ordering::Amd);
+    perturb::CholeskyPerturbation engine(sparse::poisson2d(25, 25).A, factor::Ordering::Amd);
     for (auto [p, q, d] : {std::tuple{0, 0, 2.0}, std::tuple{300, 301, -0.3}, std::tuple{10, 500, 0.2}}) {
-        const factor::PerturbationResult r = engine.perturb(p, q, d);
+        const perturb::PerturbationResult r = engine.perturb(p, q, d);
         double s = r.delta.profile.unreachable_sq_share;
         for (const auto &b : r.delta.profile.bins)
             s += b.sq_share;
@@ -234,8 +234,8 @@ void TestPerturbation::disconnectedComponentUntouched()
 {
     // LFAT5_two: two decoupled copies of LFAT5 (rows 1-14 and 15-28).
     const sparse::Matrix A = load("LFAT5_two");
-    factor::CholeskyPerturbation engine(A);
-    const factor::PerturbationResult r = engine.perturb(2, 2, 1e3);
+    perturb::CholeskyPerturbation engine(A);
+    const perturb::PerturbationResult r = engine.perturb(2, 2, 1e3);
     QCOMPARE(r.delta.profile.unreachable_sq_share, 0.0);
     for (int i = 14; i < 28; ++i)
         QCOMPARE(r.delta.diag_diff[i], 0.0);
@@ -243,7 +243,7 @@ void TestPerturbation::disconnectedComponentUntouched()
     const sparse::Matrix L0 = engine.factor();
     sparse::Matrix L1 = L0;
     L1.coeffRef(20, 20) += 1.0;
-    const factor::FactorDelta d = factor::compute_delta(L0, L1, A, 2, 2);
+    const perturb::FactorDelta d = perturb::compute_delta(L0, L1, A, 2, 2);
     QCOMPARE(d.profile.unreachable_sq_share, 1.0);
     QCOMPARE(d.profile.share_beyond[9], 1.0);
 }
@@ -257,7 +257,7 @@ void TestPerturbation::fromScratchIc0()
             throw std::runtime_error("IC(0) breakdown");
         return r.L;
     };
-    const factor::PerturbationResult r = factor::perturb_from_scratch(A, 0, 0, 1.0, ic0);
+    const perturb::PerturbationResult r = perturb::perturb_from_scratch(A, 0, 0, 1.0, ic0);
     QVERIFY(r.delta.changed_entries > 0);
     QCOMPARE(r.new_entries, Index(0)); // IC(0) keeps the pattern of tril(A)
     double s = 0;
@@ -272,13 +272,13 @@ void TestPerturbation::illConditionedIsFlagged()
 {
     // A graph Laplacian shifted by 1e-11: condition number ~1e12, beyond what double precision can
     // deliver to 1e-8. The engine must say so; the well-shifted one must not.
-    factor::CholeskyPerturbation bad(sparse::graph_laplacian(200, 4, 1e-11, 5).A, factor::Ordering::Amd);
-    const factor::PerturbationResult r = bad.perturb(3, 3, 0.5);
+    perturb::CholeskyPerturbation bad(sparse::graph_laplacian(200, 4, 1e-11, 5).A, factor::Ordering::Amd);
+    const perturb::PerturbationResult r = bad.perturb(3, 3, 0.5);
     QVERIFY(!r.reliable);
     QVERIFY(r.error_estimate > 1e-8);
     QVERIFY(!r.warning.empty());
-    factor::CholeskyPerturbation good(sparse::graph_laplacian(200, 4, 1.0, 5).A, factor::Ordering::Amd);
-    const factor::PerturbationResult g = good.perturb(3, 3, 0.5);
+    perturb::CholeskyPerturbation good(sparse::graph_laplacian(200, 4, 1.0, 5).A, factor::Ordering::Amd);
+    const perturb::PerturbationResult g = good.perturb(3, 3, 0.5);
     QVERIFY(g.reliable);
     QVERIFY(g.warning.empty());
 }

@@ -1,10 +1,10 @@
 // ΔR of the sparse approximate inverse: the column-subset update equals a full recomputation, ΔR
 // equals spai(A') - spai(A) computed from scratch, and its locality follows from the column
 // dependency of SPAI.
-#include "factor/perturbation.h"
-#include "precond/live_perturbation.h"
+#include "perturb/perturbation.h"
+#include "perturb/live_perturbation.h"
 #include "precond/spai.h"
-#include "precond/spai_perturbation.h"
+#include "perturb/spai_perturbation.h"
 #include "sparse/generators.h"
 
 #include <Eigen/Dense>
@@ -60,10 +60,10 @@ void TestSpaiPerturbation::columnSubsetEqualsFull()
     const Index n = Index(A.rows());
     for (auto [p, q, d] : {std::tuple{Index(0), Index(0), 3.0}, std::tuple{Index(65), Index(66), -0.4},
                            std::tuple{Index(70), Index(82), 0.25}, std::tuple{n - 1, n - 1, 1e3}}) {
-        const sparse::Matrix Anew = factor::perturbed(A, p, q, d);
+        const sparse::Matrix Anew = perturb::perturbed(A, p, q, d);
         QCOMPARE(Anew.nonZeros(), A.nonZeros()); // on the pattern
         sparse::Matrix Rcols = R;
-        const std::vector<Index> cols = precond::spai_affected_columns(A, p, q);
+        const std::vector<Index> cols = perturb::spai_affected_columns(A, p, q);
         QVERIFY(cols.size() < size_t(n) / 4);
         precond::spai_columns(Anew, cols, Rcols);
         const Eigen::MatrixXd full = dense(precond::spai(Anew).M);
@@ -94,10 +94,10 @@ void TestSpaiPerturbation::deltaEqualsScratchDifference()
     QFETCH(double, delta);
     QFETCH(bool, structuralZero);
     const sparse::Matrix A = sparse::poisson2d(9, 10).A;
-    precond::LivePerturbation engine(A, std::nullopt, precond::FactorKind::Spai, factor::Ordering::Natural);
+    perturb::LivePerturbation engine(A, std::nullopt, precond::PrecondKind::Spai, factor::Ordering::Natural);
     QCOMPARE(engine.path_for(p, q),
-             structuralZero ? precond::LivePath::FromScratch : precond::LivePath::SpaiColumns);
-    const factor::PerturbationResult r = engine.evaluate(p, q, delta);
+             structuralZero ? perturb::LivePath::FromScratch : perturb::LivePath::SpaiColumns);
+    const perturb::PerturbationResult r = engine.evaluate(p, q, delta);
 
     // Reference: both approximate inverses from scratch, subtracted densely.
     Eigen::MatrixXd Ad = dense(A);
@@ -134,8 +134,8 @@ void TestSpaiPerturbation::poissonLocality()
     const sparse::Matrix A = sparse::poisson2d(side, side).A;
     const Index centre = side / 2 + side * (side / 2);
     for (Index q : {centre, centre + 1}) {
-        precond::LivePerturbation spai(A, std::nullopt, precond::FactorKind::Spai, factor::Ordering::Natural);
-        const factor::PerturbationResult r = spai.evaluate(centre, q, 1.0);
+        perturb::LivePerturbation spai(A, std::nullopt, precond::PrecondKind::Spai, factor::Ordering::Natural);
+        const perturb::PerturbationResult r = spai.evaluate(centre, q, 1.0);
         const std::vector<int> hop = hops_from(A, centre, q);
         for (Index j = 0; j < r.delta.delta_L.outerSize(); ++j)
             for (sparse::Matrix::InnerIterator it(r.delta.delta_L, j); it; ++it) {
@@ -147,8 +147,8 @@ void TestSpaiPerturbation::poissonLocality()
         QCOMPARE(r.delta.profile.unreachable_sq_share, 0.0);
         QVERIFY(r.delta.profile.bins.size() == 2 && r.delta.profile.bins[1].sq_share > 0.0);
 
-        precond::LivePerturbation chol(A, std::nullopt, precond::FactorKind::Cholesky, factor::Ordering::Natural);
-        const factor::PerturbationResult c = chol.evaluate(centre, q, 1.0);
+        perturb::LivePerturbation chol(A, std::nullopt, precond::PrecondKind::Cholesky, factor::Ordering::Natural);
+        const perturb::PerturbationResult c = chol.evaluate(centre, q, 1.0);
         QVERIFY(c.delta.profile.share_beyond[1] > 0.0);
     }
 }
@@ -157,11 +157,11 @@ void TestSpaiPerturbation::poissonLocality()
 void TestSpaiPerturbation::indefiniteIsRefused()
 {
     const sparse::Matrix A = sparse::poisson2d(8, 8).A;
-    precond::LivePerturbation engine(A, std::nullopt, precond::FactorKind::Spai, factor::Ordering::Natural);
-    const factor::PerturbationResult before = engine.evaluate(20, 21, 0.5);
+    perturb::LivePerturbation engine(A, std::nullopt, precond::PrecondKind::Spai, factor::Ordering::Natural);
+    const perturb::PerturbationResult before = engine.evaluate(20, 21, 0.5);
     QVERIFY_THROWS_EXCEPTION(factor::PerturbationRefused, engine.evaluate(20, 20, -10.0));
     QVERIFY_THROWS_EXCEPTION(factor::PerturbationRefused, engine.evaluate(20, 40, 5.0));
-    const factor::PerturbationResult after = engine.evaluate(20, 21, 0.5);
+    const perturb::PerturbationResult after = engine.evaluate(20, 21, 0.5);
     QCOMPARE(max_abs_diff(dense(after.delta.delta_L), dense(before.delta.delta_L)), 0.0);
 }
 

@@ -49,7 +49,7 @@ void TestBenchStore::writeAndReopen()
     r.outcome.kind = "spd";
     r.outcome.n = 18;
     r.outcome.category = fs::bench::Category::KoptFewer;
-    r.outcome.at(fs::bench::Method::Kopt).history = {1.0, 0.1};
+    r.outcome.at(fs::precond::PrecondKind::Kopt).history = {1.0, 0.1};
     {
         BenchStore store;
         QVERIFY(store.open(path));
@@ -63,7 +63,7 @@ void TestBenchStore::writeAndReopen()
     const auto back = store.loadAll("s1");
     QCOMPARE(back.size(), 1);
     QCOMPARE(back[0].outcome.category, fs::bench::Category::KoptFewer);
-    QCOMPARE(back[0].outcome.at(fs::bench::Method::Kopt).history, (std::vector<double>{1.0, 0.1}));
+    QCOMPARE(back[0].outcome.at(fs::precond::PrecondKind::Kopt).history, (std::vector<double>{1.0, 0.1}));
 }
 
 void TestBenchStore::resumeAfterCancel()

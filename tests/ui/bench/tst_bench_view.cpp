@@ -15,7 +15,7 @@
 
 using namespace fs::ui;
 using fs::bench::Category;
-using fs::bench::Method;
+using fs::precond::PrecondKind;
 
 namespace {
 
@@ -28,7 +28,7 @@ BenchRecord record(const char *name, const char *group, long long n, Category ca
     r.outcome.n = n;
     r.outcome.kind = "spd";
     r.outcome.category = category;
-    auto &ic0 = r.outcome.at(Method::Ic0);
+    auto &ic0 = r.outcome.at(PrecondKind::Ic0);
     ic0.iterations = ic0Iterations;
     ic0.converged = ic0Iterations > 0;
     if (!ic0.converged)
@@ -131,7 +131,7 @@ void TestBenchView::viewRunsAFolder()
         view.prepareForScreenshot();
         QVERIFY(!view.detail()->filePath().isEmpty());
         QCOMPARE(view.detail()->convergencePlot()->graphCount(), fs::bench::MethodCount);
-        QVERIFY(view.detail()->convergencePlot()->graph(int(Method::Kopt))->dataCount() > 1);
+        QVERIFY(view.detail()->convergencePlot()->graph(int(fs::bench::method_index(PrecondKind::Kopt)))->dataCount() > 1);
     }
     // Reopening shows the stored results without running anything.
     BenchView view(dir.filePath("store.sqlite"));

@@ -1,5 +1,5 @@
 #include "perturb/perturbsettings.h"
-#include "document/generatordialog.h"
+#include "document/generateddocument.h"
 #include "perturb/perturbbanner.h"
 #include "perturb/perturbcontrols.h"
 #include "perturb/perturbdeltaeditor.h"
@@ -9,7 +9,7 @@
 #include "perturb/plots/perturbpatternplot.h"
 #include "perturb/perturbview.h"
 
-#include <factor/perturbation.h>
+#include <perturb/perturbation.h>
 #include <precond/spai.h>
 #include <sparse/generators.h>
 
@@ -22,6 +22,7 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace fs::ui;
@@ -37,7 +38,7 @@ private:
         auto view = std::make_unique<PerturbView>();
         view->resize(1400, 900);
         view->show();
-        const GeneratedDocument g = GeneratorDialog::generate(request);
+        const GeneratedDocument g = generateDocument(request);
         view->setGenerated(g);
         view->setDocument(g.document);
         view->waitForIdle();
@@ -46,12 +47,22 @@ private:
         return view;
     }
 
-    static GeneratorRequest request(GeneratorRequest::Kind kind, int n)
+    // A generator with its size(s) n: the order, or the grid side (other grid sides follow it).
+    static GeneratorRequest request(fs::sparse::GeneratorKind kind, int n)
     {
         GeneratorRequest r;
         r.kind = kind;
-        r.n = r.nx = r.ny = n;
+        for (const fs::sparse::ParamSpec &p : r.spec().params)
+            if (p.required)
+                r.params.set(p.name, n);
         return r;
+    }
+
+    // Position of a kind in the controls and in the comparison: the engine's order of kinds.
+    static int kindIndex(fs::precond::PrecondKind kind)
+    {
+        const auto &kinds = fs::perturb::kPerturbKinds;
+        return int(std::find(kinds.begin(), kinds.end(), kind) - kinds.begin());
     }
 
     static double plottedDiag(const PerturbView &view, int i)
@@ -84,7 +95,7 @@ private Q_SLOTS:
         QFETCH(int, row);
         QFETCH(int, col);
         QFETCH(bool, structuralZero);
-        auto view = viewOf(request(GeneratorRequest::Kind::Laplacian1d, 20));
+        auto view = viewOf(request(fs::sparse::GeneratorKind::Laplacian1d, 20));
         PerturbPatternPlot *plot = view->patternPlot();
         const QPointF at = plot->positionOfCell(row, col);
         QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier, at.toPoint());
@@ -98,10 +109,10 @@ private Q_SLOTS:
     // while L_11 = 1 and L_22 = 1/2 (the generator's exact factor).
     void counterexampleMatchesExactValues()
     {
-        auto view = viewOf(request(GeneratorRequest::Kind::Counterexample, 200));
+        auto view = viewOf(request(fs::sparse::GeneratorKind::Counterexample, 200));
         view->setEdit({0, 0, 1.0});
         view->waitForIdle();
-        QCOMPARE(view->lastOutcome().status, PerturbOutcome::Status::Ok);
+        QCOMPARE(view->lastOutcome().outcome.status, fs::perturb::Status::Ok);
         QVERIFY(std::abs(plottedDiag(*view, 0) - (std::sqrt(2.0) - 1.0)) < 1e-14);
         QVERIFY(std::abs(plottedDiag(*view, 1) - (std::sqrt(0.75) - 0.5)) < 1e-14);
         // The change does not decay: L'_ii -> 1 while L_ii = 1/i.
@@ -113,7 +124,7 @@ private Q_SLOTS:
 
     void laplacianDecays()
     {
-        auto view = viewOf(request(GeneratorRequest::Kind::Laplacian1d, 200));
+        auto view = viewOf(request(fs::sparse::GeneratorKind::Laplacian1d, 200));
         view->setEdit({0, 0, 1.0});
         view->waitForIdle();
         QVERIFY(plottedDiag(*view, 0) > 0.1);
@@ -124,15 +135,15 @@ private Q_SLOTS:
     // The plots show exactly what core computes for the same perturbation.
     void poissonPlotsMatchCore()
     {
-        auto view = viewOf(request(GeneratorRequest::Kind::Poisson2d, 12));
+        auto view = viewOf(request(fs::sparse::GeneratorKind::Poisson2d, 12));
         const int centre = 6 + 12 * 6;
         view->setEdit({centre, centre + 1, 0.5});
         view->waitForIdle();
-        QCOMPARE(view->lastOutcome().status, PerturbOutcome::Status::Ok);
+        QCOMPARE(view->lastOutcome().outcome.status, fs::perturb::Status::Ok);
 
         const fs::sparse::Matrix A = fs::sparse::poisson2d(12, 12).A;
-        fs::factor::CholeskyPerturbation engine(A);
-        const fs::factor::PerturbationResult r = engine.perturb(centre, centre + 1, 0.5);
+        fs::perturb::CholeskyPerturbation engine(A);
+        const fs::perturb::PerturbationResult r = engine.perturb(centre, centre + 1, 0.5);
         for (int i = 0; i < int(A.rows()); ++i)
             QVERIFY(std::abs(plottedDiag(*view, i) - std::abs(r.delta.diag_diff[i])) < 1e-12);
         const auto &bins = view->localityPlot()->profile().bins;
@@ -148,7 +159,7 @@ private Q_SLOTS:
 
     void undoRestoresOriginal()
     {
-        auto view = viewOf(request(GeneratorRequest::Kind::Laplacian1d, 50));
+        auto view = viewOf(request(fs::sparse::GeneratorKind::Laplacian1d, 50));
         view->selectEntry(0, 0);
         view->setEdit({0, 0, 2.0});
         view->waitForIdle();
@@ -167,7 +178,7 @@ private Q_SLOTS:
 
     void dragIsOneUndoStep()
     {
-        auto view = viewOf(request(GeneratorRequest::Kind::Laplacian1d, 50));
+        auto view = viewOf(request(fs::sparse::GeneratorKind::Laplacian1d, 50));
         view->selectEntry(3, 3);
         const int before = view->undoStack()->count();
         QSlider *slider = view->controls()->deltaEditor()->slider();
@@ -193,7 +204,7 @@ private Q_SLOTS:
 
     void indefiniteKeepsLastValidState()
     {
-        auto view = viewOf(request(GeneratorRequest::Kind::Laplacian1d, 30));
+        auto view = viewOf(request(fs::sparse::GeneratorKind::Laplacian1d, 30));
         view->setEdit({0, 0, 0.5});
         view->waitForIdle();
         const double shown = plottedDiag(*view, 0);
@@ -211,8 +222,8 @@ private Q_SLOTS:
     void ic0BreakdownIsReported()
     {
         // 2x2 SPD needs |a| < 1; IC(0) of the perturbed matrix [[1, 1.5], [1.5, 1]] breaks down.
-        auto view = viewOf(request(GeneratorRequest::Kind::Laplacian1d, 10));
-        view->controls()->setFactorKind(fs::precond::FactorKind::Ic0);
+        auto view = viewOf(request(fs::sparse::GeneratorKind::Laplacian1d, 10));
+        view->controls()->setFactorKind(fs::precond::PrecondKind::Ic0);
         view->waitForIdle();
         view->setEdit({1, 0, -3.0});
         view->waitForIdle();
@@ -242,32 +253,32 @@ private Q_SLOTS:
 
     void kindAndOrderingSwitch()
     {
-        auto view = viewOf(request(GeneratorRequest::Kind::Poisson2d, 10));
+        auto view = viewOf(request(fs::sparse::GeneratorKind::Poisson2d, 10));
         view->setEdit({0, 0, 1.0});
         view->waitForIdle();
         const double exact = plottedDiag(*view, 0);
-        view->controls()->setFactorKind(fs::precond::FactorKind::Kopt);
+        view->controls()->setFactorKind(fs::precond::PrecondKind::Kopt);
         view->waitForIdle();
-        QCOMPARE(view->lastOutcome().status, PerturbOutcome::Status::Ok);
+        QCOMPARE(view->lastOutcome().outcome.status, fs::perturb::Status::Ok);
         QVERIFY(plottedDiag(*view, 0) != exact);
-        view->controls()->setFactorKind(fs::precond::FactorKind::Cholesky);
+        view->controls()->setFactorKind(fs::precond::PrecondKind::Cholesky);
         view->controls()->orderingBox()->setCurrentIndex(int(PerturbControls::OrderingChoice::Amd));
         view->waitForIdle();
         // Under AMD the diagonal is still reported per row of A, from a differently ordered factor.
-        QCOMPARE(view->lastOutcome().status, PerturbOutcome::Status::Ok);
+        QCOMPARE(view->lastOutcome().outcome.status, fs::perturb::Status::Ok);
         QVERIFY(view->controls()->findChild<QLabel *>(QStringLiteral("orderingNote"))->text().contains(QLatin1String("AMD")));
     }
 
     // With the SPAI kind the plots show ΔR = spai(A') - spai(A), computed here from scratch.
     void spaiPlotsMatchCore()
     {
-        auto view = viewOf(request(GeneratorRequest::Kind::Poisson2d, 12));
-        view->controls()->setFactorKind(fs::precond::FactorKind::Spai);
+        auto view = viewOf(request(fs::sparse::GeneratorKind::Poisson2d, 12));
+        view->controls()->setFactorKind(fs::precond::PrecondKind::Spai);
         view->waitForIdle();
         const int centre = 6 + 12 * 6;
         view->setEdit({centre, centre + 1, 0.5});
         view->waitForIdle();
-        QCOMPARE(view->lastOutcome().status, PerturbOutcome::Status::Ok);
+        QCOMPARE(view->lastOutcome().outcome.status, fs::perturb::Status::Ok);
 
         const fs::sparse::Matrix A = fs::sparse::poisson2d(12, 12).A;
         Eigen::MatrixXd Ad(A);
@@ -288,7 +299,7 @@ private Q_SLOTS:
         QCOMPARE(view->localityPlot()->shareBars()->data()->size(), int(profile.bins.size()));
         QCOMPARE(view->diagPlot()->yAxis->label(), QStringLiteral("|ΔR_ii|"));
         QVERIFY(view->controls()->findChild<QLabel *>(QStringLiteral("orderingNote"))->text().contains(QLatin1String("R")));
-        view->controls()->setFactorKind(fs::precond::FactorKind::Ic0);
+        view->controls()->setFactorKind(fs::precond::PrecondKind::Ic0);
         view->waitForIdle();
         QCOMPARE(view->diagPlot()->yAxis->label(), QStringLiteral("|ΔL_ii|"));
     }
@@ -296,7 +307,7 @@ private Q_SLOTS:
     // Compare mode overlays one graph per kind; the switch is remembered.
     void compareShowsEveryKind()
     {
-        auto view = viewOf(request(GeneratorRequest::Kind::Poisson2d, 8));
+        auto view = viewOf(request(fs::sparse::GeneratorKind::Poisson2d, 8));
         const int centre = 4 + 8 * 4;
         view->setEdit({centre, centre, 1.0});
         view->waitForIdle();
@@ -314,12 +325,12 @@ private Q_SLOTS:
         }
         // Each overlaid profile is that kind's own: the current kind's equals the normal plot's, and
         // SPAI's change stays within one hop while Cholesky's does not.
-        const auto &cholesky = plot->comparison()[int(fs::precond::FactorKind::Cholesky)].profile;
+        const auto &cholesky = plot->comparison()[kindIndex(fs::precond::PrecondKind::Cholesky)].profile;
         QCOMPARE(cholesky.total_sq, view->lastOutcome().result->delta.profile.total_sq);
         QVERIFY(cholesky.share_beyond[1] > 0.0);
-        QCOMPARE(plot->comparison()[int(fs::precond::FactorKind::Spai)].profile.share_beyond[0], 0.0);
-        QVERIFY(plot->comparison()[int(fs::precond::FactorKind::Ic0)].profile.total_sq > 0.0);
-        QVERIFY(plot->comparison()[int(fs::precond::FactorKind::Kopt)].profile.total_sq > 0.0);
+        QCOMPARE(plot->comparison()[kindIndex(fs::precond::PrecondKind::Spai)].profile.share_beyond[0], 0.0);
+        QVERIFY(plot->comparison()[kindIndex(fs::precond::PrecondKind::Ic0)].profile.total_sq > 0.0);
+        QVERIFY(plot->comparison()[kindIndex(fs::precond::PrecondKind::Kopt)].profile.total_sq > 0.0);
         QVERIFY(PerturbSettings().compareKinds());
         {
             PerturbView another;
@@ -327,12 +338,12 @@ private Q_SLOTS:
             QVERIFY(another.localityPlot()->compareMode());
         }
         // Switching kinds keeps four graphs (the new current kind from the main evaluation).
-        view->controls()->setFactorKind(fs::precond::FactorKind::Spai);
+        view->controls()->setFactorKind(fs::precond::PrecondKind::Spai);
         view->waitForIdle();
         QCOMPARE(plot->compareGraphs().size(), 4);
         for (int k = 0; k < 4; ++k)
             QVERIFY(plot->comparison()[k].available);
-        QCOMPARE(plot->comparison()[int(fs::precond::FactorKind::Cholesky)].profile.total_sq, cholesky.total_sq);
+        QCOMPARE(plot->comparison()[kindIndex(fs::precond::PrecondKind::Cholesky)].profile.total_sq, cholesky.total_sq);
         view->controls()->compareKinds()->setChecked(false);
         QVERIFY(!plot->compareMode());
         QVERIFY(plot->shareBars()->visible());
@@ -358,19 +369,19 @@ private Q_SLOTS:
         view->waitForIdle();
         view->setEdit({0, 0, 0.01});
         view->waitForIdle();
-        QCOMPARE(view->lastOutcome().status, PerturbOutcome::Status::Ok);
+        QCOMPARE(view->lastOutcome().outcome.status, fs::perturb::Status::Ok);
         view->controls()->compareKinds()->setChecked(true);
         view->waitForIdle();
         PerturbLocalityPlot *plot = view->localityPlot();
         QCOMPARE(plot->compareGraphs().size(), 4);
-        const int ic0 = int(fs::precond::FactorKind::Ic0);
+        const int ic0 = kindIndex(fs::precond::PrecondKind::Ic0);
         const KindProfile failed = plot->comparison()[ic0];
         view->controls()->compareKinds()->setChecked(false);
         QVERIFY(!failed.available);
         QVERIFY(failed.reason.contains(QLatin1String("pivot")));
         QVERIFY(plot->compareGraphs()[ic0]->name().contains(failed.reason));
         QCOMPARE(plot->compareGraphs()[ic0]->data()->size(), 0);
-        QVERIFY(plot->comparison()[int(fs::precond::FactorKind::Spai)].available);
+        QVERIFY(plot->comparison()[kindIndex(fs::precond::PrecondKind::Spai)].available);
     }
 };
 

@@ -1,5 +1,5 @@
 #include "widgets/figureexporter.h"
-#include "document/generatordialog.h"
+#include "document/generateddocument.h"
 #include "perturb/plots/perturbdiagplot.h"
 #include "perturb/perturbview.h"
 
@@ -119,9 +119,9 @@ private Q_SLOTS:
         PerturbView view;
         view.resize(1200, 800);
         GeneratorRequest r;
-        r.kind = GeneratorRequest::Kind::Counterexample;
-        r.n = 60;
-        const GeneratedDocument g = GeneratorDialog::generate(r);
+        r.kind = fs::sparse::GeneratorKind::Counterexample;
+        r.params.set("n", 60);
+        const GeneratedDocument g = generateDocument(r);
         view.setGenerated(g);
         view.setDocument(g.document);
         view.waitForIdle();

@@ -75,7 +75,7 @@ PerturbLocalityPlot::PerturbLocalityPlot(QWidget *parent)
     refresh();
 }
 
-void PerturbLocalityPlot::setProfile(const fs::factor::LocalityProfile &profile)
+void PerturbLocalityPlot::setProfile(const fs::perturb::LocalityProfile &profile)
 {
     m_profile = profile;
     refresh();
@@ -83,7 +83,7 @@ void PerturbLocalityPlot::setProfile(const fs::factor::LocalityProfile &profile)
 
 void PerturbLocalityPlot::setLayers(int k)
 {
-    m_k = std::clamp(k, 1, fs::factor::kShareBeyondMax);
+    m_k = std::clamp(k, 1, fs::perturb::kShareBeyondMax);
     retranslateUi();
     refresh();
 }

@@ -2,7 +2,7 @@
 
 #include "perturb/plots/perturbplot.h"
 
-#include <factor/delta.h>
+#include <perturb/delta.h>
 
 #include <QList>
 
@@ -13,7 +13,7 @@ struct KindProfile {
     QString name;
     bool available = false;
     QString reason; ///< why not available (failure or "computing"), shown in the legend
-    fs::factor::LocalityProfile profile;
+    fs::perturb::LocalityProfile profile;
 };
 
 // The locality profile (brief §4): max |ΔL| (left, log) and share of ‖ΔL‖² (right, bars) against hop
@@ -27,8 +27,8 @@ class PerturbLocalityPlot : public PerturbPlot
 public:
     explicit PerturbLocalityPlot(QWidget *parent = nullptr);
 
-    void setProfile(const fs::factor::LocalityProfile &profile);
-    const fs::factor::LocalityProfile &profile() const { return m_profile; }
+    void setProfile(const fs::perturb::LocalityProfile &profile);
+    const fs::perturb::LocalityProfile &profile() const { return m_profile; }
     void setLayers(int k);
     int layers() const { return m_k; }
     /// Share of ‖ΔL‖² beyond k hops (0..1), what the headline states.
@@ -62,7 +62,7 @@ private:
     QCPItemRect *m_field;
     QCPItemText *m_fieldLabel;
     QCPTextElement *m_title;
-    fs::factor::LocalityProfile m_profile;
+    fs::perturb::LocalityProfile m_profile;
     int m_k = 7;
     bool m_compareMode = false;
     QList<KindProfile> m_kinds;

@@ -10,7 +10,9 @@
 #include <span>
 #include <vector>
 
-namespace fs::factor {
+namespace fs::perturb {
+
+using sparse::Index;
 
 /// Max |ΔL| and share of ‖ΔL‖²_F among the factor entries at one hop distance.
 struct LocalityBin {
@@ -48,15 +50,15 @@ LocalityProfile locality_profile(const sparse::Matrix &A, Index p, Index q,
                                  std::span<const double> entry_values, std::span<const Index> perm);
 
 /// ΔL, diagonal difference and locality profile from two full factors of the same order
-/// (the generic path for factors recomputed from scratch). `perm` as Cholesky::permutation();
+/// (the generic path for factors recomputed from scratch). `perm` as factor::Cholesky::permutation();
 /// empty means the identity.
 FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_new,
                           const sparse::Matrix &A, Index p, Index q,
                           std::span<const Index> perm = {});
 
-/// The same from the changed columns only (what Cholesky::modify_symmetric returns); every other
+/// The same from the changed columns only (what factor::Cholesky::modify_symmetric returns); every other
 /// column of the factor is unchanged. `n` is the order of the factor.
-FactorDelta compute_delta(const FactorModification &mod, Index n, const sparse::Matrix &A, Index p,
+FactorDelta compute_delta(const factor::FactorModification &mod, Index n, const sparse::Matrix &A, Index p,
                           Index q, std::span<const Index> perm);
 
-} // namespace fs::factor
+} // namespace fs::perturb

@@ -10,12 +10,14 @@
 //  - perturb_from_scratch: any factor function (IC(0), K-optimal, ...) applied to A and A'.
 
 #include "factor/cholesky.h"
-#include "factor/delta.h"
+#include "perturb/delta.h"
 
 #include <functional>
 #include <string>
 
-namespace fs::factor {
+namespace fs::perturb {
+
+using sparse::Ordering;
 
 struct PerturbationResult {
     FactorDelta delta;           ///< ΔL, diagonal difference, locality profile (factor order)
@@ -57,7 +59,7 @@ private:
     void assess(PerturbationResult &r, double cond) const;
 
     sparse::Matrix m_A;
-    Cholesky m_chol;
+    factor::Cholesky m_chol;
     double m_tolerance;
     double m_cond = 1.0;
     int m_sinceEstimate = 0; ///< perturbations since the last fresh condition estimate
@@ -83,4 +85,4 @@ using FactorFunction = std::function<sparse::Matrix(const sparse::Matrix &)>;
 PerturbationResult perturb_from_scratch(const sparse::Matrix &A, Index p, Index q, double delta,
                                         const FactorFunction &factor, double tolerance = 1e-8);
 
-} // namespace fs::factor
+} // namespace fs::perturb

@@ -1,4 +1,4 @@
-#include "factor/perturbation.h"
+#include "perturb/perturbation.h"
 
 #include "factor/tridiagonal.h"
 
@@ -7,7 +7,13 @@
 #include <sstream>
 #include <stdexcept>
 
-namespace fs::factor {
+namespace fs::perturb {
+
+using factor::FactorError;
+using factor::FactorModification;
+using factor::TridiagonalFactor;
+using factor::is_tridiagonal;
+using factor::tridiagonal_cholesky;
 
 namespace {
 
@@ -62,7 +68,7 @@ sparse::Matrix perturbed(const sparse::Matrix &A, Index p, Index q, double delta
 }
 
 CholeskyPerturbation::CholeskyPerturbation(sparse::Matrix A, Ordering ordering, double tolerance)
-    : m_A(std::move(A)), m_chol(CholeskyOptions{ordering, /*modifiable*/ true}), m_tolerance(tolerance)
+    : m_A(std::move(A)), m_chol(factor::CholeskyOptions{ordering, /*modifiable*/ true}), m_tolerance(tolerance)
 {
     m_A.makeCompressed();
     if (is_tridiagonal(m_A)) {
@@ -199,4 +205,4 @@ PerturbationResult perturb_from_scratch(const sparse::Matrix &A, Index p, Index 
     return r;
 }
 
-} // namespace fs::factor
+} // namespace fs::perturb

@@ -1,4 +1,4 @@
-#include "factor/delta.h"
+#include "perturb/delta.h"
 
 #include "sparse/graph_hops.h"
 
@@ -6,7 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 
-namespace fs::factor {
+namespace fs::perturb {
 
 namespace {
 
@@ -170,7 +170,7 @@ FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_n
     return finish(e, std::move(diag), n, A, p, q, perm);
 }
 
-FactorDelta compute_delta(const FactorModification &mod, Index n, const sparse::Matrix &A, Index p,
+FactorDelta compute_delta(const factor::FactorModification &mod, Index n, const sparse::Matrix &A, Index p,
                           Index q, std::span<const Index> perm)
 {
     DeltaEntries e;
@@ -191,4 +191,4 @@ FactorDelta compute_delta(const FactorModification &mod, Index n, const sparse::
     return finish(e, std::move(diag), n, A, p, q, perm);
 }
 
-} // namespace fs::factor
+} // namespace fs::perturb

@@ -1,4 +1,4 @@
-#include "precond/spai_perturbation.h"
+#include "perturb/spai_perturbation.h"
 
 #include "precond/spai.h"
 
@@ -6,9 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace fs::precond {
-
-using factor::Index;
+namespace fs::perturb {
 
 namespace {
 
@@ -44,34 +42,34 @@ std::vector<Index> spai_affected_columns(const sparse::Matrix &A, Index p, Index
     return cols;
 }
 
-factor::PerturbationResult perturb_spai(const sparse::Matrix &A, const sparse::Matrix &R, Index p, Index q,
-                                        double delta, int threads)
+PerturbationResult perturb_spai(const sparse::Matrix &A, const sparse::Matrix &R, Index p, Index q,
+                                double delta, int threads)
 {
-    const sparse::Matrix Anew = factor::perturbed(A, p, q, delta); // checks the indices
+    const sparse::Matrix Anew = perturbed(A, p, q, delta); // checks the indices
     const auto n = static_cast<Index>(A.rows());
     if (R.rows() != n || R.cols() != n)
         throw std::invalid_argument("perturb_spai: R has the wrong size");
-    SpaiOptions options;
+    precond::SpaiOptions options;
     options.threads = threads;
 
-    factor::PerturbationResult r;
+    PerturbationResult r;
     r.pattern_changed = !stored(A, p, q);
     if (r.pattern_changed && delta != 0.0) {
-        const sparse::Matrix Rnew = spai(Anew, options).M;
-        r.delta = factor::compute_delta(R, Rnew, Anew, p, q);
+        const sparse::Matrix Rnew = precond::spai(Anew, options).M;
+        r.delta = compute_delta(R, Rnew, Anew, p, q);
         r.new_entries = static_cast<Index>(Rnew.nonZeros() - R.nonZeros());
         return r;
     }
     const std::vector<Index> cols = spai_affected_columns(A, p, q);
     sparse::Matrix Rnew = R;
-    spai_columns(Anew, cols, Rnew, options);
+    precond::spai_columns(Anew, cols, Rnew, options);
     factor::FactorModification mod;
     for (Index k : cols) {
         append_column(mod.before, R, k);
         append_column(mod.after, Rnew, k);
     }
-    r.delta = factor::compute_delta(mod, n, Anew, p, q, {});
+    r.delta = compute_delta(mod, n, Anew, p, q, {});
     return r;
 }
 
-} // namespace fs::precond
+} // namespace fs::perturb

@@ -1,0 +1,124 @@
+#pragma once
+// One perturbation engine for every factor kind the perturbation view and the CLI offer: each call
+// evaluates A + δ(e_p e_qᵀ + e_q e_pᵀ) against the unperturbed A (never against the previous call),
+// so a slider that jumps back and forth always shows ΔL relative to the same original factor.
+
+#include "perturb/outcome.h"
+#include "perturb/perturbation.h"
+#include "precond/kind.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+namespace fs::perturb {
+
+using precond::PrecondKind;
+
+/// The kinds the engine perturbs, in the order the CLI and the GUI list them:
+///  - Cholesky: exact factor (O(n) recurrence when tridiagonal, else CHOLMOD update/downdate);
+///  - Ic0: incomplete Cholesky, pattern of tril(A);
+///  - Kopt: K-optimal (Algorithm 1) through selected inversion;
+///  - Spai: sparse approximate inverse R = spai(A).M (pattern of A, neither triangular nor symmetric).
+inline constexpr std::array<PrecondKind, 4> kPerturbKinds = {PrecondKind::Cholesky, PrecondKind::Ic0,
+                                                             PrecondKind::Kopt, PrecondKind::Spai};
+
+/// The orderings the engine offers (for the Cholesky kind; the others keep the order of A).
+inline constexpr std::array<Ordering, 2> kPerturbOrderings = {Ordering::Natural, Ordering::Amd};
+
+/// How LivePerturbation obtains the perturbed factor.
+enum class LivePath {
+    Tridiagonal,    ///< exact O(n) recurrence (with the generator's exact factor when known)
+    UpdateDowndate, ///< CHOLMOD update/downdate of a live factor
+    FromScratch,    ///< both factors recomputed (IC(0), K-optimal, SPAI off-pattern)
+    SpaiColumns,    ///< only the SPAI columns whose pattern contains p or q recomputed
+};
+
+/// K-optimal is refused above this estimate of selected-inversion memory, since a live view
+/// recomputes it twice per update.
+inline constexpr std::int64_t kLiveKoptMaxBytes = std::int64_t(1) << 30;
+
+struct LiveOptions {
+    int threads = 0; ///< worker threads of K-optimal and SPAI; 0 = hardware concurrency
+    /// Bound on the selected-inversion memory of a K-optimal engine; 0 = none (a one-off run).
+    std::int64_t max_kopt_bytes = kLiveKoptMaxBytes;
+};
+
+/// The factor of a kind for a matrix, as perturb_from_scratch applies it to A and A': L for IC(0)
+/// (a breakdown throws factor::NotPositiveDefinite with the failing column), K-optimal (by
+/// selected inversion, natural order) and Cholesky; R = spai(A).M for Spai (square, not
+/// triangular). Built by precond::build_preconditioner, the one dispatch on the kind.
+FactorFunction factor_function(PrecondKind kind, int threads = 0);
+
+/// The ordering a live exact Cholesky should use: natural unless its factor would be so much
+/// larger than an AMD factor that an update could not keep up with a dragged slider (large banded
+/// matrices such as 2D/3D grids). Tridiagonal matrices always stay natural (no fill at all).
+Ordering recommended_ordering(const sparse::Matrix &A);
+
+/// An evaluation with its exceptions classified: `result` is set exactly when outcome.ok().
+struct Evaluation {
+    Outcome outcome;
+    std::optional<PerturbationResult> result;
+};
+
+class LivePerturbation {
+public:
+    /// Prepares the engine (factorises A once when the path is update/downdate). `exact_L` is a
+    /// generator's exact factor of A (natural order). Throws std::invalid_argument for a kind not in
+    /// kPerturbKinds, NotPositiveDefinite when A is not SPD, SizeRefused for a K-optimal request
+    /// above options.max_kopt_bytes. The Spai kind keeps a live Cholesky factor (recommended
+    /// ordering) as well, only to refuse an indefinite A' exactly as the Cholesky kind does and to
+    /// assess the conditioning; its ΔR is in natural order.
+    LivePerturbation(sparse::Matrix A, std::optional<sparse::Matrix> exact_L, PrecondKind kind,
+                     Ordering ordering, const LiveOptions &options = {});
+    ~LivePerturbation();
+    LivePerturbation(const LivePerturbation &) = delete;
+    LivePerturbation &operator=(const LivePerturbation &) = delete;
+
+    /// ΔL for A + δ(e_p e_qᵀ + e_q e_pᵀ) against the unperturbed A (ΔR for Spai). Throws
+    /// PerturbationRefused / NotPositiveDefinite (an IC(0) breakdown included) and leaves the engine
+    /// as it was.
+    PerturbationResult evaluate(Index p, Index q, double delta);
+
+    /// evaluate() with what it throws classified.
+    Evaluation try_evaluate(Index p, Index q, double delta);
+
+    /// The path evaluate() takes for an entry (p, q).
+    LivePath path_for(Index p, Index q) const;
+    /// The unperturbed factor, in factor order (computed on first use); R for Spai.
+    const sparse::Matrix &base_factor();
+    /// perm[k] = row of A at factor position k; empty for the identity.
+    const std::vector<Index> &permutation() const { return m_perm; }
+    const sparse::Matrix &matrix() const { return m_A; }
+    PrecondKind kind() const { return m_kind; }
+    Ordering ordering() const { return m_ordering; }
+    bool has_exact_factor() const { return m_exactL.has_value(); }
+
+private:
+    PerturbationResult evaluate_spai(Index p, Index q, double delta);
+    bool recurrence_applies() const;
+    CholeskyPerturbation &engine();
+
+    sparse::Matrix m_A;
+    std::optional<sparse::Matrix> m_exactL;
+    PrecondKind m_kind;
+    Ordering m_ordering;
+    LiveOptions m_options;
+    bool m_tridiagonal = false;
+    std::unique_ptr<CholeskyPerturbation> m_engine;
+    std::optional<sparse::Matrix> m_baseFactor;
+    std::vector<Index> m_perm;
+};
+
+/// A prepared engine, or why there is none.
+struct LiveSetup {
+    Outcome outcome;
+    std::shared_ptr<LivePerturbation> engine; ///< set exactly when outcome.ok()
+};
+
+/// Constructs a LivePerturbation with what the constructor throws classified.
+LiveSetup prepare_live(sparse::Matrix A, std::optional<sparse::Matrix> exact_L, PrecondKind kind,
+                       Ordering ordering, const LiveOptions &options = {});
+
+} // namespace fs::perturb

@@ -5,7 +5,8 @@
 
 #include <perturb/live_perturbation.h>
 
-#include <QFutureWatcher>
+#include "widgets/coalescingrunner.h"
+
 #include <QObject>
 
 #include <map>
@@ -42,7 +43,7 @@ public:
     void setMatrix(std::shared_ptr<const fs::sparse::Matrix> matrix,
                    std::shared_ptr<const fs::sparse::Matrix> exactFactor);
     void request(const PerturbEdit &edit, const std::vector<fs::precond::PrecondKind> &kinds);
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_runner.isBusy(); }
     void waitForIdle();
 
 Q_SIGNALS:
@@ -56,19 +57,11 @@ private:
         std::map<fs::precond::PrecondKind, std::shared_ptr<fs::perturb::LivePerturbation>> live;
         std::map<fs::precond::PrecondKind, KindOutcome> setupFailure;
     };
-    struct Pending {
-        PerturbEdit edit;
-        std::vector<fs::precond::PrecondKind> kinds;
-    };
-    void startNext();
-    void jobDone();
+    /// One kind's outcome, setting up (and keeping) its engine on first use; pool thread only.
+    static KindOutcome evaluateKind(Engines &engines, fs::precond::PrecondKind kind, const PerturbEdit &edit);
 
     std::shared_ptr<Engines> m_engines;
-    std::optional<Pending> m_pending;
-    QFutureWatcher<void> m_watcher;
-    std::shared_ptr<CompareOutcome> m_result;
-    std::shared_ptr<Engines> m_jobEngines;
-    bool m_busy = false;
+    CoalescingRunner m_runner; // last: destroyed (and waited for) first
 };
 
 } // namespace fs::ui

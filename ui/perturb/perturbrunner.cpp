@@ -1,9 +1,6 @@
 #include "perturb/perturbrunner.h"
 
-#include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QThread>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace fs::ui {
 
@@ -33,112 +30,81 @@ PerturbOutcome evaluate(fs::perturb::LivePerturbation &engine, const PerturbEdit
     return out;
 }
 
-} // namespace
+// Sets up the engine for a matrix off the GUI thread: the ordering, the unperturbed factor and its
+// pattern on the display grid.
+std::pair<PerturbBase, std::shared_ptr<fs::perturb::LivePerturbation>> setUp(const PerturbConfig &c)
+{
+    PerturbBase b;
+    const fs::sparse::Ordering recommended = fs::perturb::recommended_ordering(*c.matrix);
+    b.orderingChosenAutomatically = c.automaticOrdering && recommended != c.ordering;
+    b.ordering = c.automaticOrdering ? recommended : c.ordering;
+    std::optional<fs::sparse::Matrix> exact;
+    if (c.exactFactor)
+        exact = *c.exactFactor;
+    fs::perturb::LiveSetup setup = fs::perturb::prepare_live(*c.matrix, std::move(exact), c.kind, b.ordering);
+    if (setup.outcome.ok()) {
+        // The unperturbed factor is computed here, off the GUI thread, and can fail too.
+        setup.outcome = fs::perturb::classified(c.kind, [&] {
+            const fs::sparse::Matrix &L = setup.engine->base_factor();
+            b.gridSize = int(std::min<fs::sparse::Index>(MaxGrid, fs::sparse::Index(L.rows())));
+            b.factorBins = fs::sparse::bin_pattern(L, fs::sparse::BinWindow::whole(L), b.gridSize, b.gridSize);
+        });
+    }
+    b.ok = setup.outcome.ok();
+    if (!b.ok) {
+        b.error = QString::fromStdString(setup.outcome.reason);
+        return {std::move(b), nullptr};
+    }
+    b.ordering = setup.engine->ordering();
+    return {std::move(b), std::move(setup.engine)};
+}
 
-// Everything a background job reads or writes; the GUI thread touches it only after it finished.
-struct PerturbRunner::Job {
-    std::optional<PerturbConfig> config;
-    PerturbEdit edit;
-    std::shared_ptr<fs::perturb::LivePerturbation> engine;
-    PerturbBase base;
-    PerturbOutcome outcome;
-};
+} // namespace
 
 PerturbRunner::PerturbRunner(QObject *parent)
     : QObject(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<void>::finished, this, &PerturbRunner::jobDone);
 }
 
-PerturbRunner::~PerturbRunner()
-{
-    m_watcher.waitForFinished();
-}
+PerturbRunner::~PerturbRunner() = default;
 
 void PerturbRunner::configure(const PerturbConfig &config)
 {
-    m_pendingConfig = config;
-    m_pendingEdit.reset();
-    startNext();
+    // Edits of the previous matrix are void; the engine is dropped when the set-up starts.
+    m_runner.drop(Evaluate);
+    m_runner.submit(SetUp, [this, config] {
+        m_engine.reset();
+        return CoalescingRunner::Work([this, config](std::stop_token) {
+            auto prepared = std::make_shared<std::pair<PerturbBase, std::shared_ptr<fs::perturb::LivePerturbation>>>(
+                setUp(config));
+            return CoalescingRunner::Finish([this, prepared] {
+                m_base = std::move(prepared->first);
+                m_engine = std::move(prepared->second);
+                Q_EMIT configured(m_base);
+            });
+        });
+    });
 }
 
 void PerturbRunner::request(const PerturbEdit &edit)
 {
-    m_pendingEdit = edit;
-    startNext();
+    m_runner.submit(Evaluate, [this, edit] {
+        if (!m_engine)
+            return CoalescingRunner::Work(); // no matrix, or its set-up failed
+        return CoalescingRunner::Work([this, edit, engine = m_engine, grid = m_base.gridSize](std::stop_token) {
+            auto outcome = std::make_shared<PerturbOutcome>(evaluate(*engine, edit, grid));
+            return CoalescingRunner::Finish([this, outcome] {
+                // A matrix set up meanwhile makes this result stale.
+                if (!m_runner.hasPending(SetUp))
+                    Q_EMIT finished(*outcome);
+            });
+        });
+    });
 }
 
 void PerturbRunner::waitForIdle()
 {
-    while (m_busy || (m_pendingEdit && m_engine) || m_pendingConfig) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        if (m_busy)
-            QThread::msleep(1);
-    }
-}
-
-void PerturbRunner::startNext()
-{
-    if (m_busy)
-        return;
-    auto job = std::make_shared<Job>();
-    if (m_pendingConfig) {
-        job->config = std::move(m_pendingConfig);
-        m_pendingConfig.reset();
-        m_engine.reset();
-        m_job = job;
-        m_busy = true;
-        m_watcher.setFuture(QtConcurrent::run([job] {
-            const PerturbConfig &c = *job->config;
-            PerturbBase &b = job->base;
-            const fs::sparse::Ordering recommended = fs::perturb::recommended_ordering(*c.matrix);
-            b.orderingChosenAutomatically = c.automaticOrdering && recommended != c.ordering;
-            b.ordering = c.automaticOrdering ? recommended : c.ordering;
-            std::optional<fs::sparse::Matrix> exact;
-            if (c.exactFactor)
-                exact = *c.exactFactor;
-            fs::perturb::LiveSetup setup = fs::perturb::prepare_live(*c.matrix, std::move(exact), c.kind, b.ordering);
-            if (setup.outcome.ok()) {
-                // The unperturbed factor is computed here, off the GUI thread, and can fail too.
-                setup.outcome = fs::perturb::classified(c.kind, [&] {
-                    const fs::sparse::Matrix &L = setup.engine->base_factor();
-                    b.gridSize = int(std::min<fs::sparse::Index>(MaxGrid, fs::sparse::Index(L.rows())));
-                    b.factorBins = fs::sparse::bin_pattern(L, fs::sparse::BinWindow::whole(L), b.gridSize, b.gridSize);
-                });
-            }
-            b.ok = setup.outcome.ok();
-            if (b.ok) {
-                b.ordering = setup.engine->ordering();
-                job->engine = std::move(setup.engine);
-            } else {
-                b.error = QString::fromStdString(setup.outcome.reason);
-            }
-        }));
-        return;
-    }
-    if (!m_pendingEdit || !m_engine)
-        return;
-    job->edit = *m_pendingEdit;
-    m_pendingEdit.reset();
-    job->engine = m_engine;
-    const int grid = m_base.gridSize;
-    m_job = job;
-    m_busy = true;
-    m_watcher.setFuture(QtConcurrent::run([job, grid] { job->outcome = evaluate(*job->engine, job->edit, grid); }));
-}
-
-void PerturbRunner::jobDone()
-{
-    const std::shared_ptr<Job> job = std::move(m_job);
-    m_busy = false;
-    if (job->config) {
-        m_engine = job->engine;
-        m_base = job->base;
-        Q_EMIT configured(m_base);
-    } else if (!m_pendingConfig) {
-        Q_EMIT finished(job->outcome);
-    }
-    startNext();
+    m_runner.waitForIdle();
 }
 
 } // namespace fs::ui

@@ -5,7 +5,8 @@
 #include <perturb/live_perturbation.h>
 #include <sparse/pattern_bins.h>
 
-#include <QFutureWatcher>
+#include "widgets/coalescingrunner.h"
+
 #include <QObject>
 #include <QString>
 
@@ -56,7 +57,7 @@ public:
 
     void configure(const PerturbConfig &config);
     void request(const PerturbEdit &edit);
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_runner.isBusy(); }
     /// Processes events until nothing is running or pending (tests and headless rendering).
     void waitForIdle();
     const PerturbBase &base() const { return m_base; }
@@ -66,17 +67,11 @@ Q_SIGNALS:
     void finished(const fs::ui::PerturbOutcome &outcome);
 
 private:
-    struct Job;
-    void startNext();
-    void jobDone();
+    enum Lane { SetUp, Evaluate }; // a new matrix is set up before any edit of it is evaluated
 
     std::shared_ptr<fs::perturb::LivePerturbation> m_engine;
-    std::optional<PerturbConfig> m_pendingConfig;
-    std::optional<PerturbEdit> m_pendingEdit;
     PerturbBase m_base;
-    QFutureWatcher<void> m_watcher;
-    std::shared_ptr<Job> m_job;
-    bool m_busy = false;
+    CoalescingRunner m_runner; // last: destroyed (and waited for) first
 };
 
 } // namespace fs::ui

@@ -40,6 +40,7 @@ public:
 
     bool isBusy() const { return m_busy; }
     bool hasPending() const { return !m_pending.empty(); }
+    bool hasPending(int lane) const { return m_pending.count(lane) > 0; }
     /// Processes events until nothing runs or is pending (tests and headless rendering).
     void waitForIdle();
 

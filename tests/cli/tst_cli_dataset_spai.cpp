@@ -1,7 +1,7 @@
 // `factorscope-cli dataset spai`: the (A, R) pairs it writes reload, A is what the generator makes
 // for the sample's seed, R is the SPAI of A, and a damaged dataset or bad usage is refused.
 #include "cli_run.h"
-#include "learn/dataset.h"
+#include "dataset/dataset.h"
 #include "precond/spai.h"
 #include "sparse/generators.h"
 #include "sparse/matrix_market.h"
@@ -179,7 +179,7 @@ void TestCliDatasetSpai::usageErrors()
     p.setWorkingDirectory(tmp.path());
     p.start(QStringLiteral(FS_CLI_PATH), args);
     QVERIFY(p.waitForFinished(120000));
-    QCOMPARE(p.code(), 2);
+    QCOMPARE(p.exitCode(), 2);
     const QByteArray err = p.readAllStandardError();
     QVERIFY2(err.startsWith("error: "), err.constData());
     QCOMPARE(err.count('\n'), 1);

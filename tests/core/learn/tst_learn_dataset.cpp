@@ -2,7 +2,7 @@
 // pairs they claim; the trainer's reference preconditioners agree with core/precond.
 #include "cli_run.h"
 #include "fixtures.h"
-#include "learn/dataset.h"
+#include "dataset/dataset.h"
 #include "learn/reference_solvers.h"
 #include "precond/ic0.h"
 #include "precond/kopt.h"

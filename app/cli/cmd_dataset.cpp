@@ -1,7 +1,7 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 
-#include "learn/dataset.h"
+#include "dataset/dataset.h"
 #include "precond/kopt.h"
 #include "precond/spai.h"
 

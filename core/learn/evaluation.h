@@ -1,7 +1,7 @@
 #pragma once
 // eval.json: how good the learned factors are as preconditioners, next to the references.
 
-#include "learn/dataset.h"
+#include "dataset/dataset.h"
 #include "learn/graph.h"
 #include "learn/model.h"
 

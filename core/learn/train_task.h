@@ -3,7 +3,7 @@
 // and the final evaluation. The epoch loop, checkpoints, early stopping and the JSON stream are
 // shared (trainer.cpp); the factor GNNs and the generative SPAI model each supply a task.
 
-#include "learn/dataset.h"
+#include "dataset/dataset.h"
 #include "learn/train_config.h"
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 #include "learn/trainer.h"
 
-#include "learn/dataset.h"
+#include "dataset/dataset.h"
 #include "learn/evaluation.h"
 #include "learn/graph.h"
 #include "learn/model.h"

@@ -1,7 +1,7 @@
 // `factorscope-cli dataset spai`: the (A, R) pairs it writes reload, A is what the generator makes
 // for the sample's seed, R is the SPAI of A, and a damaged dataset or bad usage is refused.
 #include "cli_run.h"
-#include "learn/dataset.h"
+#include "dataset/dataset.h"
 #include "precond/spai.h"
 #include "sparse/generators.h"
 #include "sparse/matrix_market.h"

@@ -1,6 +1,6 @@
 #include "training/gcvaeeval.h"
 
-#include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 #include <cmath>
@@ -9,18 +9,13 @@ namespace fs::ui {
 
 namespace {
 
-double number(const QJsonValue &value)
-{
-    return value.isDouble() ? value.toDouble() : std::numeric_limits<double>::quiet_NaN();
-}
-
-PcgSolve solveFromJson(const QJsonObject &o)
+PcgSolve solveFromCore(const dataset::PcgResult &p)
 {
     PcgSolve s;
-    s.iterations = o.value(QStringLiteral("iterations")).toInt();
-    s.converged = o.value(QStringLiteral("converged")).toBool(false);
-    s.relres = number(o.value(QStringLiteral("relres")));
-    s.failure = o.value(QStringLiteral("failure")).toString();
+    s.iterations = p.iterations;
+    s.converged = p.converged;
+    s.relres = p.relres;
+    s.failure = QString::fromStdString(p.failure);
     if (!s.converged && s.failure.isEmpty())
         s.failure = QStringLiteral("max_iterations");
     return s;
@@ -33,29 +28,31 @@ bool GcvaeEval::isGcvae(const QJsonObject &eval)
     return eval.value(QStringLiteral("kind")).toString() == QLatin1String("gcvae");
 }
 
+dataset::EvalReport GcvaeEval::parse(const QJsonObject &eval)
+{
+    return dataset::parse_eval_text(QJsonDocument(eval).toJson(QJsonDocument::Compact).toStdString());
+}
+
 GcvaeEval GcvaeEval::fromJson(const QJsonObject &eval)
 {
+    return fromReport(parse(eval));
+}
+
+GcvaeEval GcvaeEval::fromReport(const dataset::EvalReport &report)
+{
     GcvaeEval out;
-    out.meanCos = number(eval.value(QStringLiteral("summary")).toObject().value(QStringLiteral("mean_cos")));
-    for (const QJsonValue &value : eval.value(QStringLiteral("samples")).toArray()) {
-        const QJsonObject o = value.toObject();
+    out.meanCos = report.mean_cos;
+    for (const dataset::EvalSample &e : report.samples) {
         GcvaeSample s;
-        s.name = o.value(QStringLiteral("name")).toString();
-        s.n = o.value(QStringLiteral("n")).toInt();
-        s.cos = number(o.value(QStringLiteral("cos")));
-        const QJsonObject residual = o.value(QStringLiteral("residual")).toObject();
-        for (auto it = residual.begin(); it != residual.end(); ++it)
-            s.residual.insert(it.key(), number(it.value()));
-        const QJsonObject pcg = o.value(QStringLiteral("pcg")).toObject();
-        for (auto it = pcg.begin(); it != pcg.end(); ++it) {
-            if (it.value().isObject())
-                s.pcg.insert(it.key(), solveFromJson(it.value().toObject()));
-        }
-        const QJsonObject nnz = o.value(QStringLiteral("nnz")).toObject();
-        for (auto it = nnz.begin(); it != nnz.end(); ++it) {
-            if (it.value().isDouble())
-                s.nnz.insert(it.key(), it.value().toInteger());
-        }
+        s.name = QString::fromStdString(e.name);
+        s.n = e.n;
+        s.cos = e.cos;
+        for (const auto &[method, value] : e.residual)
+            s.residual.insert(QString::fromStdString(method), value);
+        for (const auto &[method, pcg] : e.pcg)
+            s.pcg.insert(QString::fromStdString(method), solveFromCore(pcg));
+        for (const auto &[method, nnz] : e.nnz)
+            s.nnz.insert(QString::fromStdString(method), static_cast<qint64>(nnz));
         out.samples.append(s);
     }
     return out;

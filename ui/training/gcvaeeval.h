@@ -1,5 +1,7 @@
 #pragma once
 
+#include "dataset/eval_report.h"
+
 #include <QColor>
 #include <QCoreApplication>
 #include <QHash>
@@ -40,6 +42,9 @@ class GcvaeEval
 public:
     static bool isGcvae(const QJsonObject &eval);
     static GcvaeEval fromJson(const QJsonObject &eval);
+    static GcvaeEval fromReport(const dataset::EvalReport &report);
+    /// eval.json of either kind through the core parser (dataset/eval_report.h).
+    static dataset::EvalReport parse(const QJsonObject &eval);
 
     /// The methods in the order every view shows them: cheapest first, the learned ones last.
     static QStringList methods();

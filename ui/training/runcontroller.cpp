@@ -310,15 +310,14 @@ void RunController::handleLine(Job &job, const QByteArray &line)
     }
     }
     if (job.run.remote)
-        mirror(job, line);
+        mirror(job, line, parsed.kind == StreamLine::Kind::Epoch);
     if (parsed.kind == StreamLine::Kind::Final)
         appendLog(job, QString::fromUtf8(line));
     Q_EMIT runChanged(job.run.id);
 }
 
-void RunController::mirror(const Job &job, const QByteArray &line)
+void RunController::mirror(const Job &job, const QByteArray &line, bool epoch)
 {
-    const bool epoch = !line.contains("\"status\"");
     QFile file(QDir(job.run.directory).filePath(epoch ? QStringLiteral("metrics.jsonl") : QStringLiteral("log.txt")));
     if (file.open(QIODevice::Append))
         file.write(line + '\n');

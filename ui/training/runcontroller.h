@@ -74,7 +74,8 @@ private:
     void handleLine(Job &job, const QByteArray &line);
     void finish(Job &job, int exitCode, bool crashed);
     void appendLog(Job &job, const QString &line);
-    void mirror(const Job &job, const QByteArray &line);
+    /// Appends a line to the local run folder: epoch lines to metrics.jsonl, the others to log.txt.
+    void mirror(const Job &job, const QByteArray &line, bool epoch);
     Job *job(int id);
 
     Launcher m_launcher;

@@ -1,7 +1,9 @@
 #include "training/trainingdataset.h"
 
-#include "training/runcontroller.h"
 #include "training/trainingrun.h"
+
+#include "dataset/dataset.h"
+#include "precond/spai.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -9,8 +11,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
-#include <QProcess>
-#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace fs::ui {
 
@@ -77,20 +80,46 @@ QString datasetMismatch(const QString &model, const QString &kind)
     return {};
 }
 
+void writeDataset(const QString &directory, const DatasetRequest &request,
+                  const std::function<void(int, int)> &progress, std::stop_token stop)
+{
+    const std::string out = QDir(directory).absolutePath().toStdString();
+    // The test split and seed of `factorscope-cli dataset synthetic|spai` without --test/--seed.
+    if (request.kind == DatasetRequest::Kind::Spai) {
+        dataset::SpaiDatasetOptions o;
+        o.seed = 1;
+        o.count = request.count;
+        o.side = request.n;
+        o.problem = request.problem.toStdString();
+        o.sigma = request.sigma;
+        o.test = std::min(o.test, o.count / 6);
+        precond::SpaiOptions so;
+        so.threads = 0;
+        const auto approximateInverse = [&](const sparse::Matrix &A) { return precond::spai(A, so).M; };
+        dataset::write_spai_dataset(o, out, approximateInverse, progress, stop);
+        return;
+    }
+    dataset::SyntheticOptions o;
+    o.seed = 1;
+    o.count = request.count;
+    o.n = request.n;
+    o.test = std::min(200, o.count / 6);
+    dataset::write_synthetic_dataset(o, out, progress, stop);
+}
+
 DatasetGenerator::DatasetGenerator(QObject *parent)
     : QObject(parent)
-    , m_poll(new QTimer(this))
+    , m_watcher(new QFutureWatcher<QString>(this))
 {
-    m_poll->setInterval(250);
-    connect(m_poll, &QTimer::timeout, this, &DatasetGenerator::poll);
+    connect(m_watcher, &QFutureWatcher<QString>::finished, this, &DatasetGenerator::done);
 }
 
 DatasetGenerator::~DatasetGenerator()
 {
-    if (m_process) {
-        m_process->disconnect(this);
-        m_process->kill();
-        m_process->waitForFinished(1000);
+    if (m_running) {
+        m_watcher->disconnect(this);
+        m_stop.request_stop();
+        m_watcher->waitForFinished();
     }
 }
 
@@ -102,57 +131,51 @@ bool DatasetGenerator::start(const QString &directory, int count, int order, con
     return start(directory, request, cli);
 }
 
-bool DatasetGenerator::start(const QString &directory, const DatasetRequest &request, const QString &cli)
+bool DatasetGenerator::start(const QString &directory, const DatasetRequest &request, const QString &)
 {
-    const QString program = cli.isEmpty() ? Launcher::findTool(QStringLiteral("factorscope-cli")) : cli;
-    if (program.isEmpty() || m_process)
+    if (m_running)
         return false;
     m_directory = QDir(directory).absolutePath();
     m_count = request.count;
-    m_process = new QProcess(this);
-    connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
-        done(code, status == QProcess::CrashExit);
-    });
-    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
-            done(-1, true);
-    });
-    m_process->start(program, request.arguments(m_directory));
-    m_poll->start();
+    m_stop = std::stop_source();
+    m_running = true;
     Q_EMIT progress(0, m_count);
+    // The worker reports through queued calls; the destructor waits for it, so `this` outlives it.
+    const auto report = [this](int done, int total) {
+        QMetaObject::invokeMethod(this, [this, done, total] { Q_EMIT progress(done, total); }, Qt::QueuedConnection);
+    };
+    m_watcher->setFuture(QtConcurrent::run([dir = m_directory, request, report, stop = m_stop.get_token()] {
+        try {
+            writeDataset(dir, request, report, stop);
+            return QString();
+        } catch (const dataset::DatasetCancelled &) {
+            return QCoreApplication::translate("fs::ui::DatasetGenerator", "cancelled");
+        } catch (const std::exception &e) {
+            const QString what = QString::fromUtf8(e.what()).trimmed();
+            return what.isEmpty() ? QStringLiteral("error") : what;
+        }
+    }));
     return true;
 }
 
 void DatasetGenerator::cancel()
 {
-    if (m_process)
-        m_process->kill();
+    if (m_running)
+        m_stop.request_stop();
 }
 
-void DatasetGenerator::poll()
+void DatasetGenerator::done()
 {
-    // Each pair ends with its target: L (Cholesky datasets) or R (SPAI datasets).
-    const int written = static_cast<int>(
-        QDir(m_directory).entryList({QStringLiteral("L_*.mtx"), QStringLiteral("R_*.mtx")}, QDir::Files).size());
-    Q_EMIT progress(std::min(written, m_count), m_count);
-}
-
-void DatasetGenerator::done(int exitCode, bool crashed)
-{
-    if (!m_process)
+    if (!m_running)
         return;
-    m_poll->stop();
-    const QString error = QString::fromUtf8(m_process->readAllStandardError()).trimmed();
-    const QString startError = m_process->error() == QProcess::FailedToStart ? m_process->errorString() : QString();
-    m_process->deleteLater();
-    m_process = nullptr;
-    if (!crashed && exitCode == 0) {
+    m_running = false;
+    const QString error = m_watcher->result();
+    if (error.isEmpty()) {
         Q_EMIT progress(m_count, m_count);
         Q_EMIT finished(true, tr("Dataset written to %1.").arg(QDir::toNativeSeparators(m_directory)));
         return;
     }
-    const QString reason = !startError.isEmpty() ? startError : !error.isEmpty() ? error : tr("exit code %1").arg(exitCode);
-    Q_EMIT finished(false, tr("The dataset could not be generated: %1").arg(reason));
+    Q_EMIT finished(false, tr("The dataset could not be generated: %1").arg(error));
 }
 
 } // namespace fs::ui

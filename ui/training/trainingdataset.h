@@ -1,15 +1,16 @@
 #pragma once
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
-class QProcess;
-class QTimer;
+#include <functional>
+#include <stop_token>
 
 namespace fs::ui {
 
-// What `factorscope-cli dataset KIND` is asked to write.
+// What a dataset generation (in the GUI or `factorscope-cli dataset KIND`) is asked to write.
 struct DatasetRequest {
     enum class Kind { Synthetic, Spai };
     Kind kind = Kind::Synthetic;
@@ -25,21 +26,23 @@ struct DatasetRequest {
     QString folderName() const;
 };
 
-// Writes a dataset with `factorscope-cli dataset synthetic|spai` in its own process.
-// The CLI prints nothing until it is done, so progress is the number of pairs already on disk.
+// Writes a dataset in this process: a worker thread runs the core dataset writer, which reports
+// each pair written and stops at cancel() without leaving a manifest.json behind.
 class DatasetGenerator : public QObject
 {
     Q_OBJECT
 
 public:
     explicit DatasetGenerator(QObject *parent = nullptr);
+    /// Cancels a generation in progress and waits for its worker.
     ~DatasetGenerator() override;
 
-    /// `cli` empty: factorscope-cli found like the trainer. False when none is found.
+    /// `cli` is accepted for the callers that named factorscope-cli and ignored. False while a
+    /// generation is running.
     bool start(const QString &directory, int count, int order, const QString &cli = {});
     bool start(const QString &directory, const DatasetRequest &request, const QString &cli = {});
     void cancel();
-    bool isRunning() const { return m_process != nullptr; }
+    bool isRunning() const { return m_running; }
     QString directory() const { return m_directory; }
 
 Q_SIGNALS:
@@ -47,14 +50,21 @@ Q_SIGNALS:
     void finished(bool ok, const QString &message);
 
 private:
-    void poll();
-    void done(int exitCode, bool crashed);
+    void done();
 
-    QProcess *m_process = nullptr;
-    QTimer *m_poll;
+    QFutureWatcher<QString> *m_watcher;
+    std::stop_source m_stop;
+    bool m_running = false;
     QString m_directory;
     int m_count = 0;
 };
+
+/// Writes the dataset `request` describes into `directory` with the options factorscope-cli uses
+/// for the same request (seed 1, its test split), reporting (done, total) after each pair.
+/// Throws dataset::DatasetError (DatasetCancelled when `stop` is requested) or another
+/// std::exception with the reason.
+void writeDataset(const QString &directory, const DatasetRequest &request,
+                  const std::function<void(int, int)> &progress = {}, std::stop_token stop = {});
 
 /// The "kind" of a dataset folder's manifest.json ("synthetic", "kopt", "spai"); empty when the
 /// manifest is missing or unreadable, with the reason in `error`.

@@ -3,7 +3,6 @@
 #include "training/gcvaeeval.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 
 #include <cmath>
 #include <limits>
@@ -17,56 +16,47 @@ QString cosCell(double value)
     return std::isnan(value) ? QStringLiteral("–") : QString::number(value, 'f', 4);
 }
 
-QString cosCell(const QJsonValue &value)
+QString pcgCell(const std::map<std::string, dataset::PcgResult> &pcg, const char *method)
 {
-    return cosCell(value.isDouble() ? value.toDouble() : std::numeric_limits<double>::quiet_NaN());
+    const auto it = pcg.find(method);
+    if (it == pcg.end())
+        return QStringLiteral("–");
+    if (!it->second.converged)
+        return !it->second.failure.empty() ? QString::fromStdString(it->second.failure).toHtmlEscaped()
+                                           : TrainingEval::tr("no convergence");
+    return QString::number(it->second.iterations);
 }
 
 } // namespace
 
-QString TrainingEval::pcgCell(const QJsonObject &pcg, const char *method)
-{
-    const QJsonObject o = pcg.value(QLatin1String(method)).toObject();
-    if (o.isEmpty())
-        return QStringLiteral("–");
-    if (!o.value(QStringLiteral("converged")).toBool(false))
-        return o.contains(QStringLiteral("failure")) ? o.value(QStringLiteral("failure")).toString().toHtmlEscaped()
-                                                     : tr("no convergence");
-    return QString::number(o.value(QStringLiteral("iterations")).toInt());
-}
-
 QString TrainingEval::html(const QJsonObject &eval)
 {
-    if (GcvaeEval::isGcvae(eval))
-        return gcvaeHtml(eval);
-    const QJsonArray samples = eval.value(QStringLiteral("samples")).toArray();
-    if (samples.isEmpty())
+    const dataset::EvalReport report = GcvaeEval::parse(eval);
+    if (report.kind == dataset::EvalKind::Gcvae)
+        return gcvaeHtml(GcvaeEval::fromReport(report));
+    if (report.samples.empty())
         return tr("No evaluation yet: eval.json is written when a run finishes.");
     QString html = QStringLiteral("<p>%1</p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr>")
-                       .arg(tr("Mean cosine similarity on the test set: %1")
-                                .arg(cosCell(eval.value(QStringLiteral("summary")).toObject().value(QStringLiteral("mean_cos")))));
+                       .arg(tr("Mean cosine similarity on the test set: %1").arg(cosCell(report.mean_cos)));
     for (const QString &head : {tr("Matrix"), tr("n"), tr("cos (learned)"), tr("cos (K-optimal)"), tr("cos (IC(0))"),
                                 tr("PCG learned"), tr("PCG K-optimal"), tr("PCG IC(0)"), tr("PCG none")})
         html += QStringLiteral("<th>%1</th>").arg(head);
     html += QStringLiteral("</tr>");
-    for (const QJsonValue &value : samples) {
-        const QJsonObject s = value.toObject();
-        const QJsonObject pcg = s.value(QStringLiteral("pcg")).toObject();
+    for (const dataset::EvalSample &s : report.samples) {
         html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td>")
-                    .arg(s.value(QStringLiteral("name")).toString().toHtmlEscaped())
-                    .arg(s.value(QStringLiteral("n")).toInt());
-        for (const QString &cell : {cosCell(s.value(QStringLiteral("cos"))), cosCell(s.value(QStringLiteral("cos_kopt"))),
-                                    cosCell(s.value(QStringLiteral("cos_ic0"))), pcgCell(pcg, "predicted"),
-                                    pcgCell(pcg, "kopt"), pcgCell(pcg, "ic0"), pcgCell(pcg, "none")})
+                    .arg(QString::fromStdString(s.name).toHtmlEscaped())
+                    .arg(s.n);
+        for (const QString &cell : {cosCell(s.cos), cosCell(s.cos_kopt), cosCell(s.cos_ic0),
+                                    pcgCell(s.pcg, "predicted"), pcgCell(s.pcg, "kopt"), pcgCell(s.pcg, "ic0"),
+                                    pcgCell(s.pcg, "none")})
             html += QStringLiteral("<td align=\"right\">%1</td>").arg(cell);
         html += QStringLiteral("</tr>");
     }
     return html + QStringLiteral("</table>");
 }
 
-QString TrainingEval::gcvaeHtml(const QJsonObject &json)
+QString TrainingEval::gcvaeHtml(const GcvaeEval &eval)
 {
-    const GcvaeEval eval = GcvaeEval::fromJson(json);
     if (eval.samples.isEmpty())
         return tr("The evaluation holds no test matrices.");
     const QStringList methods = GcvaeEval::methods();

@@ -448,7 +448,7 @@ void TrainingForm::generateDataset()
     const DatasetRequest request = datasetRequest();
     const QString dir = QDir(parent).filePath(request.folderName());
     if (!m_generator->start(dir, request)) {
-        m_genStatus->setText(tr("factorscope-cli was not found next to this program or on PATH."));
+        m_genStatus->setText(tr("A dataset is already being generated."));
         return;
     }
     m_generate->setEnabled(false);

@@ -1,5 +1,7 @@
 #include "training/trainingrun.h"
 
+#include "dataset/stream_line.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -7,27 +9,13 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 
 namespace fs::ui {
 
 namespace {
-
-double number(const QJsonValue &value)
-{
-    return value.isDouble() ? value.toDouble() : std::numeric_limits<double>::quiet_NaN();
-}
-
-RunStatus statusFromText(const QString &text, bool *known)
-{
-    *known = true;
-    if (text == QLatin1String("finished"))
-        return RunStatus::Finished;
-    if (text == QLatin1String("stopped"))
-        return RunStatus::Stopped;
-    *known = text == QLatin1String("failed");
-    return RunStatus::Failed;
-}
 
 QJsonObject readJsonFile(const QString &path)
 {
@@ -37,72 +25,102 @@ QJsonObject readJsonFile(const QString &path)
     return QJsonDocument::fromJson(file.readAll()).object();
 }
 
+QStringList toQStringList(const std::vector<std::string> &items)
+{
+    QStringList out;
+    for (const std::string &item : items)
+        out << QString::fromStdString(item);
+    return out;
+}
+
+nlohmann::json toNlohmann(const QJsonObject &json)
+{
+    return nlohmann::json::parse(QJsonDocument(json).toJson(QJsonDocument::Compact).toStdString(), nullptr, false);
+}
+
+QJsonObject toQt(const nlohmann::json &json)
+{
+    return QJsonDocument::fromJson(QByteArray::fromStdString(json.dump())).object();
+}
+
 } // namespace
+
+const dataset::RunConfig &TrainingConfig::defaults()
+{
+    static const dataset::RunConfig d;
+    return d;
+}
 
 QStringList TrainingConfig::nodeModels()
 {
-    return {QStringLiteral("mlp"), QStringLiteral("gatv2"), QStringLiteral("gen"),
-            QStringLiteral("mpmlp"), QStringLiteral("transformer"), QStringLiteral("sgformer")};
+    return toQStringList(dataset::node_model_names());
 }
 
 QStringList TrainingConfig::models()
 {
-    return nodeModels() << generativeModel();
+    return toQStringList(dataset::model_names());
+}
+
+dataset::RunConfig TrainingConfig::toCore() const
+{
+    dataset::RunConfig c;
+    c.dataset = dataset.toStdString();
+    c.model = model.toStdString();
+    c.depth = depth;
+    c.hidden = hidden;
+    c.epochs = epochs;
+    c.lr = lr;
+    c.lr_step = lrStep;
+    c.lr_gamma = lrGamma;
+    c.patience = patience;
+    c.batch_size = batchSize;
+    c.device = device.toStdString();
+    c.seed = static_cast<std::uint64_t>(seed);
+    c.latent = latent;
+    c.beta = beta;
+    c.samples = samples;
+    c.residual_weight = residualWeight;
+    return c;
+}
+
+TrainingConfig TrainingConfig::fromCore(const dataset::RunConfig &c)
+{
+    TrainingConfig t;
+    t.dataset = QString::fromStdString(c.dataset);
+    t.model = QString::fromStdString(c.model);
+    t.depth = c.depth;
+    t.hidden = c.hidden;
+    t.epochs = c.epochs;
+    t.lr = c.lr;
+    t.lrStep = c.lr_step;
+    t.lrGamma = c.lr_gamma;
+    t.patience = c.patience;
+    t.batchSize = c.batch_size;
+    t.device = QString::fromStdString(c.device);
+    t.seed = static_cast<qint64>(c.seed);
+    t.latent = c.latent;
+    t.beta = c.beta;
+    t.samples = c.samples;
+    t.residualWeight = c.residual_weight;
+    return t;
 }
 
 QStringList TrainingConfig::arguments() const
 {
-    QStringList args;
-    const QJsonObject json = toJson();
-    for (auto it = json.begin(); it != json.end(); ++it) {
-        const QJsonValue v = it.value();
-        const QString text = v.isString() ? v.toString()
-                             : v.isDouble() && v.toDouble() == std::floor(v.toDouble())
-                                 ? QString::number(v.toInteger())
-                                 : QString::number(v.toDouble(), 'g', 12);
-        args << QStringLiteral("--") + it.key() << text;
-    }
-    return args;
+    return toQStringList(toCore().to_argv(dataset::ConfigKeys::Launch));
 }
 
 QJsonObject TrainingConfig::toJson() const
 {
-    QJsonObject json{{QStringLiteral("dataset"), dataset},     {QStringLiteral("model"), model},
-            {QStringLiteral("depth"), depth},         {QStringLiteral("hidden"), hidden},
-            {QStringLiteral("epochs"), epochs},       {QStringLiteral("lr"), lr},
-            {QStringLiteral("lr_step"), lrStep},      {QStringLiteral("lr_gamma"), lrGamma},
-            {QStringLiteral("patience"), patience},   {QStringLiteral("batch_size"), batchSize},
-            {QStringLiteral("device"), device},       {QStringLiteral("seed"), seed}};
-    // The other models' trainers never see these keys, so their run.json stays as before.
-    if (isGenerative()) {
-        json.insert(QStringLiteral("latent"), latent);
-        json.insert(QStringLiteral("beta"), beta);
-        json.insert(QStringLiteral("samples"), samples);
-        json.insert(QStringLiteral("residual_weight"), residualWeight);
-    }
-    return json;
+    // The other models' trainers never see the gcvae keys, so their run.json stays as before.
+    return toQt(toCore().to_json(dataset::ConfigKeys::Launch));
 }
 
 TrainingConfig TrainingConfig::fromJson(const QJsonObject &json)
 {
-    TrainingConfig c;
-    c.dataset = json.value(QStringLiteral("dataset")).toString(c.dataset);
-    c.model = json.value(QStringLiteral("model")).toString(c.model);
-    c.depth = json.value(QStringLiteral("depth")).toInt(c.depth);
-    c.hidden = json.value(QStringLiteral("hidden")).toInt(c.hidden);
-    c.epochs = json.value(QStringLiteral("epochs")).toInt(c.epochs);
-    c.lr = json.value(QStringLiteral("lr")).toDouble(c.lr);
-    c.lrStep = json.value(QStringLiteral("lr_step")).toInt(c.lrStep);
-    c.lrGamma = json.value(QStringLiteral("lr_gamma")).toDouble(c.lrGamma);
-    c.patience = json.value(QStringLiteral("patience")).toInt(c.patience);
-    c.batchSize = json.value(QStringLiteral("batch_size")).toInt(c.batchSize);
-    c.device = json.value(QStringLiteral("device")).toString(c.device);
-    c.seed = json.value(QStringLiteral("seed")).toInteger(c.seed);
-    c.latent = json.value(QStringLiteral("latent")).toInt(c.latent);
-    c.beta = json.value(QStringLiteral("beta")).toDouble(c.beta);
-    c.samples = json.value(QStringLiteral("samples")).toInt(c.samples);
-    c.residualWeight = json.value(QStringLiteral("residual_weight")).toDouble(c.residualWeight);
-    return c;
+    dataset::RunConfig c;
+    c.apply_known(toNlohmann(json));
+    return fromCore(c);
 }
 
 bool EpochPoint::hasGenerativeMetrics() const
@@ -155,44 +173,32 @@ QString runStatusText(RunStatus status)
 StreamLine parseStreamLine(const QByteArray &line)
 {
     StreamLine out;
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        out.error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                 : QStringLiteral("not a JSON object");
-        return out;
-    }
-    const QJsonObject json = doc.object();
-    out.device = json.value(QStringLiteral("device")).toString();
-    // The final object also carries "epoch" (the last one), so "status" decides first.
-    if (json.contains(QStringLiteral("status"))) {
-        bool known = false;
-        out.status = statusFromText(json.value(QStringLiteral("status")).toString(), &known);
-        if (!known) {
-            out.error = QStringLiteral("unknown status");
-            return out;
-        }
+    const dataset::StreamLine parsed = dataset::parse_stream_line(std::string_view(line.constData(), line.size()));
+    if (const auto *final = std::get_if<dataset::FinalLine>(&parsed)) {
         out.kind = StreamLine::Kind::Final;
-        out.error = json.value(QStringLiteral("error")).toString();
-        return out;
+        out.device = QString::fromStdString(final->device);
+        out.error = QString::fromStdString(final->error);
+        out.status = final->status == dataset::RunOutcome::Finished  ? RunStatus::Finished
+                     : final->status == dataset::RunOutcome::Stopped ? RunStatus::Stopped
+                                                                     : RunStatus::Failed;
+    } else if (const auto *epoch = std::get_if<dataset::EpochLine>(&parsed)) {
+        out.kind = StreamLine::Kind::Epoch;
+        out.device = QString::fromStdString(epoch->device);
+        out.point.epoch = epoch->epoch;
+        out.point.trainCos = epoch->train_cos;
+        out.point.testCos = epoch->test_cos;
+        out.point.loss = epoch->loss;
+        out.point.lr = epoch->lr;
+        out.point.seconds = epoch->seconds;
+        out.point.recon = epoch->recon;
+        out.point.kl = epoch->kl;
+        out.point.residual = epoch->residual;
+        out.point.testResidualRatio = epoch->test_residual_ratio;
+    } else {
+        const auto &bad = std::get<dataset::MalformedLine>(parsed);
+        out.device = QString::fromStdString(bad.device);
+        out.error = QString::fromStdString(bad.reason);
     }
-    const QJsonValue epoch = json.value(QStringLiteral("epoch"));
-    const QJsonValue train = json.value(QStringLiteral("train_cos"));
-    if (!epoch.isDouble() || !train.isDouble()) {
-        out.error = QStringLiteral("no epoch or train_cos");
-        return out;
-    }
-    out.kind = StreamLine::Kind::Epoch;
-    out.point.epoch = epoch.toInt();
-    out.point.trainCos = train.toDouble();
-    out.point.testCos = number(json.value(QStringLiteral("test_cos")));
-    out.point.loss = number(json.value(QStringLiteral("loss")));
-    out.point.lr = number(json.value(QStringLiteral("lr")));
-    out.point.seconds = number(json.value(QStringLiteral("seconds")));
-    out.point.recon = number(json.value(QStringLiteral("recon")));
-    out.point.kl = number(json.value(QStringLiteral("kl")));
-    out.point.residual = number(json.value(QStringLiteral("residual")));
-    out.point.testResidualRatio = number(json.value(QStringLiteral("test_residual_ratio")));
     return out;
 }
 

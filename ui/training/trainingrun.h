@@ -1,5 +1,7 @@
 #pragma once
 
+#include "dataset/run_config.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -10,25 +12,31 @@
 
 namespace fs::ui {
 
-// The settings of one run as factorscope-train takes them (--key value); defaults are [P1]'s.
+// The settings of one run as factorscope-train takes them (--key value): a Qt view of
+// dataset::RunConfig, whose key table (core/dataset/run_config.h) holds the defaults ([P1]'s), the
+// ranges and the key names. Only the keys the GUI edits are here; the trainer's own (threads) keep
+// the trainer's defaults.
 struct TrainingConfig {
-    QString dataset;
-    QString model = QStringLiteral("mpmlp");
-    int depth = 3;
-    int hidden = 16;
-    int epochs = 300;
-    double lr = 1e-3;
-    int lrStep = 50;
-    double lrGamma = 0.6;
-    int patience = 50;
-    int batchSize = 16;
-    QString device = QStringLiteral("auto");
-    qint64 seed = 0;
+    /// The core configuration at its defaults.
+    static const dataset::RunConfig &defaults();
+
+    QString dataset = QString::fromStdString(defaults().dataset);
+    QString model = QString::fromStdString(defaults().model);
+    int depth = defaults().depth;
+    int hidden = defaults().hidden;
+    int epochs = defaults().epochs;
+    double lr = defaults().lr;
+    int lrStep = defaults().lr_step;
+    double lrGamma = defaults().lr_gamma;
+    int patience = defaults().patience;
+    int batchSize = defaults().batch_size;
+    QString device = QString::fromStdString(defaults().device);
+    qint64 seed = static_cast<qint64>(defaults().seed);
     // gcvae only: latent size, KL weight, latent draws per test matrix, weight of ||I - A R||_F.
-    int latent = 8;
-    double beta = 1e-3;
-    int samples = 8;
-    double residualWeight = 1.0;
+    int latent = defaults().latent;
+    double beta = defaults().beta;
+    int samples = defaults().samples;
+    double residualWeight = defaults().residual_weight;
 
     /// Every model factorscope-train knows: the node models of [P1], then gcvae.
     static QStringList models();
@@ -39,9 +47,13 @@ struct TrainingConfig {
     bool isGenerative() const { return model == generativeModel(); }
     /// The --key value pairs of every setting, in the trainer's key names.
     QStringList arguments() const;
+    /// The keys a launcher passes (the gcvae ones only for gcvae), as run.json holds them.
     QJsonObject toJson() const;
-    /// Keys missing from `json` keep their defaults.
+    /// Keys missing from `json` (or of the wrong type) keep their defaults.
     static TrainingConfig fromJson(const QJsonObject &json);
+
+    dataset::RunConfig toCore() const;
+    static TrainingConfig fromCore(const dataset::RunConfig &config);
 };
 
 struct EpochPoint {

@@ -3,7 +3,7 @@
 // eval.json does.
 #include "cli_run.h"
 #include "fixtures.h"
-#include "learn/dataset.h"
+#include "dataset/dataset.h"
 #include "learn/eval_report.h"
 #include "precond/ic0.h"
 #include "precond/kopt.h"

@@ -1,7 +1,7 @@
 // The generative SPAI model: KL term against numerical integration, the reparameterisation
 // gradient against finite differences and its expectation, the residual operator against an Eigen
 // sparse product, a short training that lowers the loss, and seeded sampling that repeats exactly.
-#include "learn/dataset.h"
+#include "dataset/dataset.h"
 #include "learn/gcvae.h"
 #include "learn/trainer.h"
 #include "precond/spai.h"

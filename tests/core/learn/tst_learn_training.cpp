@@ -1,6 +1,6 @@
 // Training end to end on a small synthetic set: the cosine similarity rises, an interrupted and
 // resumed run equals an uninterrupted one, SIGTERM stops cleanly, bad input fails in JSON.
-#include "learn/dataset.h"
+#include "dataset/dataset.h"
 #include "learn/trainer.h"
 
 #include <nlohmann/json.hpp>

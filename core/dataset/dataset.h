@@ -29,17 +29,27 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stop_token>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-namespace fs::learn {
+namespace fs::dataset {
 
 /// A dataset that cannot be read or written; what() says which file and why.
 class DatasetError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+/// Writing stopped because the caller's stop token was triggered; no manifest.json was written.
+class DatasetCancelled : public DatasetError {
+public:
+    DatasetCancelled() : DatasetError("dataset generation cancelled") {}
+};
+
+/// Called after each pair is written (kopt: after each candidate file) with (done, total).
+using ProgressFunction = std::function<void(int done, int total)>;
 
 struct SampleRef {
     std::string A, L, name;
@@ -80,7 +90,10 @@ struct SyntheticOptions {
 
 /// Generates the semiseparable benchmark of [P1] §5.1 into `outDir` (created if missing).
 /// The first count − test samples are the training set. Throws DatasetError / GeneratorError.
-Manifest write_synthetic_dataset(const SyntheticOptions &options, const std::string &outDir);
+/// A stale manifest.json in `outDir` is removed first, and the new one is written last, so a
+/// cancelled or failed run (DatasetCancelled when `stop` is requested) leaves none.
+Manifest write_synthetic_dataset(const SyntheticOptions &options, const std::string &outDir,
+                                 const ProgressFunction &progress = {}, std::stop_token stop = {});
 
 /// Computes a factor for one matrix, or throws with the reason it was skipped.
 using FactorFunction = std::function<sparse::Matrix(const sparse::Matrix &)>;
@@ -94,7 +107,8 @@ struct KoptOptions {
 /// and writes them to `outDir`. Files that fail to read, are not SPD or whose factor throws are
 /// recorded in manifest.skipped. Throws DatasetError when nothing is left.
 Manifest write_kopt_dataset(const std::string &fromDir, const std::string &outDir,
-                            const FactorFunction &factor, const KoptOptions &options = {});
+                            const FactorFunction &factor, const KoptOptions &options = {},
+                            const ProgressFunction &progress = {}, std::stop_token stop = {});
 
 struct SpaiDatasetOptions {
     int count = 240;
@@ -107,11 +121,12 @@ struct SpaiDatasetOptions {
 };
 
 /// Pairs (A, R) where R = spai(A) is the sparse approximate inverse on the pattern of A
-/// (computed by the caller's function, which chooses the threads), A from
+/// (computed by the caller's function: this library is built without core/precond), A from
 /// diffusion2d / biharmonic2d. Sample k uses seed + k; the first count − test samples are the
 /// training set. Throws DatasetError / GeneratorError.
 Manifest write_spai_dataset(const SpaiDatasetOptions &options, const std::string &outDir,
-                            const FactorFunction &spai);
+                            const FactorFunction &spai, const ProgressFunction &progress = {},
+                            std::stop_token stop = {});
 
 /// Reads manifest.json of `dir` (or the manifest file itself) and every matrix it lists.
 /// Checks sizes and that L is lower triangular on A's order (target "spai": that R's pattern lies
@@ -121,4 +136,22 @@ Dataset load_dataset(const std::string &dirOrManifest);
 /// Manifest only (no matrices). Throws DatasetError.
 Manifest read_manifest(const std::string &dirOrManifest);
 
+} // namespace fs::dataset
+
+namespace fs::learn {
+// The trainer's names for the dataset types.
+using dataset::Dataset;
+using dataset::DatasetError;
+using dataset::FactorFunction;
+using dataset::KoptOptions;
+using dataset::Manifest;
+using dataset::Sample;
+using dataset::SampleRef;
+using dataset::SpaiDatasetOptions;
+using dataset::SyntheticOptions;
+using dataset::load_dataset;
+using dataset::read_manifest;
+using dataset::write_kopt_dataset;
+using dataset::write_spai_dataset;
+using dataset::write_synthetic_dataset;
 } // namespace fs::learn

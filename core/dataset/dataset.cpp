@@ -1,4 +1,4 @@
-#include "learn/dataset.h"
+#include "dataset/dataset.h"
 
 #include "precond/errors.h"
 #include "precond/spd.h"
@@ -15,7 +15,7 @@
 #include <fstream>
 #include <random>
 
-namespace fs::learn {
+namespace fs::dataset {
 
 namespace fsys = std::filesystem;
 using nlohmann::json;
@@ -79,6 +79,23 @@ void write_pair(const fsys::path &dir, int k, const Matrix &A, const Matrix &L, 
     sparse::write_matrix_market((dir / ref.A).string(), A, wo);
     wo.symmetric_if_possible = false;
     sparse::write_matrix_market((dir / ref.L).string(), L, wo);
+}
+
+// Starts writing into dir: creates it and removes a manifest left by an earlier run, so the folder
+// has a manifest only once every file it lists is written.
+void begin_writing(const fsys::path &dir)
+{
+    fsys::create_directories(dir);
+    fsys::remove(dir / "manifest.json");
+}
+
+// Reports progress, then throws DatasetCancelled when a stop was requested.
+void step(const ProgressFunction &progress, const std::stop_token &stop, int done, int total)
+{
+    if (progress)
+        progress(done, total);
+    if (stop.stop_requested())
+        throw DatasetCancelled();
 }
 
 bool is_spd(const Matrix &A, std::string &why)
@@ -166,14 +183,16 @@ Sample load_sample(const fsys::path &dir, const SampleRef &ref, const std::strin
 
 } // namespace
 
-Manifest write_synthetic_dataset(const SyntheticOptions &o, const std::string &outDir)
+Manifest write_synthetic_dataset(const SyntheticOptions &o, const std::string &outDir,
+                                 const ProgressFunction &progress, std::stop_token stop)
 {
     if (o.count < 1 || o.test < 0 || o.test >= o.count)
         throw DatasetError("need count >= 1 and 0 <= test < count");
     if (o.n < 2)
         throw DatasetError("need n >= 2");
     const fsys::path dir(outDir);
-    fsys::create_directories(dir);
+    begin_writing(dir);
+    step(progress, stop, 0, o.count);
     Manifest m;
     m.kind = "synthetic";
     m.target = o.literal ? "literal" : "perturbed";
@@ -209,13 +228,15 @@ Manifest write_synthetic_dataset(const SyntheticOptions &o, const std::string &o
                    g.description + ", seed " + std::to_string(seed) + ", A11 += 1 (target " + m.target + ")",
                    ref);
         (k < o.count - o.test ? m.train : m.test).push_back(std::move(ref));
+        step(progress, stop, k + 1, o.count);
     }
     write_manifest(m, dir);
     return m;
 }
 
 Manifest write_kopt_dataset(const std::string &fromDir, const std::string &outDir,
-                            const FactorFunction &factor, const KoptOptions &options)
+                            const FactorFunction &factor, const KoptOptions &options,
+                            const ProgressFunction &progress, std::stop_token stop)
 {
     if (!fsys::is_directory(fromDir))
         throw DatasetError(fromDir + " is not a directory");
@@ -230,7 +251,8 @@ Manifest write_kopt_dataset(const std::string &fromDir, const std::string &outDi
     }
     std::sort(files.begin(), files.end());
     const fsys::path dir(outDir);
-    fsys::create_directories(dir);
+    begin_writing(dir);
+    step(progress, stop, 0, static_cast<int>(files.size()));
     Manifest m;
     m.kind = "kopt";
     m.target = "kopt";
@@ -239,7 +261,11 @@ Manifest write_kopt_dataset(const std::string &fromDir, const std::string &outDi
     std::vector<SampleRef> kept;
     std::optional<int> commonN;
     bool sameN = true;
+    int visited = 0;
     for (const auto &f : files) {
+        if (visited > 0)
+            step(progress, stop, visited, static_cast<int>(files.size()));
+        ++visited;
         const std::string fname = f.filename().string();
         try {
             const Matrix A = sparse::read_matrix_market(f.string()).matrix;
@@ -260,6 +286,7 @@ Manifest write_kopt_dataset(const std::string &fromDir, const std::string &outDi
             m.skipped.emplace_back(fname, e.what());
         }
     }
+    step(progress, stop, visited, static_cast<int>(files.size()));
     if (kept.empty())
         throw DatasetError("no SPD matrix in " + fromDir);
     const int count = static_cast<int>(kept.size());
@@ -280,7 +307,8 @@ Manifest write_kopt_dataset(const std::string &fromDir, const std::string &outDi
     return m;
 }
 
-Manifest write_spai_dataset(const SpaiDatasetOptions &o, const std::string &outDir, const FactorFunction &spai)
+Manifest write_spai_dataset(const SpaiDatasetOptions &o, const std::string &outDir, const FactorFunction &spai,
+                            const ProgressFunction &progress, std::stop_token stop)
 {
     if (o.count < 1 || o.test < 0 || o.test >= o.count)
         throw DatasetError("need count >= 1 and 0 <= test < count");
@@ -297,7 +325,8 @@ Manifest write_spai_dataset(const SpaiDatasetOptions &o, const std::string &outD
     sparse::GeneratorParams params;
     params.set("n", o.side).set("sigma", o.sigma).set("length", o.length);
     const fsys::path dir(outDir);
-    fsys::create_directories(dir);
+    begin_writing(dir);
+    step(progress, stop, 0, o.count);
     Manifest m;
     m.kind = "spai";
     m.target = "spai";
@@ -323,6 +352,7 @@ Manifest write_spai_dataset(const SpaiDatasetOptions &o, const std::string &outD
         ref.seed = seed;
         write_pair(dir, k, g.A, R, g.description + " (target: SPAI approximate inverse R, pattern of A)", ref, "R");
         (k < o.count - o.test ? m.train : m.test).push_back(std::move(ref));
+        step(progress, stop, k + 1, o.count);
     }
     write_manifest(m, dir);
     return m;
@@ -372,4 +402,4 @@ Dataset load_dataset(const std::string &dirOrManifest)
     return d;
 }
 
-} // namespace fs::learn
+} // namespace fs::dataset

@@ -1,6 +1,7 @@
 // `factorscope-cli dataset spai`: the (A, R) pairs it writes reload, A is what the generator makes
 // for the sample's seed, R is the SPAI of A, and a damaged dataset or bad usage is refused.
 #include "cli_run.h"
+#include "fixtures.h"
 #include "dataset/dataset.h"
 #include "precond/spai.h"
 #include "sparse/generators.h"
@@ -21,10 +22,7 @@ namespace {
 using Run = fs::test::ProcessRun;
 using fs::test::runCli;
 
-double rel_diff(const sparse::Matrix &X, const sparse::Matrix &Y)
-{
-    return (Eigen::MatrixXd(X) - Eigen::MatrixXd(Y)).norm() / std::max(1e-300, Eigen::MatrixXd(Y).norm());
-}
+using fs::test::rel_diff;
 
 // Writes a small mixed dataset into dir and returns the CLI's exit status.
 int writeSmall(const QString &dir)

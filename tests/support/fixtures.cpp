@@ -2,7 +2,10 @@
 
 #include "sparse/matrix_market.h"
 
+#include <Eigen/Dense>
 #include <QFile>
+
+#include <algorithm>
 #include <QTemporaryDir>
 
 namespace fs::test {
@@ -26,6 +29,11 @@ QString writeKershaw(const QTemporaryDir &dir)
     f.write("%%MatrixMarket matrix coordinate real symmetric\n4 4 8\n"
             "1 1 3\n2 1 -2\n4 1 2\n2 2 3\n3 2 -2\n3 3 3\n4 3 -2\n4 4 3\n");
     return path;
+}
+
+double rel_diff(const sparse::Matrix &X, const sparse::Matrix &Y)
+{
+    return (Eigen::MatrixXd(X) - Eigen::MatrixXd(Y)).norm() / std::max(1e-300, Eigen::MatrixXd(Y).norm());
 }
 
 QString writeMatrix(const QTemporaryDir &dir, const QString &name, const sparse::Matrix &A)

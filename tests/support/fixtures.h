@@ -17,6 +17,9 @@ QString corpusMatrix(const QString &name);
 /// Kershaw's 4×4 matrix: SPD, but IC(0) meets the pivot -5 in column 4. Written into `dir`.
 QString writeKershaw(const QTemporaryDir &dir);
 
+/// ‖X − Y‖_F / ‖Y‖_F, densely (for the small matrices of tests).
+double rel_diff(const sparse::Matrix &X, const sparse::Matrix &Y);
+
 /// Writes `A` as Matrix Market (gzip when `name` ends in .gz) into `dir` and returns the path.
 QString writeMatrix(const QTemporaryDir &dir, const QString &name, const sparse::Matrix &A);
 

@@ -27,10 +27,7 @@ namespace {
 using Run = fs::test::ProcessRun;
 using fs::test::runCli;
 
-double rel_diff(const sparse::Matrix &X, const sparse::Matrix &Y)
-{
-    return (Eigen::MatrixXd(X) - Eigen::MatrixXd(Y)).norm() / std::max(1e-300, Eigen::MatrixXd(Y).norm());
-}
+using fs::test::rel_diff;
 
 } // namespace
 

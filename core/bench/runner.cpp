@@ -10,6 +10,8 @@
 #include "precond/spd.h"
 #include "sparse/matrix_market.h"
 
+#include "support/parallel.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -303,38 +305,29 @@ MatrixOutcome run_matrix(const BenchInput &input, const RunOptions &options,
 std::size_t run_benchmark(const std::vector<BenchInput> &inputs, const RunOptions &options,
                           const RunCallbacks &callbacks, const std::atomic<bool> *cancel)
 {
-    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t workers =
-        std::min<std::size_t>(inputs.size(), options.threads > 0 ? std::size_t(options.threads) : hw);
-    std::atomic<std::size_t> next{0};
     std::size_t finished = 0;
     std::mutex reportMutex;
-    const auto work = [&] {
-        while (!(cancel && cancel->load())) {
-            const std::size_t i = next++;
-            if (i >= inputs.size())
-                return;
-            if (callbacks.started) {
-                std::lock_guard lock(reportMutex);
-                callbacks.started(i);
-            }
-            MatrixOutcome outcome;
-            try {
-                outcome = run_matrix(inputs[i], options, cancel);
-            } catch (const precond::Cancelled &) {
-                return;
-            }
+    const auto work = [&](int, int item) {
+        const auto i = std::size_t(item);
+        if (callbacks.started) {
             std::lock_guard lock(reportMutex);
-            ++finished;
-            if (callbacks.result)
-                callbacks.result(i, outcome);
+            callbacks.started(i);
         }
+        MatrixOutcome outcome;
+        try {
+            outcome = run_matrix(inputs[i], options, cancel);
+        } catch (const precond::Cancelled &) {
+            return;
+        }
+        std::lock_guard lock(reportMutex);
+        ++finished;
+        if (callbacks.result)
+            callbacks.result(i, outcome);
     };
-    {
-        std::vector<std::jthread> pool;
-        for (std::size_t w = 1; w < workers; ++w)
-            pool.emplace_back(work);
-        work();
+    try {
+        // One matrix per item: their costs differ by orders of magnitude, so they are handed out one by one.
+        support::parallel_for(int(inputs.size()), support::resolve_threads(options.threads), work, 1, cancel);
+    } catch (const support::Cancelled &) {
     }
     return finished;
 }

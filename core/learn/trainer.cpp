@@ -1,4 +1,5 @@
 #include "learn/trainer.h"
+#include "support/parallel.h"
 
 #include "dataset/dataset.h"
 #include "learn/evaluation.h"
@@ -262,8 +263,7 @@ int run_training(const TrainConfig &config, const RunOptions &options)
         report.open(options.resume);
         const torch::Device device = pick_device(config.device);
         deviceName = device.str();
-        torch::set_num_threads(config.threads > 0 ? config.threads
-                                                  : std::max(1, static_cast<int>(std::thread::hardware_concurrency())));
+        torch::set_num_threads(support::resolve_threads(config.threads));
         torch::manual_seed(config.seed);
 
         const Dataset data = load_dataset(config.dataset);

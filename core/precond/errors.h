@@ -2,6 +2,7 @@
 // Structured errors of the preconditioner library. Callers (CLI, GUI) word them; an IC(0)
 // breakdown or a PCG failure is an outcome carried in a result, never one of these.
 
+#include "support/parallel.h"
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -34,11 +35,8 @@ private:
     Reason m_reason;
 };
 
-/// Work stopped because the caller's cancel flag was raised.
-class Cancelled : public std::runtime_error {
-public:
-    Cancelled() : std::runtime_error("cancelled") {}
-};
+/// Work stopped because the caller's cancel flag was raised (thrown by support::parallel_for too).
+using Cancelled = support::Cancelled;
 
 /// Human-readable byte count ("1.5 GiB") for refusal messages.
 std::string format_bytes(std::int64_t bytes);

@@ -1,7 +1,7 @@
 #include "precond/kcond.h"
 
 #include "precond/errors.h"
-#include "precond/parallel.h"
+#include "support/parallel.h"
 #include "precond/preconditioner.h"
 #include "precond/spd.h"
 
@@ -98,10 +98,10 @@ Kcond kcond_split(const sparse::Matrix &Ain, const sparse::Matrix &Lin, const Kc
 
     // tr(L^{-1} A L^{-T}) = sum_i y_i^T A y_i with L^T y_i = e_i. y_i vanishes below i, so the
     // backward solve and the quadratic form run over indices 0..i only.
-    const int threads = resolve_threads(options.threads);
+    const int threads = support::resolve_threads(options.threads);
     std::vector<std::vector<double>> ys(threads, std::vector<double>(n, 0.0));
     std::vector<double> partial(n, 0.0);
-    parallel_for(
+    support::parallel_for(
         n, threads,
         [&](int w, int i) {
             std::vector<double> &y = ys[w];
@@ -155,10 +155,10 @@ Kcond kcond_paper(const sparse::Matrix &A, const sparse::Matrix &Lin, const Kcon
     const sparse::Matrix L = Lin;
     const int n = int(A.rows());
     const auto &perm = llt.permutationP();
-    const int threads = resolve_threads(options.threads);
+    const int threads = support::resolve_threads(options.threads);
     std::vector<sparse::Vector> ws(threads, sparse::Vector::Zero(n));
     std::vector<double> partial(n, 0.0);
-    parallel_for(
+    support::parallel_for(
         n, threads,
         [&](int w, int i) {
             sparse::Vector &x = ws[w];

@@ -1,6 +1,6 @@
 #include "precond/kopt.h"
 
-#include "precond/parallel.h"
+#include "support/parallel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -58,11 +58,11 @@ KoptResult kopt_from_inverse(const sparse::Matrix &A, const InverseEntries &B,
             throw NotSpd(NotSpd::Reason::NotPositiveDefinite,
                          "diagonal entry " + std::to_string(i + 1) + " is not stored");
 
-    const int threads = resolve_threads(options.threads);
+    const int threads = support::resolve_threads(options.threads);
     std::vector<Eigen::MatrixXd> blocks(threads);
     std::vector<Eigen::VectorXd> vecs(threads);
     std::atomic<int> failed{-1};
-    parallel_for(
+    support::parallel_for(
         n, threads,
         [&](int w, int i) {
             const int begin = colPtr[i];
@@ -106,7 +106,7 @@ KoptResult kopt_dense(const sparse::Matrix &A, const KoptOptions &options)
     Eigen::MatrixXd Binv(n, n);
     const Eigen::Index blockCols = 64;
     const int nBlocks = int((n + blockCols - 1) / blockCols);
-    parallel_for(
+    support::parallel_for(
         nBlocks, options.threads,
         [&](int, int blk) {
             const Eigen::Index c0 = Eigen::Index(blk) * blockCols;

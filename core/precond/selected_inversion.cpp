@@ -2,7 +2,7 @@
 
 #include "factor/cholmod_view.h"
 #include "precond/errors.h"
-#include "precond/parallel.h"
+#include "support/parallel.h"
 
 #include <cholmod.h>
 
@@ -236,7 +236,7 @@ SelectedInverse SelectedInverse::compute(const sparse::Matrix &Ain, const Selinv
     cholmod_free_factor(&cm.L, &cm.c); // halve the peak: only our copy is needed from here on
 
     s.m_values.assign(nnz, 0.0);
-    const int threads = resolve_threads(options.threads);
+    const int threads = support::resolve_threads(options.threads);
     const Supernodes sn = find_supernodes(s.m_colPtr, s.m_rows, n);
     const Schedule sched = make_schedule(sn.parent, sn.weight, threads);
 
@@ -367,7 +367,7 @@ SelectedInverse SelectedInverse::compute(const sparse::Matrix &Ain, const Selinv
 
     for (int u : sched.top)
         supernode(work[0], u);
-    parallel_for(static_cast<int>(sched.subtrees.size()), threads,
+    support::parallel_for(static_cast<int>(sched.subtrees.size()), threads,
                  [&](int worker, int t) {
                      for (int u : sched.subtrees[static_cast<std::size_t>(t)])
                          supernode(work[static_cast<std::size_t>(worker)], u);

@@ -1,7 +1,7 @@
 #include "precond/spai.h"
 
 #include "precond/errors.h"
-#include "precond/parallel.h"
+#include "support/parallel.h"
 
 #include <Eigen/Dense>
 
@@ -93,11 +93,11 @@ SpaiResult spai(const sparse::Matrix &Ain, const SpaiOptions &options)
         M.makeCompressed();
     }
     double *mv = M.valuePtr();
-    const int threads = resolve_threads(options.threads);
+    const int threads = support::resolve_threads(options.threads);
     std::vector<Workspace> ws = workspaces(threads, n);
     std::vector<double> colResidual(n, 0.0);
 
-    parallel_for(
+    support::parallel_for(
         n, threads, [&](int wi, int k) { colResidual[k] = solve_column(A, M, k, mv, ws[wi]); }, 16,
         options.cancel, options.progress);
 
@@ -125,10 +125,10 @@ void spai_columns(const sparse::Matrix &Ain, std::span<const sparse::Index> colu
         if (k < 0 || k >= n)
             throw std::out_of_range("spai_columns: column " + std::to_string(k) + " outside the matrix");
     const int count = int(columns.size());
-    const int threads = std::max(1, std::min(resolve_threads(options.threads), count / 16));
+    const int threads = std::max(1, std::min(support::resolve_threads(options.threads), count / 16));
     std::vector<Workspace> ws = workspaces(threads, n);
     double *mv = M.valuePtr();
-    parallel_for(
+    support::parallel_for(
         count, threads, [&](int wi, int c) { solve_column(A, A, int(columns[c]), mv, ws[wi]); }, 16,
         options.cancel, options.progress);
 }

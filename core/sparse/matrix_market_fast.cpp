@@ -1,5 +1,7 @@
 #include "sparse/matrix_market_fast.h"
 
+#include "support/parallel.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -103,8 +105,8 @@ bool parse_coordinate_fast(std::string_view data, const MmHeader &header, Compre
                            std::int64_t &explicit_zeros)
 {
     // Threads pay off only on large inputs; each chunk is at least 4 MB.
-    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t nChunks = std::clamp<std::size_t>(data.size() / (std::size_t{4} << 20), 1, std::min(hw, 8u));
+    const auto hw = static_cast<std::size_t>(support::resolve_threads(0));
+    const std::size_t nChunks = std::clamp<std::size_t>(data.size() / (std::size_t{4} << 20), 1, std::min<std::size_t>(hw, 8));
     std::vector<const char *> bounds{data.data()};
     for (std::size_t k = 1; k < nChunks; ++k) {
         const char *guess = data.data() + data.size() * k / nChunks;
@@ -115,12 +117,9 @@ bool parse_coordinate_fast(std::string_view data, const MmHeader &header, Compre
     bounds.push_back(data.data() + data.size());
 
     std::vector<Chunk> chunks(nChunks);
-    std::vector<std::thread> workers;
-    for (std::size_t k = 1; k < nChunks; ++k)
-        workers.emplace_back([&, k] { parse_chunk(bounds[k], bounds[k + 1], header, chunks[k]); });
-    parse_chunk(bounds[0], bounds[1], header, chunks[0]);
-    for (auto &t : workers)
-        t.join();
+    support::parallel_for(
+        int(nChunks), int(nChunks),
+        [&](int, int k) { parse_chunk(bounds[std::size_t(k)], bounds[std::size_t(k) + 1], header, chunks[std::size_t(k)]); }, 1);
 
     std::size_t total = 0;
     for (const Chunk &c : chunks) {

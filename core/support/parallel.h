@@ -1,11 +1,19 @@
 #pragma once
-// A minimal fork-join loop over independent work items (columns). Threads are started per call:
-// the work items here cost far more than a thread start, and no state outlives the call.
+// The one thread count and fork-join loop of core: columns of K-optimal, SPAI and selected
+// inversion, chunks of a Matrix Market file, matrices of a benchmark run. Threads are started per
+// call: the work items here cost far more than a thread start, and no state outlives the call.
 
 #include <atomic>
 #include <functional>
+#include <stdexcept>
 
-namespace fs::precond {
+namespace fs::support {
+
+/// Work stopped because the caller's cancel flag was raised.
+class Cancelled : public std::runtime_error {
+public:
+    Cancelled() : std::runtime_error("cancelled") {}
+};
 
 /// Number of threads to use for a request (0 = hardware concurrency, at least 1).
 int resolve_threads(int requested);
@@ -18,4 +26,4 @@ void parallel_for(int count, int threads, const std::function<void(int worker, i
                   int chunk = 16, const std::atomic<bool> *cancel = nullptr,
                   const std::function<void(double)> &progress = {});
 
-} // namespace fs::precond
+} // namespace fs::support

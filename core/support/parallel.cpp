@@ -1,6 +1,4 @@
-#include "precond/parallel.h"
-
-#include "precond/errors.h"
+#include "support/parallel.h"
 
 #include <algorithm>
 #include <exception>
@@ -8,7 +6,7 @@
 #include <thread>
 #include <vector>
 
-namespace fs::precond {
+namespace fs::support {
 
 int resolve_threads(int requested)
 {
@@ -70,4 +68,4 @@ void parallel_for(int count, int threads, const std::function<void(int, int)> &b
         std::rethrow_exception(error);
 }
 
-} // namespace fs::precond
+} // namespace fs::support

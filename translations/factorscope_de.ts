@@ -507,10 +507,6 @@
         <translation>Datensatz nach %1 geschrieben.</translation>
     </message>
     <message>
-        <source>exit code %1</source>
-        <translation>Exit-Code %1</translation>
-    </message>
-    <message>
         <source>The dataset could not be generated: %1</source>
         <translation>Der Datensatz konnte nicht erzeugt werden: %1</translation>
     </message>
@@ -529,6 +525,10 @@
     <message>
         <source>%1 learns Cholesky factors, but this is a SPAI dataset (pairs A, R) that only gcvae trains on. Choose a synthetic or K-optimal dataset, or the model gcvae.</source>
         <translation>%1 lernt Cholesky-Faktoren, aber dies ist ein SPAI-Datensatz (Paare A, R), auf dem nur gcvae trainiert. Wählen Sie einen synthetischen oder K-optimalen Datensatz oder das Modell gcvae.</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +1741,14 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Print where the bundled benchmark and the translations are read from, then exit.</source>
+        <translation>Gibt aus, woher der mitgelieferte Benchmark und die Übersetzungen gelesen werden, und beendet sich.</translation>
+    </message>
+    <message>
+        <source>built into the program</source>
+        <translation>in das Programm eingebaut</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::StatusPanel</name>
@@ -1932,10 +1940,6 @@
     <message>
         <source>Folder for the New Dataset</source>
         <translation>Ordner für den neuen Datensatz</translation>
-    </message>
-    <message>
-        <source>factorscope-cli was not found next to this program or on PATH.</source>
-        <translation>factorscope-cli wurde weder neben diesem Programm noch im PATH gefunden.</translation>
     </message>
     <message>
         <source>Generating %1…</source>
@@ -2184,6 +2188,18 @@
     <message>
         <source>Weight of ‖I − AR‖_F in the loss</source>
         <translation>Gewicht von ‖I − AR‖_F im Verlust</translation>
+    </message>
+    <message>
+        <source>A dataset is already being generated.</source>
+        <translation>Es wird bereits ein Datensatz erzeugt.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop writing the dataset; the folder keeps no manifest, so it is never mistaken for a whole dataset</source>
+        <translation>Schreiben des Datensatzes beenden; der Ordner erhält kein Manifest und wird so nie für einen vollständigen Datensatz gehalten</translation>
     </message>
 </context>
 <context>

@@ -507,10 +507,6 @@
         <translation>Набор данных записан в %1.</translation>
     </message>
     <message>
-        <source>exit code %1</source>
-        <translation>код завершения %1</translation>
-    </message>
-    <message>
         <source>The dataset could not be generated: %1</source>
         <translation>Не удалось создать набор данных: %1</translation>
     </message>
@@ -529,6 +525,10 @@
     <message>
         <source>%1 learns Cholesky factors, but this is a SPAI dataset (pairs A, R) that only gcvae trains on. Choose a synthetic or K-optimal dataset, or the model gcvae.</source>
         <translation>%1 обучается множителям Холецкого, но это набор данных SPAI (пары A, R), на котором обучается только gcvae. Выберите синтетический или K-оптимальный набор данных либо модель gcvae.</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
     </message>
 </context>
 <context>
@@ -1742,6 +1742,14 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Print where the bundled benchmark and the translations are read from, then exit.</source>
+        <translation>Показать, откуда читаются встроенный набор матриц и переводы, и выйти.</translation>
+    </message>
+    <message>
+        <source>built into the program</source>
+        <translation>встроены в программу</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::StatusPanel</name>
@@ -1933,10 +1941,6 @@
     <message>
         <source>Folder for the New Dataset</source>
         <translation>Папка для нового набора данных</translation>
-    </message>
-    <message>
-        <source>factorscope-cli was not found next to this program or on PATH.</source>
-        <translation>factorscope-cli не найден ни рядом с программой, ни в PATH.</translation>
     </message>
     <message>
         <source>Generating %1…</source>
@@ -2185,6 +2189,18 @@
     <message>
         <source>Weight of ‖I − AR‖_F in the loss</source>
         <translation>Вес ‖I − AR‖_F в функции потерь</translation>
+    </message>
+    <message>
+        <source>A dataset is already being generated.</source>
+        <translation>Набор данных уже создаётся.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stop writing the dataset; the folder keeps no manifest, so it is never mistaken for a whole dataset</source>
+        <translation>Прекратить запись набора данных; в папке не останется манифеста, и она не будет принята за полный набор</translation>
     </message>
 </context>
 <context>

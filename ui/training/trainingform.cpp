@@ -104,6 +104,9 @@ QWidget *TrainingForm::buildDatasetGroup()
     m_genCount = spin(2, 100000, 96);
     m_genOrder = spin(2, 100000, 100);
     m_generate = new QPushButton;
+    m_cancelGenerate = new QPushButton;
+    m_cancelGenerate->setObjectName(QStringLiteral("cancelDataset"));
+    m_cancelGenerate->setVisible(false);
     auto *sizes = new QWidget;
     auto *sizesLayout = new QHBoxLayout(sizes);
     sizesLayout->setContentsMargins(0, 0, 0, 0);
@@ -112,6 +115,7 @@ QWidget *TrainingForm::buildDatasetGroup()
     sizesLayout->addWidget(m_labels[Order]);
     sizesLayout->addWidget(m_genOrder);
     sizesLayout->addWidget(m_generate, 1);
+    sizesLayout->addWidget(m_cancelGenerate);
     form->addRow(sizes);
     m_genProblem = new QComboBox;
     for (const QString &problem : DatasetRequest::problems())
@@ -134,6 +138,7 @@ QWidget *TrainingForm::buildDatasetGroup()
     form->addRow(m_genStatus);
     connect(m_browseDataset, &QPushButton::clicked, this, &TrainingForm::browseDataset);
     connect(m_generate, &QPushButton::clicked, this, &TrainingForm::generateDataset);
+    connect(m_cancelGenerate, &QPushButton::clicked, m_generator, &DatasetGenerator::cancel);
     connect(m_genKind, &QComboBox::currentIndexChanged, this, &TrainingForm::updateGeneratorRows);
     connect(m_dataset, &QLineEdit::textChanged, this, &TrainingForm::updateDatasetNote);
     connect(m_generator, &DatasetGenerator::progress, this, [this](int done, int total) {
@@ -143,6 +148,7 @@ QWidget *TrainingForm::buildDatasetGroup()
     connect(m_generator, &DatasetGenerator::finished, this, [this](bool ok, const QString &message) {
         m_genProgress->setVisible(false);
         m_generate->setEnabled(true);
+        m_cancelGenerate->setVisible(false);
         m_genStatus->setText(message);
         if (ok)
             m_dataset->setText(QDir::toNativeSeparators(m_generator->directory()));
@@ -443,17 +449,23 @@ void TrainingForm::browseRuns()
 void TrainingForm::generateDataset()
 {
     const QString parent = QFileDialog::getExistingDirectory(this, tr("Folder for the New Dataset"));
-    if (parent.isEmpty())
-        return;
+    if (!parent.isEmpty())
+        generateDatasetInto(parent);
+}
+
+bool TrainingForm::generateDatasetInto(const QString &parent)
+{
     const DatasetRequest request = datasetRequest();
     const QString dir = QDir(parent).filePath(request.folderName());
     if (!m_generator->start(dir, request)) {
         m_genStatus->setText(tr("A dataset is already being generated."));
-        return;
+        return false;
     }
     m_generate->setEnabled(false);
+    m_cancelGenerate->setVisible(true);
     m_genProgress->setVisible(true);
     m_genStatus->setText(tr("Generating %1…").arg(QDir::toNativeSeparators(dir)));
+    return true;
 }
 
 void TrainingForm::updateLauncher()
@@ -497,6 +509,8 @@ void TrainingForm::retranslateUi()
     m_browseDataset->setText(tr("Browse…"));
     m_browseRuns->setText(tr("Browse…"));
     m_generate->setText(tr("Generate…"));
+    m_cancelGenerate->setText(tr("Cancel"));
+    m_cancelGenerate->setToolTip(tr("Stop writing the dataset; the folder keeps no manifest, so it is never mistaken for a whole dataset"));
     m_genKind->setItemText(0, tr("Synthetic (semiseparable, for the node models)"));
     m_genKind->setItemText(1, tr("SPAI (elliptic PDEs, for gcvae)"));
     m_genProblem->setItemText(0, tr("Diffusion −∇·(k∇u)"));

@@ -45,6 +45,11 @@ public:
     /// The dataset the generate button would write (kind, sizes, problem, sigma).
     DatasetRequest datasetRequest() const;
     void setDatasetRequest(const DatasetRequest &request);
+    /// Writes the requested dataset into a new folder under `parent` in the background (the
+    /// Generate button asks for `parent` first); false when one is already being written.
+    bool generateDatasetInto(const QString &parent);
+    /// Stops the dataset being written (the Cancel button next to Generate); no manifest is left.
+    QPushButton *cancelGenerationButton() const { return m_cancelGenerate; }
     /// Whether the gcvae rows (latent, beta, samples, residual weight) are shown: only for gcvae.
     bool generativeRowsVisible() const;
     /// The line under the dataset folder: its kind, or why it does not fit the model.
@@ -98,6 +103,7 @@ private:
     QSpinBox *m_samples = nullptr;
     QDoubleSpinBox *m_residualWeight = nullptr;
     QPushButton *m_generate = nullptr;
+    QPushButton *m_cancelGenerate = nullptr;
     QProgressBar *m_genProgress = nullptr;
     QLabel *m_genStatus = nullptr;
     QComboBox *m_model = nullptr;

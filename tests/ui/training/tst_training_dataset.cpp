@@ -3,10 +3,12 @@
 // a configuration from the form's TrainingConfig reaches factorscope-train unchanged.
 #include "cli_run.h"
 #include "training/trainingdataset.h"
+#include "training/trainingform.h"
 #include "training/trainingrun.h"
 
 #include <QDir>
 #include <QFile>
+#include <QPushButton>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void sameFilesAsTheCli_data();
     void sameFilesAsTheCli();
     void cancelLeavesNoManifest();
+    void formCancelButtonStopsGeneration();
     void configReachesTheTrainer();
 
 private:
@@ -116,6 +119,36 @@ void TestTrainingDataset::cancelLeavesNoManifest()
     QVERIFY(finished.wait(60000));
     QVERIFY(!finished.at(1).at(0).toBool());
     QVERIFY(finished.at(1).at(1).toString().contains(QStringLiteral("could not be generated")));
+}
+
+void TestTrainingDataset::formCancelButtonStopsGeneration()
+{
+    // The form's Cancel button appears while a dataset is written, stops it, and hides again; the
+    // folder is left without a manifest and the form can generate again.
+    TrainingForm form;
+    DatasetRequest r = form.datasetRequest();
+    r.kind = DatasetRequest::Kind::Synthetic;
+    r.count = 100000;
+    r.n = 400;
+    form.setDatasetRequest(r);
+    QPushButton *cancel = form.cancelGenerationButton();
+    QVERIFY(cancel->isHidden());
+    QSignalSpy finished(form.generator(), &DatasetGenerator::finished);
+    QSignalSpy progress(form.generator(), &DatasetGenerator::progress);
+    const QString parent = m_dir.filePath(QStringLiteral("form"));
+    QVERIFY(QDir().mkpath(parent));
+    QVERIFY(form.generateDatasetInto(parent));
+    QVERIFY(!cancel->isHidden());
+    QVERIFY(!form.generateDatasetInto(parent)); // one at a time
+    QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty(), 60000);
+    cancel->click();
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!finished.at(0).at(0).toBool());
+    QVERIFY(cancel->isHidden());
+    const QString dir = form.generator()->directory();
+    QVERIFY(QDir(dir).exists());
+    QVERIFY(!QFile::exists(QDir(dir).filePath(QStringLiteral("manifest.json"))));
+    QVERIFY(QDir(dir).entryList({QStringLiteral("L_*.mtx")}, QDir::Files).size() < r.count);
 }
 
 void TestTrainingDataset::configReachesTheTrainer()

@@ -51,14 +51,9 @@ QString usageErrorViolation(const ProcessRun &run, const QString &needle)
     return {};
 }
 
-QString cliPath()
-{
-    return QStringLiteral(FS_CLI_PATH);
-}
-
 ProcessRun runCli(const QStringList &args, int timeoutMs, const QString &workingDirectory)
 {
-    return runProgram(cliPath(), args, timeoutMs, workingDirectory);
+    return runProgram(QStringLiteral(FS_CLI_PATH), args, timeoutMs, workingDirectory);
 }
 
 } // namespace fs::test

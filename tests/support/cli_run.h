@@ -24,8 +24,6 @@ ProcessRun runProgram(const QString &program, const QStringList &args, int timeo
                       const QString &workingDirectory = {});
 /// factorscope-cli of this build.
 ProcessRun runCli(const QStringList &args, int timeoutMs = 120000, const QString &workingDirectory = {});
-/// Path of factorscope-cli of this build.
-QString cliPath();
 
 /// Empty when `run` keeps the command-line error contract (exit status 2, nothing on stdout, one
 /// line `error: …` on stderr, naming `needle` when given); otherwise what it broke, for QVERIFY2.

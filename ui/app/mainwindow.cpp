@@ -97,13 +97,13 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
 void MainWindow::createWorkspaces()
 {
     m_perturb = new PerturbWorkspace(this, this);
-    m_collection = new CollectionController(this, this); // File menu entry and dialog, not a tab
-    m_bench = new BenchView;
-    m_training = new TrainingView;
-    for (Workspace *workspace : std::initializer_list<Workspace *>{m_perturb, m_collection, m_bench, m_training})
+    auto *collection = new CollectionController(this, this); // File menu entry and dialog, not a tab
+    auto *bench = new BenchView;
+    auto *training = new TrainingView;
+    for (Workspace *workspace : std::initializer_list<Workspace *>{m_perturb, collection, bench, training})
         addWorkspace(workspace);
     // "Open in perturb view" of the benchmark browser: the perturbation view follows the document.
-    connect(m_bench, &BenchView::openInPerturbView, this, [this](const QString &path) {
+    connect(bench, &BenchView::openInPerturbView, this, [this](const QString &path) {
         openFile(path);
         showWorkspace(m_perturb->view());
     });
@@ -230,8 +230,8 @@ void MainWindow::createMenus()
 void MainWindow::retranslateUi()
 {
     m_workspaces->setTabText(m_workspaces->indexOf(m_plot), tr("Pattern"));
-    for (const Workspace *workspace : std::as_const(m_features)) {
-        if (QWidget *view = const_cast<Workspace *>(workspace)->view())
+    for (Workspace *workspace : std::as_const(m_features)) {
+        if (QWidget *view = workspace->view())
             m_workspaces->setTabText(m_workspaces->indexOf(view), workspace->title());
     }
     const MatrixDocumentPtr doc = document();
@@ -336,8 +336,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     AppSettings settings;
     settings.setWindowGeometry(saveGeometry());
     settings.setWindowState(saveState());
-    for (const Workspace *workspace : std::as_const(m_features))
-        workspace->saveState();
     QMainWindow::closeEvent(event);
 }
 

@@ -20,9 +20,6 @@ class RecentFilesMenu;
 class SpyPlot;
 class StatusPanel;
 class PerturbWorkspace;
-class BenchView;
-class TrainingView;
-class CollectionController;
 struct SpyHover;
 
 // Wires the docks, the plot, the loader and the feature workspaces together; owns no logic of its
@@ -60,11 +57,7 @@ public:
     /// Adds a feature: its tab (after the pattern view), its menus between File and View, its
     /// File entries after Open. The window does not own `workspace`; its QObject parent does.
     void addWorkspace(Workspace *workspace);
-    const QList<Workspace *> &featureWorkspaces() const { return m_features; }
     PerturbWorkspace *perturbWorkspace() const { return m_perturb; }
-    BenchView *benchView() const { return m_bench; }
-    TrainingView *trainingView() const { return m_training; }
-    CollectionController *collection() const { return m_collection; }
     QTabWidget *workspaces() const { return m_workspaces; }
     QMenu *fileMenu() const { return m_fileMenu; }
     QMenu *viewMenu() const { return m_viewMenu; }
@@ -94,9 +87,6 @@ private:
     LanguageManager *m_languages;
     QList<Workspace *> m_features;
     PerturbWorkspace *m_perturb = nullptr;
-    BenchView *m_bench = nullptr;
-    TrainingView *m_training = nullptr;
-    CollectionController *m_collection = nullptr;
     SpyPlot *m_plot;
     QTabWidget *m_workspaces = nullptr;
     MatrixListDock *m_list;

@@ -48,9 +48,9 @@ public:
     virtual void setDocument(const MatrixDocumentPtr &document) { Q_UNUSED(document); }
     /// Re-reads every text after a language switch (tab titles are re-read through title()).
     virtual void retranslateUi() {}
-    /// Settings the program remembers between runs; views made for tests and exports never call these.
+    /// Settings the program remembers between runs (each feature stores its own as they change);
+    /// views made for tests and exports never call this.
     virtual void restoreState() {}
-    virtual void saveState() const {}
 };
 
 } // namespace fs::ui

@@ -27,8 +27,6 @@ PerturbWorkspace::PerturbWorkspace(WorkspaceHost *host, QObject *parent)
     m_matrixMenu->addAction(m_generate);
 
     connect(m_generate, &QAction::triggered, this, &PerturbWorkspace::chooseGenerator);
-    if (const MatrixDocumentPtr document = host->currentDocument())
-        m_view->setDocument(document);
     retranslateUi();
 }
 

@@ -123,15 +123,15 @@ DatasetGenerator::~DatasetGenerator()
     }
 }
 
-bool DatasetGenerator::start(const QString &directory, int count, int order, const QString &cli)
+bool DatasetGenerator::start(const QString &directory, int count, int order)
 {
     DatasetRequest request;
     request.count = count;
     request.n = order;
-    return start(directory, request, cli);
+    return start(directory, request);
 }
 
-bool DatasetGenerator::start(const QString &directory, const DatasetRequest &request, const QString &)
+bool DatasetGenerator::start(const QString &directory, const DatasetRequest &request)
 {
     if (m_running)
         return false;

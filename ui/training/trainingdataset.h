@@ -37,10 +37,9 @@ public:
     /// Cancels a generation in progress and waits for its worker.
     ~DatasetGenerator() override;
 
-    /// `cli` is accepted for the callers that named factorscope-cli and ignored. False while a
-    /// generation is running.
-    bool start(const QString &directory, int count, int order, const QString &cli = {});
-    bool start(const QString &directory, const DatasetRequest &request, const QString &cli = {});
+    /// Writes the dataset in the background; false while a generation is running.
+    bool start(const QString &directory, int count, int order);
+    bool start(const QString &directory, const DatasetRequest &request);
     void cancel();
     bool isRunning() const { return m_running; }
     QString directory() const { return m_directory; }

@@ -396,7 +396,7 @@ void TestTraining::realTrainer()
     QSignalSpy generated(&generator, &DatasetGenerator::finished);
     QSignalSpy progress(&generator, &DatasetGenerator::progress);
     const QString dataset = m_dir.filePath("real-dataset");
-    QVERIFY(generator.start(dataset, 12, 20, cli));
+    QVERIFY(generator.start(dataset, 12, 20));
     QVERIFY(generated.wait(60000));
     QVERIFY2(generated.first().at(0).toBool(), qPrintable(generated.first().at(1).toString()));
     QCOMPARE(progress.last().at(0).toInt(), 12);

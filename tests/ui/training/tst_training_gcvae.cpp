@@ -480,7 +480,7 @@ void TestTrainingGcvae::generatorWritesSpaiDataset()
     DatasetGenerator generator;
     QSignalSpy finished(&generator, &DatasetGenerator::finished);
     QSignalSpy progress(&generator, &DatasetGenerator::progress);
-    QVERIFY(generator.start(dir, r, QStringLiteral(FS_CLI_PATH)));
+    QVERIFY(generator.start(dir, r));
     QVERIFY(finished.wait(60000));
     QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
     QCOMPARE(progress.constLast().at(0).toInt(), r.count);
@@ -489,7 +489,7 @@ void TestTrainingGcvae::generatorWritesSpaiDataset()
 
     // The CLI's own refusal reaches the user as a sentence.
     r.count = 0;
-    QVERIFY(generator.start(m_dir.filePath("bad"), r, QStringLiteral(FS_CLI_PATH)));
+    QVERIFY(generator.start(m_dir.filePath("bad"), r));
     QVERIFY(finished.wait(60000));
     QVERIFY(!finished.at(1).at(0).toBool());
     QVERIFY(finished.at(1).at(1).toString().contains("could not be generated"));
@@ -528,7 +528,7 @@ void TestTrainingGcvae::realTrainerGcvaeRun()
     const QString dataset = m_dir.filePath("real-spai");
     DatasetGenerator generator;
     QSignalSpy generated(&generator, &DatasetGenerator::finished);
-    QVERIFY(generator.start(dataset, r, QStringLiteral(FS_CLI_PATH)));
+    QVERIFY(generator.start(dataset, r));
     QVERIFY(generated.wait(60000));
     QVERIFY(generated.at(0).at(0).toBool());
 

@@ -12,6 +12,7 @@ const std::vector<Command> &commands()
         {"pcg", "preconditioned conjugate gradients with a chosen preconditioner", &cmd_pcg},
         {"dataset", "write training pairs: (A, L) synthetic semiseparable or K-optimal, (A, R) SPAI", &cmd_dataset},
         {"bench", "run none, Jacobi, IC(0), K-optimal and SPAI on every matrix of a folder (Figure 2)", &cmd_bench},
+        {"experiment", "Figure 3 or 4: datasets, six models at depths 1-7, figure and table against the bound", &cmd_experiment},
     };
     return table;
 }

@@ -1,6 +1,6 @@
 #include "dataset/stream_line.h"
 
-#include <nlohmann/json.hpp>
+#include <cmath>
 
 namespace fs::dataset {
 
@@ -20,7 +20,92 @@ std::string text(const json &o, const char *key)
     return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+/// The EpochLine members by key, for reading and writing alike.
+struct NumberKey {
+    const char *key;
+    double EpochLine::*member;
+};
+constexpr NumberKey kNumbers[] = {
+    {"loss", &EpochLine::loss},
+    {"lr", &EpochLine::lr},
+    {"seconds", &EpochLine::seconds},
+    {"elapsed", &EpochLine::elapsed},
+    {"bound", &EpochLine::bound},
+    {"test_cos_far", &EpochLine::test_cos_far},
+    {"recon", &EpochLine::recon},
+    {"kl", &EpochLine::kl},
+    {"residual", &EpochLine::residual},
+    {"test_residual_ratio", &EpochLine::test_residual_ratio},
+};
+
+bool is_known_key(const std::string &key)
+{
+    if (key == "epoch" || key == "train_cos" || key == "test_cos" || key == "device")
+        return true;
+    for (const auto &k : kNumbers)
+        if (key == k.key)
+            return true;
+    return false;
+}
+
 } // namespace
+
+void set_number(EpochLine &line, const std::string &key, double value)
+{
+    if (key == "train_cos") {
+        line.train_cos = value;
+        return;
+    }
+    if (key == "test_cos") {
+        line.test_cos = value;
+        return;
+    }
+    for (const auto &k : kNumbers)
+        if (key == k.key) {
+            line.*k.member = value;
+            return;
+        }
+    line.extra[key] = value;
+}
+
+const char *to_string(RunOutcome outcome)
+{
+    switch (outcome) {
+    case RunOutcome::Finished:
+        return "finished";
+    case RunOutcome::Stopped:
+        return "stopped";
+    case RunOutcome::Failed:
+        break;
+    }
+    return "failed";
+}
+
+json to_json(const EpochLine &line)
+{
+    json j = {{"epoch", line.epoch}, {"train_cos", line.train_cos}};
+    j["test_cos"] = std::isnan(line.test_cos) ? json(nullptr) : json(line.test_cos);
+    for (const auto &k : kNumbers)
+        if (!std::isnan(line.*k.member))
+            j[k.key] = line.*k.member;
+    for (const auto &[key, value] : line.extra)
+        j[key] = value;
+    if (!line.device.empty())
+        j["device"] = line.device;
+    return j;
+}
+
+json to_json(const FinalLine &line)
+{
+    json j = {{"status", to_string(line.status)}};
+    if (!line.error.empty())
+        j["error"] = line.error;
+    if (!line.matrix.empty())
+        j["matrix"] = line.matrix;
+    if (!line.device.empty())
+        j["device"] = line.device;
+    return j;
+}
 
 StreamLine parse_stream_line(std::string_view line)
 {
@@ -42,6 +127,7 @@ StreamLine parse_stream_line(std::string_view line)
         else
             return MalformedLine{"unknown status", device};
         f.error = text(j, "error");
+        f.matrix = text(j, "matrix");
         f.device = device;
         return f;
     }
@@ -53,13 +139,11 @@ StreamLine parse_stream_line(std::string_view line)
     e.epoch = static_cast<int>(epoch->get<double>());
     e.train_cos = train->get<double>();
     e.test_cos = number(j, "test_cos");
-    e.loss = number(j, "loss");
-    e.lr = number(j, "lr");
-    e.seconds = number(j, "seconds");
-    e.recon = number(j, "recon");
-    e.kl = number(j, "kl");
-    e.residual = number(j, "residual");
-    e.test_residual_ratio = number(j, "test_residual_ratio");
+    for (const auto &k : kNumbers)
+        e.*k.member = number(j, k.key);
+    for (const auto &[key, value] : j.items())
+        if (value.is_number() && !is_known_key(key))
+            e.extra[key] = value.get<double>();
     e.device = device;
     return e;
 }

@@ -78,6 +78,10 @@ public:
     }
 
     json evaluate() override;
+    std::string sample_name(bool test, std::size_t k) const override
+    {
+        return (test ? m_data.test : m_data.train).at(k).name;
+    }
 
 private:
     TrainConfig m_config;

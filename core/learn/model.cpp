@@ -32,7 +32,7 @@ torch::Tensor FactorGnnImpl::edge_latents(const GraphBatch &b)
 
 torch::Tensor FactorGnnImpl::forward(const GraphBatch &b)
 {
-    return decoder(edge_latents(b).index_select(0, b.target_edges)).squeeze(-1);
+    return decoder(edge_latents(b).index_select(0, b.target_edges)).squeeze(-1) * b.target_scale;
 }
 
 } // namespace fs::learn

@@ -6,6 +6,8 @@
 // As in the paper the decoder reads only the edge latents, so the node model of the last block
 // never reaches the output: after k blocks an edge has seen the nodes within k − 1 hops of its
 // ends (its own ends included). The block is kept whole so that depth means what it means there.
+// The receptive radius that follows (dataset::receptive_radius) is asserted by
+// tests/core/learn/tst_learn_receptive.cpp on the models themselves.
 
 #include "learn/graph.h"
 #include "learn/layers.h"
@@ -26,7 +28,8 @@ struct ModelConfig {
 class FactorGnnImpl : public torch::nn::Module {
 public:
     explicit FactorGnnImpl(const ModelConfig &config);
-    /// Predicted L values at batch.target_edges: [T].
+    /// Predicted L values at batch.target_edges, up to one positive factor per graph: the decoder's
+    /// value for the Jacobi-scaled matrix times batch.target_scale (graph.h): [T].
     torch::Tensor forward(const GraphBatch &batch);
     /// Edge latents after the last block (before the decoder): [E, hidden]. For tests.
     torch::Tensor edge_latents(const GraphBatch &batch);

@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,20 @@ public:
                              std::uint64_t noise) = 0;
     /// eval.json of the finished run (best checkpoint loaded).
     virtual nlohmann::json evaluate() = 0;
+    /// Name of sample k of the training or test set (for messages).
+    virtual std::string sample_name(bool test, std::size_t k) const = 0;
+    /// The best mean test cosine a model of this run's receptive radius can reach, when the test
+    /// set is paired and the model has a radius (dataset/locality_bound.h).
+    virtual std::optional<double> bound() const { return std::nullopt; }
+};
+
+/// A failure tied to samples: a loss or metric that is not finite, a matrix the model cannot
+/// take. `matrix` names the sample (or the samples of the batch) it came from.
+class SampleError : public std::runtime_error {
+public:
+    SampleError(const std::string &what, std::string matrix)
+        : std::runtime_error(what), matrix(std::move(matrix)) {}
+    std::string matrix;
 };
 
 /// The factor-predicting GNNs (every model except gcvae). Throws std::runtime_error on a dataset

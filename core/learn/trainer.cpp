@@ -2,6 +2,8 @@
 #include "support/parallel.h"
 
 #include "dataset/dataset.h"
+#include "dataset/locality_bound.h"
+#include "dataset/stream_line.h"
 #include "learn/evaluation.h"
 #include "learn/graph.h"
 #include "learn/model.h"
@@ -106,20 +108,22 @@ public:
         m_metrics.open(m_dir / "metrics.jsonl", std::ios::out | mode);
         m_log.open(m_dir / "log.txt", std::ios::out | std::ios::app);
     }
-    void epoch(const json &j)
+    void epoch(const dataset::EpochLine &line)
     {
+        const std::string text = dataset::to_json(line).dump();
         if (m_out)
-            *m_out << j.dump() << '\n' << std::flush;
+            *m_out << text << '\n' << std::flush;
         if (m_metrics.is_open())
-            m_metrics << j.dump() << '\n' << std::flush;
+            m_metrics << text << '\n' << std::flush;
         if (m_log.is_open()) {
-            char text[256];
-            const json &test = j.at("test_cos");
-            std::snprintf(text, sizeof text, "epoch %d: train cos %.4f, test cos %s, loss %.4f, lr %.3g, %.2f s",
-                          j.at("epoch").get<int>(), j.at("train_cos").get<double>(),
-                          test.is_null() ? "-" : std::to_string(test.get<double>()).c_str(),
-                          j.at("loss").get<double>(), j.at("lr").get<double>(), j.at("seconds").get<double>());
-            m_log << text << '\n' << std::flush;
+            char words[320];
+            const auto maybe = [](double v) { return std::isnan(v) ? std::string("-") : std::to_string(v); };
+            std::snprintf(words, sizeof words,
+                          "epoch %d: train cos %.4f, test cos %s, loss %.4f, lr %.3g, %.2f s%s%s",
+                          line.epoch, line.train_cos, maybe(line.test_cos).c_str(), line.loss, line.lr, line.seconds,
+                          std::isnan(line.bound) ? "" : (", bound " + maybe(line.bound)).c_str(),
+                          std::isnan(line.test_cos_far) ? "" : (", far test cos " + maybe(line.test_cos_far)).c_str());
+            m_log << words << '\n' << std::flush;
         }
     }
     void emit(const json &j)
@@ -173,30 +177,77 @@ public:
         if (data.manifest.kind == "spai")
             throw TrainError("model " + config.model + " learns triangular factors; dataset " + config.dataset
                              + " holds approximate inverses (kind spai): use model gcvae or another dataset");
-        for (const auto &s : data.train)
-            m_train.push_back(make_graph(s.A, &s.L));
-        for (const auto &s : data.test)
-            m_test.push_back(make_graph(s.A, &s.L));
+        m_train = graphs_of(data.train);
+        m_test = graphs_of(data.test);
+        // On a paired test set the run knows what no model of its radius can exceed, and which
+        // entries of each test sample lie beyond that radius from the pair's perturbation.
+        const std::optional<int> radius = dataset::receptive_radius(config.model, config.depth);
+        const bool paired = !data.test.empty()
+            && std::all_of(data.test.begin(), data.test.end(), [](const Sample &s) { return s.pair && s.perturbation; });
+        if (radius && paired) {
+            m_bound = dataset::split_bound(data.test, *radius).bound;
+            for (std::size_t k = 0; k < data.test.size(); ++k) {
+                const std::vector<char> far =
+                    dataset::far_entries(dataset::entry_hops(data.test[k].A, *data.test[k].perturbation), *radius);
+                std::vector<double> mask(far.begin(), far.end());
+                m_test[k].far = torch::tensor(mask, torch::kFloat64);
+            }
+        }
         m_model->to(device, torch::kFloat32);
     }
     torch::nn::Module &module() override { return *m_model; }
     std::size_t size(bool test) const override { return test ? m_test.size() : m_train.size(); }
+    std::string sample_name(bool test, std::size_t k) const override
+    {
+        return (test ? m_data.test : m_data.train).at(k).name;
+    }
+    std::optional<double> bound() const override { return m_bound; }
     BatchOutcome run(bool test, const std::vector<std::size_t> &members, bool, std::uint64_t) override
     {
         std::vector<const MatrixGraph *> graphs;
         for (std::size_t k : members)
             graphs.push_back(&(test ? m_test : m_train)[k]);
         const GraphBatch batch = collate(graphs).to(m_device, torch::kFloat32);
-        const torch::Tensor cos = grouped_cosine(m_model->forward(batch), batch.y, batch.target_batch, batch.num_graphs);
-        return {1.0 - cos.mean(), cos.sum().item<double>(), {}};
+        const torch::Tensor pred = m_model->forward(batch);
+        const torch::Tensor cos = grouped_cosine(pred, batch.y, batch.target_batch, batch.num_graphs);
+        const torch::Tensor finite = torch::isfinite(cos.detach()).to(torch::kCPU);
+        for (std::int64_t g = 0; g < finite.size(0); ++g)
+            if (!finite[g].item<bool>()) {
+                const std::string name = sample_name(test, members[static_cast<std::size_t>(g)]);
+                throw SampleError("the cosine of matrix " + name + " is not finite (the model's prediction overflowed)", name);
+            }
+        BatchOutcome out{1.0 - cos.mean(), cos.sum().item<double>(), {}};
+        if (test && batch.far.defined()) {
+            // Entries beyond the radius only; a sample with none counts as reached (cosine 1).
+            const torch::Tensor farCos = grouped_cosine(pred.detach() * batch.far, batch.y * batch.far,
+                                                        batch.target_batch, batch.num_graphs);
+            const torch::Tensor farCount = scatter_sum(batch.far, batch.target_batch, batch.num_graphs);
+            out.sums["cos_far"] = torch::where(farCount > 0, farCos, torch::ones_like(farCos)).sum().item<double>();
+        }
+        return out;
     }
     json evaluate() override { return evaluate_model(*m_model, m_data.test, m_test, m_device); }
 
 private:
+    static std::vector<MatrixGraph> graphs_of(const std::vector<Sample> &samples)
+    {
+        std::vector<MatrixGraph> graphs;
+        graphs.reserve(samples.size());
+        for (const Sample &s : samples) {
+            try {
+                graphs.push_back(make_graph(s.A, &s.L));
+            } catch (const std::invalid_argument &e) {
+                throw SampleError("matrix " + s.name + ": " + e.what(), s.name);
+            }
+        }
+        return graphs;
+    }
+
     const Dataset &m_data;
     torch::Device m_device;
     FactorGnn m_model;
     std::vector<MatrixGraph> m_train, m_test;
+    std::optional<double> m_bound;
 };
 
 void save_module(torch::nn::Module &module, const fsys::path &path)
@@ -293,6 +344,15 @@ int run_training(const TrainConfig &config, const RunOptions &options)
                     order.begin() + static_cast<std::ptrdiff_t>(start),
                     order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), start + static_cast<std::size_t>(config.batch_size))));
                 const BatchOutcome out = task->run(test, members, training, noise * 0x100000001B3ULL + static_cast<std::uint64_t>(batches));
+                const double lossValue = out.loss.item<double>();
+                if (!std::isfinite(lossValue) || !std::isfinite(out.score_sum)) {
+                    std::string names;
+                    for (std::size_t k : members)
+                        names += (names.empty() ? "" : ", ") + task->sample_name(test, k);
+                    throw SampleError(std::string(std::isfinite(lossValue) ? "the score" : "the loss")
+                                          + " is not finite on a batch of matrices " + names,
+                                      names);
+                }
                 if (training) {
                     optimizer.zero_grad();
                     out.loss.backward();
@@ -301,7 +361,7 @@ int run_training(const TrainConfig &config, const RunOptions &options)
                 r.mean_cos += out.score_sum;
                 for (const auto &[key, value] : out.sums)
                     r.means[key] += value;
-                lossSum += out.loss.item<double>();
+                lossSum += lossValue;
                 ++batches;
             }
             const double count = static_cast<double>(std::max<std::size_t>(1, order.size()));
@@ -362,15 +422,23 @@ int run_training(const TrainConfig &config, const RunOptions &options)
             save_module(model, ckpt / "latest.pt");
             save_atomic(optimizer, ckpt / "latest_optimizer.pt");
             write_json_file(ckpt / "latest.json", state.to_json());
-            json line = {{"epoch", epoch},   {"train_cos", trainResult->mean_cos}, {"loss", trainResult->loss},
-                         {"lr", lr},         {"seconds", seconds},                {"elapsed", state.elapsed},
-                         {"device", deviceName}};
-            line["test_cos"] = testResult ? json(testResult->mean_cos) : json(nullptr);
+            dataset::EpochLine line;
+            line.epoch = epoch;
+            line.train_cos = trainResult->mean_cos;
+            line.loss = trainResult->loss;
+            line.lr = lr;
+            line.seconds = seconds;
+            line.elapsed = state.elapsed;
+            line.device = deviceName;
+            if (testResult)
+                line.test_cos = testResult->mean_cos;
+            if (const std::optional<double> bound = task->bound())
+                line.bound = *bound;
             for (const auto &[key, value] : trainResult->means)
-                line[key] = value;
+                dataset::set_number(line, key, value);
             if (testResult)
                 for (const auto &[key, value] : testResult->means)
-                    line["test_" + key] = value;
+                    dataset::set_number(line, "test_" + key, value);
             report.epoch(line);
             if (config.patience > 0 && state.bad_epochs >= config.patience) {
                 early = true;
@@ -378,11 +446,15 @@ int run_training(const TrainConfig &config, const RunOptions &options)
             }
         }
 
-        json final = {{"epoch", state.epoch}, {"best_epoch", state.best_epoch}, {"device", deviceName},
-                      {"elapsed", state.elapsed}};
+        dataset::FinalLine finalLine;
+        finalLine.device = deviceName;
+        json final = {{"epoch", state.epoch}, {"best_epoch", state.best_epoch}, {"elapsed", state.elapsed}};
         final["best_cos"] = state.best_epoch > 0 ? json(state.best) : json(nullptr);
+        if (const std::optional<double> bound = task->bound())
+            final["bound"] = *bound;
         if (state.epoch < config.epochs && !early) {
-            final["status"] = "stopped";
+            finalLine.status = dataset::RunOutcome::Stopped;
+            final.update(dataset::to_json(finalLine));
             report.emit(final);
             return 3;
         }
@@ -393,15 +465,22 @@ int run_training(const TrainConfig &config, const RunOptions &options)
         const json eval = task->evaluate();
         write_json_file(dir / "eval.json", eval);
         final["eval"] = eval.at("summary");
-        final["status"] = "finished";
+        finalLine.status = dataset::RunOutcome::Finished;
+        final.update(dataset::to_json(finalLine));
         report.emit(final);
         return 0;
     } catch (const std::exception &e) {
-        std::string what = e.what();
+        dataset::FinalLine failed;
+        failed.error = e.what();
         // c10::Error appends a C++ backtrace; the first line is the message.
-        if (const auto nl = what.find('\n'); nl != std::string::npos)
-            what.resize(nl);
-        report.emit({{"status", "failed"}, {"error", what}, {"epoch", state.epoch}, {"device", deviceName}});
+        if (const auto nl = failed.error.find('\n'); nl != std::string::npos)
+            failed.error.resize(nl);
+        if (const auto *sample = dynamic_cast<const SampleError *>(&e))
+            failed.matrix = sample->matrix;
+        failed.device = deviceName;
+        json line = dataset::to_json(failed);
+        line["epoch"] = state.epoch;
+        report.emit(line);
         return 1;
     }
 }

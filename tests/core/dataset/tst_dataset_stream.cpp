@@ -13,6 +13,7 @@ private Q_SLOTS:
     void epochLine();
     void gcvaeEpochLine();
     void finalLines();
+    void writtenLinesReadBack();
     void malformed_data();
     void malformed();
 };
@@ -46,6 +47,47 @@ void TestDatasetStream::gcvaeEpochLine()
     QCOMPARE(e->residual, 3.0);
     QCOMPARE(e->test_residual_ratio, 1.0625);
     QVERIFY(e->device.empty());
+}
+
+void TestDatasetStream::writtenLinesReadBack()
+{
+    // What the trainer writes (to_json) parses back field by field; NaN fields stay out.
+    EpochLine e;
+    e.epoch = 7;
+    e.train_cos = 0.5;
+    e.test_cos = 0.625;
+    e.loss = 0.5;
+    e.bound = 0.743;
+    e.test_cos_far = 0.25;
+    e.device = "cpu";
+    set_number(e, "test_recon", 2.5);
+    set_number(e, "kl", 0.125);
+    const nlohmann::json j = to_json(e);
+    QVERIFY(!j.contains("lr"));
+    QVERIFY(!j.contains("recon"));
+    const StreamLine parsed = parse_stream_line(j.dump());
+    const auto *back = std::get_if<EpochLine>(&parsed);
+    QVERIFY(back);
+    QCOMPARE(back->epoch, 7);
+    QCOMPARE(back->bound, 0.743);
+    QCOMPARE(back->test_cos_far, 0.25);
+    QCOMPARE(back->kl, 0.125);
+    QCOMPARE(back->extra.at("test_recon"), 2.5);
+    QVERIFY(std::isnan(back->lr));
+    // No test set: test_cos is written as null.
+    e.test_cos = EpochLine::nan;
+    QVERIFY(to_json(e).at("test_cos").is_null());
+
+    FinalLine f;
+    f.status = RunOutcome::Failed;
+    f.error = "the loss is not finite";
+    f.matrix = "1e99";
+    const StreamLine parsedFinal = parse_stream_line(to_json(f).dump());
+    const auto *fb = std::get_if<FinalLine>(&parsedFinal);
+    QVERIFY(fb);
+    QCOMPARE(fb->status, RunOutcome::Failed);
+    QCOMPARE(fb->matrix, std::string("1e99"));
+    QCOMPARE(fb->error, f.error);
 }
 
 void TestDatasetStream::finalLines()

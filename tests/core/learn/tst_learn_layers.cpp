@@ -6,6 +6,7 @@
 #include "learn/layers.h"
 #include "learn/model.h"
 #include "sparse/generators.h"
+#include "dataset/locality_bound.h"
 #include "sparse/graph_hops.h"
 
 #include <torch/torch.h>
@@ -117,12 +118,25 @@ void TestLearnLayers::graphOfMatrix()
         const auto e = mg.target_edges[k].item<std::int64_t>();
         QCOMPARE(dst[e].item<std::int64_t>(), std::int64_t(rc[k].first));
         QCOMPARE(src[e].item<std::int64_t>(), std::int64_t(rc[k].second));
-        QCOMPARE(mg.y[k].item<double>(), g.exact_L->coeff(rc[k].first, rc[k].second));
-        QCOMPARE(attr[e].item<double>(), g.A.coeff(rc[k].first, rc[k].second) / 2.0);
+            // Jacobi scaling: A_ij / sqrt(A_ii A_jj) = -1/2 off the diagonal, 1 on it.
+        QCOMPARE(attr[e].item<double>(), rc[k].first == rc[k].second ? 1.0 : -0.5);
+        // Unit-norm targets: ‖L‖_F² = ‖A‖ trace = 6 here (tr(L Lᵀ) = tr A).
+        QVERIFY(std::abs(mg.y[k].item<double>() - g.exact_L->coeff(rc[k].first, rc[k].second) / std::sqrt(6.0)) < 1e-15);
+        QCOMPARE(mg.target_scale[k].item<double>(), 1.0);
     }
-    // Node features: A_ii / max A_ii and log(1 + off-diagonal degree).
-    QCOMPARE(mg.x[0][0].item<double>(), 1.0);
+    // Node features: Σ_{j≠i} |A_ij| / A_ii (row i alone) and log(1 + off-diagonal degree).
+    QCOMPARE(mg.x[0][0].item<double>(), 0.5);
+    QCOMPARE(mg.x[1][0].item<double>(), 1.0);
     QVERIFY(std::abs(mg.x[1][1].item<double>() - std::log(3.0)) < 1e-15);
+    // No global scale reaches the inputs: A scaled by 1e99 gives the same graph, targets included.
+    const MatrixGraph huge = make_graph(fs::sparse::Matrix(g.A * 1e99), &*g.exact_L);
+    QVERIFY(torch::equal(huge.x, mg.x));
+    QVERIFY(torch::allclose(huge.edge_attr, mg.edge_attr, 1e-15, 0.0));
+    QVERIFY(torch::equal(huge.target_scale, mg.target_scale));
+    // A diagonal that is not positive cannot be scaled: refused.
+    fs::sparse::Matrix neg = g.A;
+    neg.coeffRef(1, 1) = -1.0;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, make_graph(neg));
     // An L entry outside tril(A) cannot be predicted: refused.
     fs::sparse::Matrix bad = *g.exact_L;
     bad.coeffRef(2, 0) = 1.0;
@@ -261,23 +275,30 @@ void TestLearnLayers::receptiveField_data()
 
 void TestLearnLayers::receptiveField()
 {
-    // Perturb node p's input. Block k's edge model reads the nodes after k−1 node models, and a
-    // node model reaches one hop, so after k blocks an edge changes only if an end lies within
-    // k−1 hops of p; the MLP node model never reaches past the node itself.
+    // Perturb A_pp of the matrix itself (it doubles), so that the graph's inputs are tested too:
+    // only node p and the edges at p may change. Block k's edge model reads the nodes after k−1
+    // node models, and a node model reaches one hop, so after k blocks an edge changes only if an
+    // end lies within k−1 hops of p; the MLP node model never reaches past the node itself. The
+    // rule is dataset::receptive_radius, which the locality bound relies on.
     QFETCH(QString, name);
     QFETCH(int, depth);
     const auto A = fs::sparse::poisson2d(7, 7).A;
     const int p = 24;
+    fs::sparse::Matrix Ap = A;
+    Ap.coeffRef(p, p) *= 2.0;
     const std::vector<int> dist = fs::sparse::hop_distances(A, std::vector<fs::sparse::Index>{p});
+    const std::optional<int> radius = fs::dataset::receptive_radius(name.toStdString(), depth);
+    QVERIFY(radius);
+    QCOMPARE(*radius, name == "mlp" ? 0 : depth - 1);
     FactorGnn model = make_model(name.toStdString(), depth, 16, 17);
     randomize(*model);
     model->eval();
     torch::NoGradGuard guard;
-    GraphBatch b = batch_of({A, fs::sparse::laplacian1d(6).A});
+    const fs::sparse::Matrix other = fs::sparse::laplacian1d(6).A;
+    const GraphBatch b = batch_of({A, other});
+    const GraphBatch bp = batch_of({Ap, other});
     const auto before = all_edge_outputs(model, b);
-    b.x[p][0] += 0.7;
-    const auto after = all_edge_outputs(model, b);
-    const int reach = name == "mlp" ? 1 : depth;
+    const auto after = all_edge_outputs(model, bp);
     double atEdge = 0.0;
     const std::int64_t edgesA = make_graph(A).edge_index.size(1);
     for (std::int64_t k = 0; k < b.edge_index.size(1); ++k) {
@@ -287,13 +308,22 @@ void TestLearnLayers::receptiveField()
             continue;
         }
         const int m = std::min(dist[b.edge_index[0][k].item<std::int64_t>()], dist[b.edge_index[1][k].item<std::int64_t>()]);
-        if (m >= reach)
+        if (m > *radius)
             QVERIFY2(change == 0.0, qPrintable(QStringLiteral("edge %1 at %2 hops changed by %3").arg(k).arg(m).arg(change)));
-        else if (m == reach - 1)
+        else if (m == *radius)
             atEdge = std::max(atEdge, change);
     }
-    // The bound is attained: the change does reach reach−1 hops.
+    // The radius is exact: the change does reach it.
     QVERIFY2(atEdge > 1e-9, qPrintable(QString::number(atEdge)));
+    // The output scale √(A_ii / max A_kk) is a node fact up to the graph's common factor: it
+    // changes at p and, here, by one factor (√2: A_pp became the largest diagonal) elsewhere.
+    const torch::Tensor ratio = bp.target_scale / b.target_scale;
+    const torch::Tensor targetRow = b.edge_index[1].index_select(0, b.target_edges);
+    for (std::int64_t t = 0; t < ratio.size(0); ++t) {
+        const std::int64_t row = targetRow[t].item<std::int64_t>();
+        if (row != p && t < make_graph(A).target_edges.size(0))
+            QVERIFY(std::abs(ratio[t].item<double>() - 1.0 / std::sqrt(2.0)) < 1e-15);
+    }
 }
 
 void TestLearnLayers::globalAttentionStaysInGraph()

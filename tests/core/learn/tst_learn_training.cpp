@@ -2,6 +2,8 @@
 // resumed run equals an uninterrupted one, SIGTERM stops cleanly, bad input fails in JSON.
 #include "dataset/dataset.h"
 #include "learn/trainer.h"
+#include "dataset/locality_bound.h"
+#include "precond/kopt.h"
 
 #include <nlohmann/json.hpp>
 
@@ -9,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -65,6 +68,9 @@ private Q_SLOTS:
     void badDatasetFails();
     void badOptionsFail();
     void configRoundTrip();
+    void koptBenchmarkTrainsFinite();
+    void nonFiniteLossFails();
+    void pairedRunReportsBound();
 
 private:
     QTemporaryDir m_tmp;
@@ -255,6 +261,90 @@ void TestLearnTraining::configRoundTrip()
     QVERIFY_THROWS_EXCEPTION(ConfigError, c.apply(json{{"epochs", "many"}}));
     c.depth = -1;
     QVERIFY_THROWS_EXCEPTION(ConfigError, c.validate());
+}
+
+void TestLearnTraining::koptBenchmarkTrainsFinite()
+{
+    // The Figure 4 data: K-optimal factors of the bundled benchmark, the 1e99-scaled matrix among
+    // them (its factor reaches 3e49, beyond float32). Local inputs and unit-norm targets keep every
+    // loss finite.
+    const std::string data = m_tmp.filePath(QStringLiteral("kopt")).toStdString();
+    const auto factor = [](const fs::sparse::Matrix &A) { return fs::precond::kopt_dense(A).L; };
+    const Manifest m = write_kopt_dataset(FS_BENCHMARK_DIR, data, factor);
+    bool huge = false;
+    for (const auto *split : {&m.train, &m.test})
+        for (const auto &s : *split)
+            huge = huge || s.name.find("1e99") != std::string::npos;
+    QVERIFY2(huge, "the 1e99 matrix is part of the benchmark");
+    TrainConfig c = small_config(data);
+    c.model = "mlp";
+    c.depth = 1;
+    c.epochs = 2;
+    std::ostringstream out;
+    RunOptions run;
+    run.run_dir = m_tmp.filePath(QStringLiteral("kopt_run")).toStdString();
+    run.log = &out;
+    QCOMPARE(run_training(c, run), 0);
+    const auto lines = read_lines(out.str());
+    QCOMPARE(lines.size(), std::size_t(3));
+    for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+        QVERIFY2(lines[k].at("loss").is_number() && std::isfinite(lines[k].at("loss").get<double>()), lines[k].dump().c_str());
+        QVERIFY(lines[k].at("test_cos").is_number());
+    }
+    QCOMPARE(lines.back().at("status").get<std::string>(), std::string("finished"));
+}
+
+void TestLearnTraining::nonFiniteLossFails()
+{
+    // A learning rate of 1e30 throws the weights out of float range after one step: the run must
+    // end with a failure naming the matrices, not go on printing null losses.
+    TrainConfig c = small_config(m_data);
+    c.lr = 1e30;
+    c.epochs = 3;
+    std::ostringstream out;
+    RunOptions run;
+    run.run_dir = m_tmp.filePath(QStringLiteral("nan")).toStdString();
+    run.log = &out;
+    QCOMPARE(run_training(c, run), 1);
+    const auto lines = read_lines(out.str());
+    const json last = lines.back();
+    QCOMPARE(last.at("status").get<std::string>(), std::string("failed"));
+    QVERIFY2(last.at("error").get<std::string>().find("not finite") != std::string::npos, last.dump().c_str());
+    QVERIFY(!last.at("matrix").get<std::string>().empty());
+    for (std::size_t k = 0; k + 1 < lines.size(); ++k)
+        QVERIFY(std::isfinite(lines[k].at("loss").get<double>()));
+}
+
+void TestLearnTraining::pairedRunReportsBound()
+{
+    // Paired counterexample data: every epoch line carries the bound of the run's radius and the
+    // far-entry cosine, and the bound equals the dataset's own (locality_bound.h).
+    SyntheticOptions o;
+    o.family = "counterexample";
+    o.paired = true;
+    o.count = 48;
+    o.test = 16;
+    o.n = 30;
+    o.seed = 5;
+    const std::string data = m_tmp.filePath(QStringLiteral("pairs")).toStdString();
+    write_synthetic_dataset(o, data);
+    TrainConfig c = small_config(data);
+    c.model = "mpmlp";
+    c.depth = 3;
+    c.epochs = 4;
+    std::ostringstream out;
+    RunOptions run;
+    run.run_dir = m_tmp.filePath(QStringLiteral("pairs_run")).toStdString();
+    run.log = &out;
+    QCOMPARE(run_training(c, run), 0);
+    const auto lines = read_lines(out.str());
+    const double bound = fs::dataset::split_bound(load_dataset(data).test, 2).bound;
+    QVERIFY(bound < 0.95);
+    for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+        QVERIFY(std::abs(lines[k].at("bound").get<double>() - bound) < 1e-12);
+        QVERIFY(lines[k].at("test_cos").get<double>() <= bound + 1e-6);
+        QVERIFY(lines[k].at("test_cos_far").is_number());
+    }
 }
 
 QTEST_APPLESS_MAIN(TestLearnTraining)

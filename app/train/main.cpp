@@ -17,6 +17,7 @@
 
 namespace {
 
+// Not a std::stop_source: on_signal sets it, and request_stop is not async-signal-safe.
 std::atomic<bool> g_stop{false};
 
 extern "C" void on_signal(int)

@@ -122,7 +122,7 @@ std::map<std::string, std::string> read_groups(const std::filesystem::path &inde
 
 // Runs one preconditioner under its own time budget; throws Cancelled only for the user's cancel.
 void run_method(const sparse::Matrix &A, const sparse::Vector &b, PrecondKind method,
-                const RunOptions &options, const std::atomic<bool> *cancel, MethodOutcome &out)
+                const RunOptions &options, std::stop_token cancel, MethodOutcome &out)
 {
     BudgetGuard guard(options.budget_seconds, cancel);
     precond::BuildOptions bo;
@@ -134,7 +134,7 @@ void run_method(const sparse::Matrix &A, const sparse::Vector &b, PrecondKind me
     const auto t0 = Clock::now();
     precond::BuiltPreconditioner built;
     try {
-        bo.cancel = guard.flag();
+        bo.cancel = guard.token();
         built = precond::build_preconditioner(A, method, bo);
     } catch (const precond::SizeRefused &e) {
         out.failure = FailureMemoryBudget;
@@ -156,7 +156,7 @@ void run_method(const sparse::Matrix &A, const sparse::Vector &b, PrecondKind me
     }
     out.setup_seconds = since(t0);
     out.kopt_method = built.method;
-    if (cancel && cancel->load())
+    if (cancel.stop_requested())
         throw precond::Cancelled();
     // IC(0) and Jacobi cannot be interrupted; an overrun there is recognised once they return.
     if (guard.overrun()) {
@@ -175,7 +175,7 @@ void run_method(const sparse::Matrix &A, const sparse::Vector &b, PrecondKind me
     po.tol = options.tol;
     po.maxiter = options.maxiter;
     po.record_history = options.record_history;
-    po.cancel = guard.flag();
+    po.cancel = guard.token();
     const auto t1 = Clock::now();
     try {
         const precond::PcgResult r = precond::pcg(A, b, *built.preconditioner, po);
@@ -199,7 +199,7 @@ void run_method(const sparse::Matrix &A, const sparse::Vector &b, PrecondKind me
         return;
     precond::KcondOptions ko;
     ko.threads = 1;
-    ko.cancel = guard.flag();
+    ko.cancel = guard.token();
     try {
         const precond::KcondOutcome kc = precond::preconditioned_kcond(A, built, ko);
         if (kc.value)
@@ -246,8 +246,7 @@ std::vector<BenchInput> list_directory(const std::string &directory)
     return inputs;
 }
 
-MatrixOutcome run_matrix(const BenchInput &input, const RunOptions &options,
-                         const std::atomic<bool> *cancel)
+MatrixOutcome run_matrix(const BenchInput &input, const RunOptions &options, std::stop_token cancel)
 {
     const auto t0 = Clock::now();
     MatrixOutcome out;
@@ -293,7 +292,7 @@ MatrixOutcome run_matrix(const BenchInput &input, const RunOptions &options,
     const sparse::Vector b =
         precond::permute_vector(precond::make_rhs(int(problem.A.rows()), false), problem.perm);
     for (PrecondKind m : AllMethods) {
-        if (cancel && cancel->load())
+        if (cancel.stop_requested())
             throw precond::Cancelled();
         run_method(problem.A, b, m, options, cancel, out.at(m));
     }
@@ -303,7 +302,7 @@ MatrixOutcome run_matrix(const BenchInput &input, const RunOptions &options,
 }
 
 std::size_t run_benchmark(const std::vector<BenchInput> &inputs, const RunOptions &options,
-                          const RunCallbacks &callbacks, const std::atomic<bool> *cancel)
+                          const RunCallbacks &callbacks, std::stop_token cancel)
 {
     std::size_t finished = 0;
     std::mutex reportMutex;

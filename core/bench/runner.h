@@ -5,9 +5,9 @@
 #include "bench/outcome.h"
 #include "precond/ordering.h"
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -42,9 +42,8 @@ struct BenchInput {
 std::vector<BenchInput> list_directory(const std::string &directory);
 
 /// Runs every preconditioner on one matrix. Numerical failures, refusals and budget overruns are
-/// outcomes; only the user's cancel (`cancel` raised) throws precond::Cancelled.
-MatrixOutcome run_matrix(const BenchInput &input, const RunOptions &options,
-                         const std::atomic<bool> *cancel = nullptr);
+/// outcomes; only the user's cancel (a stop requested on `cancel`) throws precond::Cancelled.
+MatrixOutcome run_matrix(const BenchInput &input, const RunOptions &options, std::stop_token cancel = {});
 
 struct RunCallbacks {
     /// Called once per finished matrix, from a worker thread, serialised (never concurrently).
@@ -53,9 +52,9 @@ struct RunCallbacks {
     std::function<void(std::size_t index)> started;
 };
 
-/// Runs all inputs; returns how many finished. Stops early (without throwing) when `cancel` is
-/// raised: matrices in progress are abandoned, finished ones have been reported.
+/// Runs all inputs; returns how many finished. Stops early (without throwing) when a stop is
+/// requested on `cancel`: matrices in progress are abandoned, finished ones have been reported.
 std::size_t run_benchmark(const std::vector<BenchInput> &inputs, const RunOptions &options,
-                          const RunCallbacks &callbacks, const std::atomic<bool> *cancel = nullptr);
+                          const RunCallbacks &callbacks, std::stop_token cancel = {});
 
 } // namespace fs::bench

@@ -1,6 +1,6 @@
 #include "learn/evaluation.h"
 
-#include "learn/eval_report.h"
+#include "dataset/eval_report.h"
 #include "precond/kind.h"
 
 #include <algorithm>

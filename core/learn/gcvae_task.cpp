@@ -11,8 +11,8 @@
 // ‖r‖/‖b‖ <= 1e-8, at most 10000 iterations. "nnz" counts the stored entries of the operator each
 // method stores: R (pattern of A) for the inverses, n for Jacobi, tril(A) for the factors.
 
+#include "dataset/eval_report.h"
 #include "learn/gcvae.h"
-#include "learn/eval_report.h"
 #include "learn/train_task.h"
 #include "precond/kind.h"
 #include "precond/spai.h"

@@ -28,6 +28,7 @@ namespace fs::learn {
 struct RunOptions {
     std::string run_dir;
     bool resume = false;   ///< continue from run_dir/checkpoints/latest.*; config from run_dir
+    /// Not a std::stop_token: a signal handler raises it, and request_stop is not async-signal-safe.
     const std::atomic<bool> *stop = nullptr;
     std::ostream *log = nullptr; ///< where the JSON lines go (stdout in factorscope-train)
     /// Stop (as if signalled) after this many epochs of this invocation; -1 = never. For tests.

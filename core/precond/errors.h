@@ -35,7 +35,7 @@ private:
     Reason m_reason;
 };
 
-/// Work stopped because the caller's cancel flag was raised (thrown by support::parallel_for too).
+/// A stop was requested on the caller's cancel token (thrown by support::parallel_for too).
 using Cancelled = support::Cancelled;
 
 /// Human-readable byte count ("1.5 GiB") for refusal messages.

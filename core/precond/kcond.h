@@ -14,9 +14,9 @@
 
 #include <Eigen/Dense>
 
-#include <atomic>
 #include <cstdint>
 #include <stdexcept>
+#include <stop_token>
 #include <string>
 
 namespace fs::precond {
@@ -32,7 +32,7 @@ struct Kcond {
 struct KcondOptions {
     int threads = 0;                 ///< 0 = hardware concurrency
     double max_work = 4e10;          ///< flop estimate beyond which kcond_split/paper refuse
-    const std::atomic<bool> *cancel = nullptr;
+    std::stop_token cancel;          ///< a requested stop throws Cancelled
 };
 
 /// Thrown by kcond_split / kcond_paper when the flop estimate exceeds KcondOptions::max_work.

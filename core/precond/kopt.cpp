@@ -3,6 +3,7 @@
 #include "support/parallel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <string>
 #include <vector>

@@ -12,10 +12,10 @@
 
 #include <Eigen/Dense>
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <stop_token>
 
 namespace fs::precond {
 
@@ -26,8 +26,8 @@ struct KoptOptions {
     std::int64_t max_dense_bytes = std::int64_t(2) << 30;
     /// Called from worker threads with the fraction of columns done (0..1); may be empty.
     std::function<void(double)> progress;
-    /// When set and raised, the computation stops and throws Cancelled.
-    const std::atomic<bool> *cancel = nullptr;
+    /// A stop requested here ends the computation with Cancelled.
+    std::stop_token cancel;
 };
 
 struct KoptResult {

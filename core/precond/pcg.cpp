@@ -60,7 +60,7 @@ PcgResult pcg(const sparse::Matrix &A, const sparse::Vector &b, const Preconditi
         return fail(PcgFailure::IndefinitePreconditioner);
 
     for (int k = 0; k < options.maxiter; ++k) {
-        if (options.cancel && options.cancel->load(std::memory_order_relaxed))
+        if (options.cancel.stop_requested())
             throw Cancelled();
         const double pq = spmv_symmetric_dot(A, p, q);
         if (!std::isfinite(pq))

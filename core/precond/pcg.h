@@ -5,8 +5,8 @@
 #include "sparse/matrix.h"
 #include "support/name_table.h"
 
-#include <atomic>
 #include <cstdint>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -16,7 +16,7 @@ struct PcgOptions {
     double tol = 1e-8;   ///< stop when ||r_k||_2 / ||b||_2 <= tol
     int maxiter = 10000; ///< iteration limit (a run that reaches it has not converged)
     bool record_history = true;
-    const std::atomic<bool> *cancel = nullptr; ///< checked every iteration; throws Cancelled
+    std::stop_token cancel; ///< checked every iteration; a requested stop throws Cancelled
 };
 
 enum class PcgFailure {

@@ -9,6 +9,7 @@
 #include <Eigen/Dense>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <chrono>
 #include <numeric>
@@ -189,7 +190,7 @@ SelectedInverse SelectedInverse::compute(const sparse::Matrix &Ain, const Selinv
     SelectedInverse s;
     s.m_analyzeSeconds = analyzeSeconds;
     s.m_factorSeconds = seconds_since(t0);
-    if (options.cancel && options.cancel->load())
+    if (options.cancel.stop_requested())
         throw Cancelled();
 
     t0 = std::chrono::steady_clock::now();

@@ -13,11 +13,11 @@
 #include "precond/ordering.h"
 #include "sparse/matrix.h"
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <stdexcept>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -40,7 +40,7 @@ struct SelinvOptions {
     Ordering ordering = Ordering::Natural;
     int threads = 0; ///< 0 = hardware concurrency
     std::function<void(double)> progress;
-    const std::atomic<bool> *cancel = nullptr;
+    std::stop_token cancel; ///< a requested stop throws Cancelled
 };
 
 /// A^{-1} on the pattern of the Cholesky factor of P A Pᵀ (P from the chosen ordering). Entries are

@@ -8,10 +8,10 @@
 #include "precond/preconditioner.h"
 #include "sparse/matrix.h"
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 
@@ -43,9 +43,9 @@ struct BuildOptions {
     /// SPAI: keep the symmetrised (M + Mᵀ)/2 that PCG applies (true), or M itself (false: the
     /// approximate inverse as computed, applied as given).
     bool spai_symmetric = true;
-    /// Raised by the caller (e.g. a time-budget watchdog) to stop K-optimal and SPAI, the set-ups
-    /// that can run for minutes; they then throw Cancelled.
-    const std::atomic<bool> *cancel = nullptr;
+    /// Stops K-optimal and SPAI, the set-ups that can run for minutes, when the caller (e.g. a
+    /// time-budget watchdog) requests it; they then throw Cancelled.
+    std::stop_token cancel;
 };
 
 /// A problem moved into a fill-reducing ordering: every preconditioner of a comparison is built

@@ -9,9 +9,9 @@
 
 #include "sparse/matrix.h"
 
-#include <atomic>
 #include <functional>
 #include <span>
+#include <stop_token>
 
 namespace fs::precond {
 
@@ -21,7 +21,7 @@ struct SpaiOptions {
     /// nonzeros, a smaller ||A M - I||_F since the feasible set grows).
     int pattern_power = 1;
     std::function<void(double)> progress;
-    const std::atomic<bool> *cancel = nullptr;
+    std::stop_token cancel; ///< a requested stop throws Cancelled
 };
 
 struct SpaiResult {

@@ -1,6 +1,7 @@
 #include "support/parallel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -16,7 +17,7 @@ int resolve_threads(int requested)
 }
 
 void parallel_for(int count, int threads, const std::function<void(int, int)> &body, int chunk,
-                  const std::atomic<bool> *cancel, const std::function<void(double)> &progress)
+                  std::stop_token cancel, const std::function<void(double)> &progress)
 {
     if (count <= 0)
         return;
@@ -33,7 +34,7 @@ void parallel_for(int count, int threads, const std::function<void(int, int)> &b
             for (;;) {
                 if (stop.load(std::memory_order_relaxed))
                     return;
-                if (cancel && cancel->load(std::memory_order_relaxed))
+                if (cancel.stop_requested())
                     throw Cancelled();
                 const int begin = next.fetch_add(chunk, std::memory_order_relaxed);
                 if (begin >= count)

@@ -13,7 +13,7 @@ BenchController::BenchController(QObject *parent)
     connect(&m_watcher, &QFutureWatcher<void>::finished, this, [this] {
         m_running = false;
         m_lastElapsed = m_clock.elapsed();
-        Q_EMIT finished(m_cancel && m_cancel->load());
+        Q_EMIT finished(m_cancel.stop_requested());
     });
 }
 
@@ -28,7 +28,7 @@ bool BenchController::start(const std::vector<fs::bench::BenchInput> &inputs,
 {
     if (m_running)
         return false;
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_cancel = std::stop_source();
     m_done = 0;
     m_skipped = 0;
     m_total = int(inputs.size());
@@ -38,13 +38,13 @@ bool BenchController::start(const std::vector<fs::bench::BenchInput> &inputs,
 
     const QString settings = QString::fromStdString(fs::bench::settings_key(options));
     QPointer<BenchController> self(this);
-    auto cancelFlag = m_cancel;
+    const std::stop_token cancel = m_cancel.get_token();
     m_watcher.setFuture(QtConcurrent::run([=, this] {
         // Hashing reads every file once; it runs here so a large folder does not freeze the GUI.
         std::vector<fs::bench::BenchInput> todo;
         QStringList hashes;
         for (const auto &input : inputs) {
-            if (cancelFlag->load())
+            if (cancel.stop_requested())
                 return;
             const QString hash = BenchStore::hashFile(QString::fromStdString(input.file));
             if (!hash.isEmpty() && known.contains(BenchStore::makeKey(hash, settings))) {
@@ -66,7 +66,7 @@ bool BenchController::start(const std::vector<fs::bench::BenchInput> &inputs,
             QMetaObject::invokeMethod(
                 self, [self, record] { if (self) self->deliver(record); }, Qt::QueuedConnection);
         };
-        fs::bench::run_benchmark(todo, options, callbacks, cancelFlag.get());
+        fs::bench::run_benchmark(todo, options, callbacks, cancel);
     }));
     return true;
 }
@@ -79,8 +79,7 @@ void BenchController::deliver(const BenchRecord &record)
 
 void BenchController::cancel()
 {
-    if (m_cancel)
-        *m_cancel = true;
+    m_cancel.request_stop();
 }
 
 void BenchController::waitForFinished()

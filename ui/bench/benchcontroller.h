@@ -9,7 +9,7 @@
 #include <QObject>
 
 #include <atomic>
-#include <memory>
+#include <stop_token>
 
 namespace fs::ui {
 
@@ -48,7 +48,7 @@ private:
     void deliver(const BenchRecord &record);
 
     QFutureWatcher<void> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::stop_source m_cancel; ///< a fresh one per run; its token goes to the worker
     std::atomic<int> m_done{0};
     std::atomic<int> m_skipped{0};
     int m_total = 0;

@@ -46,7 +46,7 @@ CollectionDownloader::CollectionDownloader(const CollectionCache &cache, QObject
 CollectionDownloader::~CollectionDownloader()
 {
     if (m_unpack) {
-        m_cancelFlag->store(true);
+        m_cancelSource.request_stop();
         m_unpack->waitForFinished();
     }
 }
@@ -109,7 +109,7 @@ void CollectionDownloader::download(const QVector<SsRecord> &records)
     m_paths.clear();
     m_cancelled = false;
     m_active = true;
-    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
+    m_cancelSource = std::stop_source();
     Q_EMIT totalProgress(0, int(m_queue.size()));
     startNext();
 }
@@ -190,11 +190,11 @@ void CollectionDownloader::onArchiveFinished()
     const std::string archive = archivePartPath(record).toStdString();
     const std::string member = fs::sources::matrix_member_name(record);
     const std::string destination = m_cache.matrixPath(record).toStdString();
-    const std::shared_ptr<std::atomic<bool>> flag = m_cancelFlag;
+    const std::stop_token stop = m_cancelSource.get_token();
     m_unpack = new QFutureWatcher<ArchiveResult>(this);
     connect(m_unpack, &QFutureWatcherBase::finished, this, &CollectionDownloader::onArchiveUnpacked);
-    m_unpack->setFuture(QtConcurrent::run([archive, member, destination, flag] {
-        return fs::sources::extract_member(archive, member, destination, [flag] { return flag->load(); });
+    m_unpack->setFuture(QtConcurrent::run([archive, member, destination, stop] {
+        return fs::sources::extract_member(archive, member, destination, [stop] { return stop.stop_requested(); });
     }));
 }
 
@@ -251,7 +251,7 @@ void CollectionDownloader::cancel()
     if (!m_active)
         return;
     m_cancelled = true;
-    m_cancelFlag->store(true);
+    m_cancelSource.request_stop();
     if (m_reply)
         m_reply->abort(); // finishes through onArchiveFinished
 }

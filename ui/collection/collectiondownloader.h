@@ -11,8 +11,7 @@
 #include <QUrl>
 #include <QVector>
 
-#include <atomic>
-#include <memory>
+#include <stop_token>
 
 class QFile;
 class QNetworkAccessManager;
@@ -80,7 +79,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QFile *m_part = nullptr;
     QFutureWatcher<fs::sources::ArchiveResult> *m_unpack = nullptr;
-    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
+    std::stop_source m_cancelSource; ///< a fresh one per download(); stops the unpacking
     QVector<fs::sources::SsRecord> m_queue;
     int m_next = 0;
     QStringList m_paths;

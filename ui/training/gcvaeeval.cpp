@@ -9,7 +9,7 @@ namespace fs::ui {
 
 namespace {
 
-PcgSolve solveFromCore(const dataset::PcgResult &p)
+PcgSolve solveFromCore(const dataset::PcgOutcome &p)
 {
     PcgSolve s;
     s.iterations = p.iterations;

@@ -77,8 +77,8 @@ bool RunHistory::record(const TrainingRun &run)
                              " model = excluded.model, depth = excluded.depth, status = excluded.status,"
                              " epochs = excluded.epochs, best_test = excluded.best_test, device = excluded.device"));
     q.addBindValue(run.directory);
-    q.addBindValue(run.config.model);
-    q.addBindValue(run.config.depth);
+    q.addBindValue(QString::fromStdString(run.config.core.model));
+    q.addBindValue(run.config.core.depth);
     q.addBindValue(statusKey(run.status));
     q.addBindValue(run.points.isEmpty() ? 0 : run.points.constLast().epoch);
     q.addBindValue(std::isnan(run.bestTestCos()) ? QVariant() : QVariant(run.bestTestCos()));

@@ -16,7 +16,7 @@ QString cosCell(double value)
     return std::isnan(value) ? QStringLiteral("–") : QString::number(value, 'f', 4);
 }
 
-QString pcgCell(const std::map<std::string, dataset::PcgResult> &pcg, const char *method)
+QString pcgCell(const std::map<std::string, dataset::PcgOutcome> &pcg, const char *method)
 {
     const auto it = pcg.find(method);
     if (it == pcg.end())

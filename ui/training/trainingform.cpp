@@ -161,7 +161,7 @@ QWidget *TrainingForm::buildModelGroup()
     m_modelGroup = new QGroupBox;
     auto *form = new QFormLayout(m_modelGroup);
     m_modelForm = form;
-    const TrainingConfig defaults;
+    const dataset::RunConfig defaults;
     m_model = new QComboBox;
     m_model->setObjectName(QStringLiteral("model"));
     for (const QString &model : TrainingConfig::models())
@@ -173,13 +173,13 @@ QWidget *TrainingForm::buildModelGroup()
     m_lr->setDecimals(6);
     m_lr->setRange(1e-6, 1.0);
     m_lr->setSingleStep(1e-4);
-    m_lrStep = spin(1, 100000, defaults.lrStep);
+    m_lrStep = spin(1, 100000, defaults.lr_step);
     m_lrGamma = new QDoubleSpinBox;
     m_lrGamma->setDecimals(3);
     m_lrGamma->setRange(0.001, 1.0);
     m_lrGamma->setSingleStep(0.05);
     m_patience = spin(0, 100000, defaults.patience);
-    m_batch = spin(1, 4096, defaults.batchSize);
+    m_batch = spin(1, 4096, defaults.batch_size);
     m_seed = spin(0, 1 << 30, 0);
     m_device = new QComboBox;
     m_device->addItem(QString(), QStringLiteral("auto"));
@@ -200,7 +200,7 @@ QWidget *TrainingForm::buildModelGroup()
     for (const auto &[field, widget] : rows)
         form->addRow(m_labels[field], widget);
     connect(m_model, &QComboBox::currentIndexChanged, this, &TrainingForm::updateModelRows);
-    setConfig(defaults);
+    setConfig(TrainingConfig());
 
     m_sweepGroup = new QGroupBox;
     auto *grid = new QGridLayout(m_sweepGroup);
@@ -251,44 +251,46 @@ QWidget *TrainingForm::buildLauncherGroup()
 
 TrainingConfig TrainingForm::config() const
 {
-    TrainingConfig c;
-    c.dataset = QDir::fromNativeSeparators(m_dataset->text().trimmed());
-    c.model = m_model->currentData().toString();
+    TrainingConfig t;
+    dataset::RunConfig &c = t.core;
+    c.dataset = QDir::fromNativeSeparators(m_dataset->text().trimmed()).toStdString();
+    c.model = m_model->currentData().toString().toStdString();
     c.depth = m_depth->value();
     c.hidden = m_hidden->value();
     c.epochs = m_epochs->value();
     c.lr = m_lr->value();
-    c.lrStep = m_lrStep->value();
-    c.lrGamma = m_lrGamma->value();
+    c.lr_step = m_lrStep->value();
+    c.lr_gamma = m_lrGamma->value();
     c.patience = m_patience->value();
-    c.batchSize = m_batch->value();
-    c.seed = m_seed->value();
-    c.device = m_device->currentData().toString();
+    c.batch_size = m_batch->value();
+    c.seed = static_cast<std::uint64_t>(m_seed->value());
+    c.device = m_device->currentData().toString().toStdString();
     c.latent = m_latent->value();
     c.beta = m_beta->value();
     c.samples = m_samples->value();
-    c.residualWeight = m_residualWeight->value();
-    return c;
+    c.residual_weight = m_residualWeight->value();
+    return t;
 }
 
-void TrainingForm::setConfig(const TrainingConfig &c)
+void TrainingForm::setConfig(const TrainingConfig &config)
 {
-    m_dataset->setText(QDir::toNativeSeparators(c.dataset));
-    m_model->setCurrentIndex(std::max(0, m_model->findData(c.model)));
+    const dataset::RunConfig &c = config.core;
+    m_dataset->setText(QDir::toNativeSeparators(QString::fromStdString(c.dataset)));
+    m_model->setCurrentIndex(std::max(0, m_model->findData(QString::fromStdString(c.model))));
     m_depth->setValue(c.depth);
     m_hidden->setValue(c.hidden);
     m_epochs->setValue(c.epochs);
     m_lr->setValue(c.lr);
-    m_lrStep->setValue(c.lrStep);
-    m_lrGamma->setValue(c.lrGamma);
+    m_lrStep->setValue(c.lr_step);
+    m_lrGamma->setValue(c.lr_gamma);
     m_patience->setValue(c.patience);
-    m_batch->setValue(c.batchSize);
+    m_batch->setValue(c.batch_size);
     m_seed->setValue(static_cast<int>(c.seed));
-    m_device->setCurrentIndex(std::max(0, m_device->findData(c.device)));
+    m_device->setCurrentIndex(std::max(0, m_device->findData(QString::fromStdString(c.device))));
     m_latent->setValue(c.latent);
     m_beta->setValue(c.beta);
     m_samples->setValue(c.samples);
-    m_residualWeight->setValue(c.residualWeight);
+    m_residualWeight->setValue(c.residual_weight);
     updateModelRows();
 }
 

@@ -103,7 +103,7 @@ void TrainingMetricPlot::rebuild()
             continue;
         QCPGraph *graph = m_plot->addGraph();
         graph->setPen(QPen(runColor(i), 2.0));
-        graph->setName(QStringLiteral("%1 d%2").arg(run->config.model).arg(run->config.depth));
+        graph->setName(QStringLiteral("%1 d%2").arg(QString::fromStdString(run->config.core.model)).arg(run->config.core.depth));
         for (const EpochPoint &p : run->points) {
             if (const double v = value(p, shown); !std::isnan(v))
                 graph->addData(p.epoch, v);

@@ -63,7 +63,7 @@ void TrainingPlot::rebuild()
             continue;
         Graphs g;
         const QColor color = runColor(i);
-        const QString label = QStringLiteral("%1 d%2").arg(run->config.model).arg(run->config.depth);
+        const QString label = QStringLiteral("%1 d%2").arg(QString::fromStdString(run->config.core.model)).arg(run->config.core.depth);
         g.test = m_plot->addGraph();
         g.test->setPen(QPen(color, 2.0));
         g.test->setName(tr("%1 test").arg(label));
@@ -142,8 +142,8 @@ QString TrainingPlot::csv() const
             continue;
         for (const EpochPoint &p : run->points) {
             text += QStringLiteral("\"%1\",%2,%3,%4,%5,%6,%7,%8,%9\n")
-                        .arg(run->name(), run->config.model)
-                        .arg(run->config.depth)
+                        .arg(run->name(), QString::fromStdString(run->config.core.model))
+                        .arg(run->config.core.depth)
                         .arg(p.epoch)
                         .arg(number(p.trainCos), number(p.testCos), number(p.loss), number(p.lr), number(p.seconds));
         }

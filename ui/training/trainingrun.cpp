@@ -45,12 +45,6 @@ QJsonObject toQt(const nlohmann::json &json)
 
 } // namespace
 
-const dataset::RunConfig &TrainingConfig::defaults()
-{
-    static const dataset::RunConfig d;
-    return d;
-}
-
 QStringList TrainingConfig::nodeModels()
 {
     return toQStringList(dataset::node_model_names());
@@ -61,66 +55,22 @@ QStringList TrainingConfig::models()
     return toQStringList(dataset::model_names());
 }
 
-dataset::RunConfig TrainingConfig::toCore() const
-{
-    dataset::RunConfig c;
-    c.dataset = dataset.toStdString();
-    c.model = model.toStdString();
-    c.depth = depth;
-    c.hidden = hidden;
-    c.epochs = epochs;
-    c.lr = lr;
-    c.lr_step = lrStep;
-    c.lr_gamma = lrGamma;
-    c.patience = patience;
-    c.batch_size = batchSize;
-    c.device = device.toStdString();
-    c.seed = static_cast<std::uint64_t>(seed);
-    c.latent = latent;
-    c.beta = beta;
-    c.samples = samples;
-    c.residual_weight = residualWeight;
-    return c;
-}
-
-TrainingConfig TrainingConfig::fromCore(const dataset::RunConfig &c)
-{
-    TrainingConfig t;
-    t.dataset = QString::fromStdString(c.dataset);
-    t.model = QString::fromStdString(c.model);
-    t.depth = c.depth;
-    t.hidden = c.hidden;
-    t.epochs = c.epochs;
-    t.lr = c.lr;
-    t.lrStep = c.lr_step;
-    t.lrGamma = c.lr_gamma;
-    t.patience = c.patience;
-    t.batchSize = c.batch_size;
-    t.device = QString::fromStdString(c.device);
-    t.seed = static_cast<qint64>(c.seed);
-    t.latent = c.latent;
-    t.beta = c.beta;
-    t.samples = c.samples;
-    t.residualWeight = c.residual_weight;
-    return t;
-}
-
 QStringList TrainingConfig::arguments() const
 {
-    return toQStringList(toCore().to_argv(dataset::ConfigKeys::Launch));
+    return toQStringList(core.to_argv(dataset::ConfigKeys::Launch));
 }
 
 QJsonObject TrainingConfig::toJson() const
 {
     // The other models' trainers never see the gcvae keys, so their run.json stays as before.
-    return toQt(toCore().to_json(dataset::ConfigKeys::Launch));
+    return toQt(core.to_json(dataset::ConfigKeys::Launch));
 }
 
 TrainingConfig TrainingConfig::fromJson(const QJsonObject &json)
 {
-    dataset::RunConfig c;
-    c.apply_known(toNlohmann(json));
-    return fromCore(c);
+    TrainingConfig c;
+    c.core.apply_known(toNlohmann(json));
+    return c;
 }
 
 bool EpochPoint::hasGenerativeMetrics() const

@@ -12,31 +12,12 @@
 
 namespace fs::ui {
 
-// The settings of one run as factorscope-train takes them (--key value): a Qt view of
-// dataset::RunConfig, whose key table (core/dataset/run_config.h) holds the defaults ([P1]'s), the
-// ranges and the key names. Only the keys the GUI edits are here; the trainer's own (threads) keep
-// the trainer's defaults.
+// The settings of one run as factorscope-train takes them (--key value): a dataset::RunConfig,
+// whose key table (core/dataset/run_config.h) holds the fields, their defaults ([P1]'s), the
+// ranges and the key names; this only converts to and from Qt. The GUI edits every key but the
+// trainer's own (threads), which keeps its default.
 struct TrainingConfig {
-    /// The core configuration at its defaults.
-    static const dataset::RunConfig &defaults();
-
-    QString dataset = QString::fromStdString(defaults().dataset);
-    QString model = QString::fromStdString(defaults().model);
-    int depth = defaults().depth;
-    int hidden = defaults().hidden;
-    int epochs = defaults().epochs;
-    double lr = defaults().lr;
-    int lrStep = defaults().lr_step;
-    double lrGamma = defaults().lr_gamma;
-    int patience = defaults().patience;
-    int batchSize = defaults().batch_size;
-    QString device = QString::fromStdString(defaults().device);
-    qint64 seed = static_cast<qint64>(defaults().seed);
-    // gcvae only: latent size, KL weight, latent draws per test matrix, weight of ||I - A R||_F.
-    int latent = defaults().latent;
-    double beta = defaults().beta;
-    int samples = defaults().samples;
-    double residualWeight = defaults().residual_weight;
+    dataset::RunConfig core; ///< every key at its default until set
 
     /// Every model factorscope-train knows: the node models of [P1], then gcvae.
     static QStringList models();
@@ -44,16 +25,13 @@ struct TrainingConfig {
     static QStringList nodeModels();
     /// The generative SPAI model: it trains on "spai" datasets, every other model on the others.
     static QString generativeModel() { return QStringLiteral("gcvae"); }
-    bool isGenerative() const { return model == generativeModel(); }
-    /// The --key value pairs of every setting, in the trainer's key names.
+    bool isGenerative() const { return core.is_generative(); }
+    /// The --key value pairs of every setting a launcher passes, in the trainer's key names.
     QStringList arguments() const;
     /// The keys a launcher passes (the gcvae ones only for gcvae), as run.json holds them.
     QJsonObject toJson() const;
     /// Keys missing from `json` (or of the wrong type) keep their defaults.
     static TrainingConfig fromJson(const QJsonObject &json);
-
-    dataset::RunConfig toCore() const;
-    static TrainingConfig fromCore(const dataset::RunConfig &config);
 };
 
 struct EpochPoint {

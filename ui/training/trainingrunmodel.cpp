@@ -87,8 +87,8 @@ QVariant TrainingRunModel::data(const QModelIndex &index, int role) const
         return {};
     switch (static_cast<Column>(index.column())) {
     case Name: return run->name();
-    case Model: return run->config.model;
-    case Depth: return run->config.depth;
+    case Model: return QString::fromStdString(run->config.core.model);
+    case Depth: return run->config.core.depth;
     case Status:
         return run->malformedLines > 0 && display
                    ? tr("%1 (malformed lines: %2)").arg(runStatusText(run->status)).arg(run->malformedLines)

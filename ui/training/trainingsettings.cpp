@@ -6,10 +6,11 @@ namespace fs::ui {
 
 TrainingConfig TrainingSettings::launcher(const TrainingConfig &defaults) const
 {
-    TrainingConfig c = defaults;
-    const auto text = [this](const char *key, const QString &fallback) {
-        const QString value = m_settings.value(key, fallback).toString();
-        return value.isEmpty() ? fallback : value;
+    TrainingConfig config = defaults;
+    dataset::RunConfig &c = config.core;
+    const auto text = [this](const char *key, const std::string &fallback) {
+        const QString value = m_settings.value(key, QString::fromStdString(fallback)).toString();
+        return value.isEmpty() ? fallback : value.toStdString();
     };
     // A stored value of the wrong type (a hand-edited file) falls back like a missing one.
     const auto integer = [this](const char *key, int fallback, int low) {
@@ -22,29 +23,31 @@ TrainingConfig TrainingSettings::launcher(const TrainingConfig &defaults) const
         const double value = m_settings.value(key, fallback).toDouble(&ok);
         return ok && value >= 0.0 ? value : fallback;
     };
-    const QString model = text(SettingsKeys::TrainingModel, c.model);
-    if (TrainingConfig::models().contains(model))
+    const std::string model = text(SettingsKeys::TrainingModel, c.model);
+    if (TrainingConfig::models().contains(QString::fromStdString(model)))
         c.model = model;
-    c.dataset = m_settings.value(SettingsKeys::TrainingDataset, c.dataset).toString();
+    c.dataset =
+        m_settings.value(SettingsKeys::TrainingDataset, QString::fromStdString(c.dataset)).toString().toStdString();
     c.epochs = integer(SettingsKeys::TrainingEpochs, c.epochs, 1);
     c.device = text(SettingsKeys::TrainingDevice, c.device);
     c.latent = integer(SettingsKeys::TrainingLatent, c.latent, 1);
     c.beta = real(SettingsKeys::TrainingBeta, c.beta);
     c.samples = integer(SettingsKeys::TrainingSamples, c.samples, 1);
-    c.residualWeight = real(SettingsKeys::TrainingResidualWeight, c.residualWeight);
-    return c;
+    c.residual_weight = real(SettingsKeys::TrainingResidualWeight, c.residual_weight);
+    return config;
 }
 
 void TrainingSettings::setLauncher(const TrainingConfig &config)
 {
-    m_settings.setValue(SettingsKeys::TrainingModel, config.model);
-    m_settings.setValue(SettingsKeys::TrainingDataset, config.dataset);
-    m_settings.setValue(SettingsKeys::TrainingEpochs, config.epochs);
-    m_settings.setValue(SettingsKeys::TrainingDevice, config.device);
-    m_settings.setValue(SettingsKeys::TrainingLatent, config.latent);
-    m_settings.setValue(SettingsKeys::TrainingBeta, config.beta);
-    m_settings.setValue(SettingsKeys::TrainingSamples, config.samples);
-    m_settings.setValue(SettingsKeys::TrainingResidualWeight, config.residualWeight);
+    const dataset::RunConfig &c = config.core;
+    m_settings.setValue(SettingsKeys::TrainingModel, QString::fromStdString(c.model));
+    m_settings.setValue(SettingsKeys::TrainingDataset, QString::fromStdString(c.dataset));
+    m_settings.setValue(SettingsKeys::TrainingEpochs, c.epochs);
+    m_settings.setValue(SettingsKeys::TrainingDevice, QString::fromStdString(c.device));
+    m_settings.setValue(SettingsKeys::TrainingLatent, c.latent);
+    m_settings.setValue(SettingsKeys::TrainingBeta, c.beta);
+    m_settings.setValue(SettingsKeys::TrainingSamples, c.samples);
+    m_settings.setValue(SettingsKeys::TrainingResidualWeight, c.residual_weight);
 }
 
 } // namespace fs::ui

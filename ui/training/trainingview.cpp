@@ -186,8 +186,8 @@ void TrainingView::reloadHistory()
         } else {
             // The folder is gone (moved or deleted elsewhere): keep the indexed summary visible.
             run.directory = entry.directory;
-            run.config.model = entry.model;
-            run.config.depth = entry.depth;
+            run.config.core.model = entry.model.toStdString();
+            run.config.core.depth = entry.depth;
             run.status = RunStatus::Failed;
             run.error = tr("The run folder is missing.");
             run.device = entry.device;
@@ -216,7 +216,7 @@ bool TrainingView::checkLauncher()
         message(tr("factorscope-train was not found next to this program or on PATH; nothing was started."));
         return false;
     }
-    if (m_form->config().dataset.isEmpty()) {
+    if (m_form->config().core.dataset.empty()) {
         message(tr("Choose a dataset folder first."));
         return false;
     }
@@ -226,8 +226,8 @@ bool TrainingView::checkLauncher()
 bool TrainingView::checkDataset(const TrainingConfig &config)
 {
     // A folder without a readable manifest is left to the trainer, which names the problem itself.
-    const QString kind = datasetKind(config.dataset);
-    const QString problem = datasetMismatch(config.model, kind);
+    const QString kind = datasetKind(QString::fromStdString(config.core.dataset));
+    const QString problem = datasetMismatch(QString::fromStdString(config.core.model), kind);
     if (!problem.isEmpty())
         message(problem);
     return problem.isEmpty();
@@ -242,7 +242,8 @@ int TrainingView::startRun()
         return 0;
     if (m_rememberSettings)
         m_form->saveSettings();
-    const int id = m_controller->enqueue(config, newRunDirectory(config.model, config.depth));
+    const int id =
+        m_controller->enqueue(config, newRunDirectory(QString::fromStdString(config.core.model), config.core.depth));
     m_history.record(*m_controller->run(id));
     selectRuns({id});
     return id;
@@ -259,7 +260,7 @@ int TrainingView::startSweep()
         return 0;
     for (const auto &[model, depth] : combos) {
         TrainingConfig config = m_form->config();
-        config.model = model;
+        config.core.model = model.toStdString();
         if (!checkDataset(config))
             return 0;
     }
@@ -268,8 +269,8 @@ int TrainingView::startSweep()
     QList<int> ids;
     for (const auto &[model, depth] : combos) {
         TrainingConfig config = m_form->config();
-        config.model = model;
-        config.depth = depth;
+        config.core.model = model.toStdString();
+        config.core.depth = depth;
         ids.append(m_controller->enqueue(config, newRunDirectory(model, depth)));
         m_history.record(*m_controller->run(ids.constLast()));
     }

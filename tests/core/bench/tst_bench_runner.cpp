@@ -1,6 +1,8 @@
 // The runner on bundled matrices against `factorscope-cli bench --json` (same numbers), the CLI
-// schema, and time budgets that end as outcomes.
+// schema, time budgets that end as outcomes, and the budget's token (the user's stop forwarded,
+// the deadline's told apart from it).
 #include "cli_run.h"
+#include "bench/budget.h"
 #include "bench/outcome.h"
 #include "bench/runner.h"
 
@@ -13,6 +15,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <stop_token>
 
 using namespace fs::bench;
 
@@ -39,6 +42,8 @@ private Q_SLOTS:
     void cliErrors();
     void budgetOverrunDuringSetupIsAnOutcome();
     void budgetOverrunDuringPcgIsAnOutcome();
+    void budgetForwardsTheUsersStop();
+    void budgetDeadlineRequestsTheStop();
     void cancelStopsEarly();
 
 private:
@@ -170,15 +175,46 @@ void TestBenchRunner::budgetOverrunDuringPcgIsAnOutcome()
     QVERIFY(clock.elapsed() < 60000);
 }
 
+void TestBenchRunner::budgetForwardsTheUsersStop()
+{
+    std::stop_source user;
+    {
+        const BudgetGuard guard(0.0, user.get_token());
+        QVERIFY(!guard.token().stop_requested());
+        user.request_stop();
+        QVERIFY(guard.token().stop_requested());
+        QVERIFY(!guard.expired());
+    }
+    // A stop requested before the guard exists reaches its token too.
+    const BudgetGuard late(60.0, user.get_token());
+    QVERIFY(late.token().stop_requested());
+    QVERIFY(!late.expired());
+    QVERIFY(!late.overrun());
+}
+
+void TestBenchRunner::budgetDeadlineRequestsTheStop()
+{
+    const BudgetGuard guard(0.05, std::stop_token());
+    QVERIFY(!guard.token().stop_requested());
+    QTRY_VERIFY_WITH_TIMEOUT(guard.token().stop_requested(), 10000);
+    QVERIFY(guard.expired());
+    QVERIFY(guard.overrun());
+    // Without a limit and without a user's token, nothing ever stops.
+    const BudgetGuard unlimited(0.0, std::stop_token());
+    QTest::qWait(50);
+    QVERIFY(!unlimited.token().stop_requested());
+    QVERIFY(!unlimited.overrun());
+}
+
 void TestBenchRunner::cancelStopsEarly()
 {
     const auto inputs = list_directory(m_dir.path().toStdString());
-    std::atomic<bool> cancel{false};
+    std::stop_source cancel;
     RunCallbacks callbacks;
-    callbacks.result = [&](std::size_t, const MatrixOutcome &) { cancel = true; };
+    callbacks.result = [&](std::size_t, const MatrixOutcome &) { cancel.request_stop(); };
     RunOptions options;
     options.threads = 1;
-    QCOMPARE(run_benchmark(inputs, options, callbacks, &cancel), std::size_t(1));
+    QCOMPARE(run_benchmark(inputs, options, callbacks, cancel.get_token()), std::size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestBenchRunner)

@@ -1,6 +1,13 @@
-// eval.json through the one parser: the stored gcvae run reads into the numbers of the file, and
-// a factor-GNN evaluation keeps its per-method PCG results and failures.
+// eval.json in one schema: the evaluation protocol runs core/precond's PCG and names its failures
+// as eval.json does, what it writes reads back unchanged, the stored gcvae run reads into the
+// numbers of the file, and a factor-GNN evaluation keeps its per-method PCG results and failures.
+#include "fixtures.h"
 #include "dataset/eval_report.h"
+#include "precond/ic0.h"
+#include "precond/pcg.h"
+#include "precond/preconditioner.h"
+#include "precond/selected_inversion.h"
+#include "sparse/generators.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -9,16 +16,138 @@
 #include <QtTest>
 
 #include <cmath>
+#include <map>
 
+using namespace fs;
 using namespace fs::dataset;
+using fs::test::rel_diff;
 
 class TestDatasetEval : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void evaluationRunsPrecond();
+    void evaluationFailures();
+    void writtenReadsBack();
     void storedGcvaeRun();
     void factorEvaluation();
     void rejectsNonObjects();
 };
+
+void TestDatasetEval::evaluationRunsPrecond()
+{
+    for (const auto &A : {sparse::poisson2d(6, 5).A, sparse::graph_laplacian(40, 4, 0.3, 9).A}) {
+        const auto ic = reference_ic0(A);
+        const auto theirs = precond::ic0(A);
+        QVERIFY(ic && theirs.ok);
+        QCOMPARE(rel_diff(*ic, theirs.L), 0.0);
+
+        // The dense K-optimal factor against the independent selected-inversion route.
+        const auto ko = reference_kopt(A);
+        QVERIFY(ko);
+        QVERIFY(rel_diff(*ko, precond::kopt_selinv(A).L) < 1e-9);
+
+        // The evaluation's PCG is precond::pcg with b = 1: the same iterations and residual.
+        const auto b = precond::make_rhs(static_cast<int>(A.rows()), false);
+        for (const sparse::Matrix &L : {*ko, *ic}) {
+            const PcgOutcome mine = pcg_with_factor(A, L);
+            const precond::PcgResult ref = precond::pcg(A, b, precond::FactorPreconditioner(L));
+            QVERIFY(mine.converged && ref.converged);
+            QVERIFY(mine.failure.empty());
+            QCOMPARE(mine.iterations, ref.iterations);
+            QCOMPARE(mine.relres, ref.relres);
+            QVERIFY(mine.relres <= 1e-8);
+            // M = L Lᵀ does not see the sign of a column, and neither does the run.
+            sparse::Matrix flipped = L;
+            for (sparse::Matrix::InnerIterator it(flipped, 0); it; ++it)
+                it.valueRef() = -it.value();
+            QCOMPARE(pcg_with_factor(A, flipped).iterations, mine.iterations);
+        }
+        const PcgOutcome none = pcg_with_factor(A, sparse::Matrix());
+        QVERIFY(none.converged);
+        QCOMPARE(none.iterations, precond::pcg(A, b, precond::IdentityPreconditioner()).iterations);
+        // Jacobi is the diagonal inverse applied as an explicit approximate inverse.
+        sparse::Matrix Dinv(A.rows(), A.cols());
+        for (int i = 0; i < A.rows(); ++i)
+            Dinv.insert(i, i) = 1.0 / A.coeff(i, i);
+        const PcgOutcome jacobi = pcg_with_jacobi(A);
+        QVERIFY(jacobi.converged);
+        QCOMPARE(jacobi.iterations, pcg_with_inverse(A, Dinv).iterations);
+    }
+}
+
+void TestDatasetEval::evaluationFailures()
+{
+    const sparse::Matrix A = sparse::poisson2d(5, 5).A;
+    // A factor with a zero pivot is singular, whatever else it holds.
+    sparse::Matrix L = *reference_ic0(A);
+    L.coeffRef(7, 7) = 0.0;
+    const PcgOutcome singular = pcg_with_factor(A, L);
+    QCOMPARE(singular.failure, std::string("singular_factor"));
+    QVERIFY(!singular.converged);
+    QCOMPARE(pcg_json(singular).at("failure").get<std::string>(), std::string("singular_factor"));
+    // An indefinite approximate inverse is named, not iterated on.
+    sparse::Matrix minusI(A.rows(), A.cols());
+    minusI.setIdentity();
+    minusI *= -1.0;
+    const PcgOutcome indefinite = pcg_with_inverse(A, minusI);
+    QCOMPARE(indefinite.failure, std::string("indefinite_preconditioner"));
+    QCOMPARE(indefinite.iterations, 0);
+    // Too few iterations: max_iterations, with the residual reached so far.
+    const PcgOutcome capped = pcg_with_factor(A, sparse::Matrix(), 1e-8, 2);
+    QCOMPARE(capped.failure, std::string("max_iterations"));
+    QCOMPARE(capped.iterations, 2);
+    QVERIFY(capped.relres > 1e-8 && capped.relres < 1.0);
+    QVERIFY(!pcg_json(capped).at("converged").get<bool>());
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pcg_with_inverse(A, sparse::Matrix(3, 3)));
+
+    // IC(0) breakdown and an indefinite K-optimal request are outcomes, not exceptions.
+    sparse::Matrix bad = sparse::laplacian1d(4).A;
+    bad.coeffRef(3, 3) = -1.0;
+    QVERIFY(!reference_ic0(bad));
+    QVERIFY(!reference_kopt(bad));
+    QVERIFY(reference_kopt(A));
+    QVERIFY(!reference_kopt(A, 24)); // above the dense bound
+
+    // The summary: the median of the converged runs.
+    const nlohmann::json summary = pcg_summary({9, 3, 5, 7});
+    QCOMPARE(summary.at("converged").get<int>(), 4);
+    QCOMPARE(summary.at("median_iterations").get<int>(), 7);
+    QVERIFY(pcg_summary({}).at("median_iterations").is_null());
+}
+
+void TestDatasetEval::writtenReadsBack()
+{
+    const sparse::Matrix A = sparse::poisson2d(5, 5).A;
+    sparse::Matrix singular = *reference_ic0(A);
+    singular.coeffRef(7, 7) = 0.0;
+    const std::map<std::string, PcgOutcome> written = {
+        {"ic0", pcg_with_factor(A, *reference_ic0(A))},
+        {"capped", pcg_with_factor(A, sparse::Matrix(), 1e-8, 2)},
+        {"singular", pcg_with_factor(A, singular)},
+    };
+    nlohmann::json pcg = nlohmann::json::object();
+    for (const auto &[method, outcome] : written)
+        pcg[method] = pcg_json(outcome);
+    nlohmann::json sample = {{"name", "poisson"}, {"n", A.rows()}, {"cos", 0.25}, {"pcg", pcg}};
+    nlohmann::json eval = {{"summary", {{"mean_cos", 0.25}, {"pcg_ic0", pcg_summary({written.at("ic0").iterations})}}}};
+    eval["samples"] = nlohmann::json::array({sample});
+
+    const EvalReport r = parse_eval_text(eval.dump());
+    QCOMPARE(r.kind, EvalKind::Factor);
+    QCOMPARE(r.mean_cos, 0.25);
+    QCOMPARE(int(r.samples.size()), 1);
+    QCOMPARE(r.samples[0].n, int(A.rows()));
+    QCOMPARE(r.samples[0].pcg.size(), written.size());
+    for (const auto &[method, outcome] : written) {
+        const PcgOutcome &back = r.samples[0].pcg.at(method);
+        QCOMPARE(back.iterations, outcome.iterations);
+        QCOMPARE(back.converged, outcome.converged);
+        QCOMPARE(back.relres, outcome.relres);
+        QCOMPARE(back.failure, outcome.failure);
+    }
+    QVERIFY(r.samples[0].pcg.at("ic0").converged);
+    QCOMPARE(r.samples[0].pcg.at("capped").failure, std::string("max_iterations"));
+}
 
 void TestDatasetEval::storedGcvaeRun()
 {

@@ -1,13 +1,8 @@
 // Datasets written by `factorscope-cli dataset` reload with the trainer's loader and hold the
-// pairs they claim; the evaluation protocol runs core/precond's PCG and names its failures as
-// eval.json does.
+// pairs they claim.
 #include "cli_run.h"
 #include "fixtures.h"
 #include "dataset/dataset.h"
-#include "learn/eval_report.h"
-#include "precond/ic0.h"
-#include "precond/kopt.h"
-#include "precond/pcg.h"
 #include "precond/selected_inversion.h"
 #include "sparse/generators.h"
 #include "sparse/matrix_market.h"
@@ -38,8 +33,6 @@ private Q_SLOTS:
     void syntheticLiteral();
     void koptFromFolder();
     void badInput();
-    void evaluationRunsPrecond();
-    void evaluationFailures();
 };
 
 void TestLearnDataset::syntheticPerturbed()
@@ -143,88 +136,6 @@ void TestLearnDataset::badInput()
                        QStringLiteral("--out"), tmp.filePath(QStringLiteral("k"))});
     QCOMPARE(k.code, 2);
     QVERIFY(k.err.contains("no SPD matrix"));
-}
-
-void TestLearnDataset::evaluationRunsPrecond()
-{
-    for (const auto &A : {sparse::poisson2d(6, 5).A, sparse::graph_laplacian(40, 4, 0.3, 9).A}) {
-        const auto ic = learn::reference_ic0(A);
-        const auto theirs = precond::ic0(A);
-        QVERIFY(ic && theirs.ok);
-        QCOMPARE(rel_diff(*ic, theirs.L), 0.0);
-
-        // The dense K-optimal factor against the independent selected-inversion route.
-        const auto ko = learn::reference_kopt(A);
-        QVERIFY(ko);
-        QVERIFY(rel_diff(*ko, precond::kopt_selinv(A).L) < 1e-9);
-
-        // The evaluation's PCG is precond::pcg with b = 1: the same iterations and residual.
-        const auto b = precond::make_rhs(static_cast<int>(A.rows()), false);
-        for (const sparse::Matrix &L : {*ko, *ic}) {
-            const learn::PcgOutcome mine = learn::pcg_with_factor(A, L);
-            const precond::PcgResult ref = precond::pcg(A, b, precond::FactorPreconditioner(L));
-            QVERIFY(mine.converged && ref.converged);
-            QVERIFY(mine.failure.empty());
-            QCOMPARE(mine.iterations, ref.iterations);
-            QCOMPARE(mine.relres, ref.relres);
-            QVERIFY(mine.relres <= 1e-8);
-            // M = L Lᵀ does not see the sign of a column, and neither does the run.
-            sparse::Matrix flipped = L;
-            for (sparse::Matrix::InnerIterator it(flipped, 0); it; ++it)
-                it.valueRef() = -it.value();
-            QCOMPARE(learn::pcg_with_factor(A, flipped).iterations, mine.iterations);
-        }
-        const learn::PcgOutcome none = learn::pcg_with_factor(A, sparse::Matrix());
-        QVERIFY(none.converged);
-        QCOMPARE(none.iterations, precond::pcg(A, b, precond::IdentityPreconditioner()).iterations);
-        // Jacobi is the diagonal inverse applied as an explicit approximate inverse.
-        sparse::Matrix Dinv(A.rows(), A.cols());
-        for (int i = 0; i < A.rows(); ++i)
-            Dinv.insert(i, i) = 1.0 / A.coeff(i, i);
-        const learn::PcgOutcome jacobi = learn::pcg_with_jacobi(A);
-        QVERIFY(jacobi.converged);
-        QCOMPARE(jacobi.iterations, learn::pcg_with_inverse(A, Dinv).iterations);
-    }
-}
-
-void TestLearnDataset::evaluationFailures()
-{
-    const sparse::Matrix A = sparse::poisson2d(5, 5).A;
-    // A factor with a zero pivot is singular, whatever else it holds.
-    sparse::Matrix L = *learn::reference_ic0(A);
-    L.coeffRef(7, 7) = 0.0;
-    const learn::PcgOutcome singular = learn::pcg_with_factor(A, L);
-    QCOMPARE(singular.failure, std::string("singular_factor"));
-    QVERIFY(!singular.converged);
-    QCOMPARE(learn::pcg_json(singular).at("failure").get<std::string>(), std::string("singular_factor"));
-    // An indefinite approximate inverse is named, not iterated on.
-    sparse::Matrix minusI(A.rows(), A.cols());
-    minusI.setIdentity();
-    minusI *= -1.0;
-    const learn::PcgOutcome indefinite = learn::pcg_with_inverse(A, minusI);
-    QCOMPARE(indefinite.failure, std::string("indefinite_preconditioner"));
-    QCOMPARE(indefinite.iterations, 0);
-    // Too few iterations: max_iterations, with the residual reached so far.
-    const learn::PcgOutcome capped = learn::pcg_with_factor(A, sparse::Matrix(), 1e-8, 2);
-    QCOMPARE(capped.failure, std::string("max_iterations"));
-    QCOMPARE(capped.iterations, 2);
-    QVERIFY(capped.relres > 1e-8 && capped.relres < 1.0);
-    QVERIFY(!learn::pcg_json(capped).at("converged").get<bool>());
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, learn::pcg_with_inverse(A, sparse::Matrix(3, 3)));
-
-    // IC(0) breakdown and an indefinite K-optimal request are outcomes, not exceptions.
-    sparse::Matrix bad = sparse::laplacian1d(4).A;
-    bad.coeffRef(3, 3) = -1.0;
-    QVERIFY(!learn::reference_ic0(bad));
-    QVERIFY(!learn::reference_kopt(bad));
-    QVERIFY(learn::reference_kopt(A));
-    QVERIFY(!learn::reference_kopt(A, 24)); // above the dense bound
-
-    // The summary: the median of the converged runs.
-    const nlohmann::json summary = learn::pcg_summary({9, 3, 5, 7});
-    QCOMPARE(summary.at("converged").get<int>(), 4);
-    QCOMPARE(summary.at("median_iterations").get<int>(), 7);
-    QVERIFY(learn::pcg_summary({}).at("median_iterations").is_null());
 }
 
 QTEST_APPLESS_MAIN(TestLearnDataset)

@@ -9,7 +9,9 @@
 #include <Eigen/Dense>
 #include <QtTest>
 
+#include <atomic>
 #include <random>
+#include <stop_token>
 
 using fs::sparse::Matrix;
 using fs::sparse::Triplet;
@@ -209,14 +211,15 @@ void TestKopt::rejectsIndefinite()
 void TestKopt::cancelStops()
 {
     const Matrix A = randomTridiagonal(500, 2);
-    std::atomic<bool> cancel{true};
+    std::stop_source cancel;
+    cancel.request_stop();
     fs::precond::KoptOptions o;
-    o.cancel = &cancel;
+    o.cancel = cancel.get_token();
     QVERIFY_THROWS_EXCEPTION(fs::precond::Cancelled, fs::precond::kopt_dense(A, o));
     // Progress reaches 1 when not cancelled.
-    std::atomic<bool> keep{false};
+    std::stop_source keep;
     std::atomic<double> last{0.0};
-    o.cancel = &keep;
+    o.cancel = keep.get_token();
     o.progress = [&](double f) {
         double prev = last.load();
         while (f > prev && !last.compare_exchange_weak(prev, f)) {

@@ -10,6 +10,8 @@
 #include <Eigen/IterativeLinearSolvers>
 #include <QtTest>
 
+#include <stop_token>
+
 using fs::sparse::Matrix;
 using fs::sparse::Triplet;
 using fs::sparse::Vector;
@@ -184,9 +186,10 @@ void TestPcg::seededRhsIsReproducible()
 void TestPcg::cancelStops()
 {
     const Matrix A = diagonal({1.0, 2.0, 3.0});
-    std::atomic<bool> cancel{true};
+    std::stop_source cancel;
+    cancel.request_stop();
     pc::PcgOptions o;
-    o.cancel = &cancel;
+    o.cancel = cancel.get_token();
     QVERIFY_THROWS_EXCEPTION(pc::Cancelled, pc::pcg(A, pc::make_rhs(3, false), pc::IdentityPreconditioner(), o));
 }
 

@@ -31,9 +31,9 @@ const QString FakeTrainer = QStringLiteral(FS_TEST_DATA_DIR "/fake_trainer.sh");
 TrainingConfig fakeConfig()
 {
     TrainingConfig c;
-    c.dataset = QStringLiteral("fake");
-    c.model = QStringLiteral("mpmlp");
-    c.depth = 2;
+    c.core.dataset = "fake";
+    c.core.model = "mpmlp";
+    c.core.depth = 2;
     return c;
 }
 
@@ -42,8 +42,8 @@ void writeRun(const QString &dir, const QString &model, int depth, double platea
 {
     QDir().mkpath(dir);
     TrainingConfig c = fakeConfig();
-    c.model = model;
-    c.depth = depth;
+    c.core.model = model.toStdString();
+    c.core.depth = depth;
     QFile config(dir + "/config.json");
     QVERIFY(config.open(QIODevice::WriteOnly));
     config.write(QJsonDocument(c.toJson()).toJson());
@@ -312,8 +312,8 @@ void TestTraining::historyReopensRuns()
     QCOMPARE(view.model()->rowCount(), 1);
     const int id = view.controller()->runIds().constFirst();
     const TrainingRun *run = view.controller()->run(id);
-    QCOMPARE(run->config.model, QStringLiteral("gatv2"));
-    QCOMPARE(run->config.depth, 4);
+    QCOMPARE(run->config.core.model, std::string("gatv2"));
+    QCOMPARE(run->config.core.depth, 4);
     QCOMPARE(run->points.size(), 40);
     QCOMPARE(run->status, RunStatus::Finished);
     QCOMPARE(view.history().entries().size(), 1);
@@ -363,13 +363,13 @@ void TestTraining::viewShowsRunsAndExports()
     QVERIFY2(view.exportFigure(m_dir.filePath("curves.svg"), &error), qPrintable(error));
 
     // The form's defaults are [P1]'s.
-    const TrainingConfig c = view.form()->config();
+    const fs::dataset::RunConfig c = view.form()->config().core;
     QCOMPARE(c.lr, 1e-3);
-    QCOMPARE(c.lrGamma, 0.6);
-    QCOMPARE(c.lrStep, 50);
+    QCOMPARE(c.lr_gamma, 0.6);
+    QCOMPARE(c.lr_step, 50);
     QCOMPARE(c.epochs, 300);
     QCOMPARE(c.patience, 50);
-    QCOMPARE(c.batchSize, 16);
+    QCOMPARE(c.batch_size, 16);
     QCOMPARE(c.hidden, 16);
 
     view.show();
@@ -406,11 +406,11 @@ void TestTraining::realTrainer()
     launcher.program = trainer;
     controller.setLauncher(launcher);
     TrainingConfig config;
-    config.dataset = dataset;
-    config.epochs = 3;
-    config.batchSize = 4;
-    config.depth = 1;
-    config.device = QStringLiteral("cpu");
+    config.core.dataset = dataset.toStdString();
+    config.core.epochs = 3;
+    config.core.batch_size = 4;
+    config.core.depth = 1;
+    config.core.device = "cpu";
     QSignalSpy ended(&controller, &RunController::runEnded);
     const int id = controller.enqueue(config, m_dir.filePath("real-run"));
     QVERIFY(ended.wait(240000));
@@ -422,7 +422,7 @@ void TestTraining::realTrainer()
     TrainingRun reread;
     QVERIFY(loadRunDirectory(m_dir.filePath("real-run"), &reread));
     QCOMPARE(reread.points.size(), 3);
-    QCOMPARE(reread.config.depth, 1);
+    QCOMPARE(reread.config.core.depth, 1);
     QCOMPARE(reread.status, RunStatus::Finished);
 }
 

@@ -164,18 +164,18 @@ void TestTrainingDataset::configReachesTheTrainer()
 
     // Every key the form edits away from its default.
     TrainingConfig c;
-    c.dataset = data;
-    c.model = QStringLiteral("gen");
-    c.depth = 2;
-    c.hidden = 5;
-    c.epochs = 1;
-    c.lr = 2.5e-3;
-    c.lrStep = 7;
-    c.lrGamma = 0.5;
-    c.patience = 3;
-    c.batchSize = 2;
-    c.device = QStringLiteral("cpu");
-    c.seed = 11;
+    c.core.dataset = data.toStdString();
+    c.core.model = "gen";
+    c.core.depth = 2;
+    c.core.hidden = 5;
+    c.core.epochs = 1;
+    c.core.lr = 2.5e-3;
+    c.core.lr_step = 7;
+    c.core.lr_gamma = 0.5;
+    c.core.patience = 3;
+    c.core.batch_size = 2;
+    c.core.device = "cpu";
+    c.core.seed = 11;
     const auto check = [&](const QString &runDir) {
         QFile file(QDir(runDir).filePath(QStringLiteral("config.json")));
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -186,8 +186,8 @@ void TestTrainingDataset::configReachesTheTrainer()
             QVERIFY2(stored.value(it.key()) == it.value(), qPrintable(it.key()));
         const TrainingConfig back = TrainingConfig::fromJson(stored);
         QCOMPARE(back.toJson(), sent);
-        QCOMPARE(back.lr, c.lr);
-        QCOMPARE(back.seed, c.seed);
+        QCOMPARE(back.core.lr, c.core.lr);
+        QCOMPARE(back.core.seed, c.core.seed);
     };
 
     // Through --config, as a file the GUI wrote.

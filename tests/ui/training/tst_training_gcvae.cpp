@@ -339,24 +339,24 @@ void TestTrainingGcvae::formShowsGcvaeKeysOnlyForGcvae()
     QVERIFY(!c.toJson().contains("latent"));
     QVERIFY(!c.arguments().contains("--beta"));
 
-    c.model = "gcvae";
-    c.latent = 12;
-    c.beta = 0.02;
-    c.samples = 4;
-    c.residualWeight = 0.5;
+    c.core.model = "gcvae";
+    c.core.latent = 12;
+    c.core.beta = 0.02;
+    c.core.samples = 4;
+    c.core.residual_weight = 0.5;
     form.setConfig(c);
     QVERIFY(form.generativeRowsVisible());
     const TrainingConfig back = form.config();
-    QCOMPARE(back.latent, 12);
-    QCOMPARE(back.beta, 0.02);
-    QCOMPARE(back.samples, 4);
-    QCOMPARE(back.residualWeight, 0.5);
+    QCOMPARE(back.core.latent, 12);
+    QCOMPARE(back.core.beta, 0.02);
+    QCOMPARE(back.core.samples, 4);
+    QCOMPARE(back.core.residual_weight, 0.5);
     const QStringList args = back.arguments();
     QCOMPARE(args.at(args.indexOf("--latent") + 1), QStringLiteral("12"));
     QCOMPARE(args.at(args.indexOf("--beta") + 1), QStringLiteral("0.02"));
     QCOMPARE(args.at(args.indexOf("--samples") + 1), QStringLiteral("4"));
     QCOMPARE(args.at(args.indexOf("--residual_weight") + 1), QStringLiteral("0.5"));
-    QCOMPARE(TrainingConfig::fromJson(back.toJson()).beta, 0.02);
+    QCOMPARE(TrainingConfig::fromJson(back.toJson()).core.beta, 0.02);
 
     // Choosing a node model in the list hides the rows again.
     auto *model = form.findChild<QComboBox *>("model");
@@ -369,33 +369,33 @@ void TestTrainingGcvae::formShowsGcvaeKeysOnlyForGcvae()
 void TestTrainingGcvae::rememberedSettingsSurviveNewForm()
 {
     TrainingConfig c;
-    c.model = "gcvae";
-    c.dataset = m_dir.filePath("spai-set");
-    c.epochs = 77;
-    c.device = "cpu";
-    c.latent = 5;
-    c.beta = 0.25;
-    c.samples = 3;
-    c.residualWeight = 2.5;
-    c.lr = 0.02; // not part of the launcher's memory
+    c.core.model = "gcvae";
+    c.core.dataset = m_dir.filePath("spai-set").toStdString();
+    c.core.epochs = 77;
+    c.core.device = "cpu";
+    c.core.latent = 5;
+    c.core.beta = 0.25;
+    c.core.samples = 3;
+    c.core.residual_weight = 2.5;
+    c.core.lr = 0.02; // not part of the launcher's memory
     {
         TrainingForm first;
         first.setConfig(c);
         first.saveSettings();
     }
     TrainingForm second;
-    QCOMPARE(second.config().epochs, TrainingConfig().epochs); // nothing is read unasked
+    QCOMPARE(second.config().core.epochs, TrainingConfig().core.epochs); // nothing is read unasked
     second.restoreSettings();
     const TrainingConfig r = second.config();
-    QCOMPARE(r.model, c.model);
-    QCOMPARE(r.dataset, c.dataset);
-    QCOMPARE(r.epochs, c.epochs);
-    QCOMPARE(r.device, c.device);
-    QCOMPARE(r.latent, c.latent);
-    QCOMPARE(r.beta, c.beta);
-    QCOMPARE(r.samples, c.samples);
-    QCOMPARE(r.residualWeight, c.residualWeight);
-    QCOMPARE(r.lr, TrainingConfig().lr);
+    QCOMPARE(r.core.model, c.core.model);
+    QCOMPARE(r.core.dataset, c.core.dataset);
+    QCOMPARE(r.core.epochs, c.core.epochs);
+    QCOMPARE(r.core.device, c.core.device);
+    QCOMPARE(r.core.latent, c.core.latent);
+    QCOMPARE(r.core.beta, c.core.beta);
+    QCOMPARE(r.core.samples, c.core.samples);
+    QCOMPARE(r.core.residual_weight, c.core.residual_weight);
+    QCOMPARE(r.core.lr, TrainingConfig().core.lr);
     QVERIFY(second.generativeRowsVisible());
 }
 
@@ -420,11 +420,11 @@ void TestTrainingGcvae::datasetKindMustFitModel()
 
     TrainingForm form;
     TrainingConfig c = form.config();
-    c.dataset = spai;
-    c.model = "mlp";
+    c.core.dataset = spai.toStdString();
+    c.core.model = "mlp";
     form.setConfig(c);
     QVERIFY2(form.datasetNote().contains("only gcvae"), qPrintable(form.datasetNote()));
-    c.model = "gcvae";
+    c.core.model = "gcvae";
     form.setConfig(c);
     QVERIFY2(form.datasetNote().contains("spai"), qPrintable(form.datasetNote()));
     QVERIFY(!form.datasetNote().contains("only gcvae"));
@@ -451,7 +451,7 @@ void TestTrainingGcvae::spaiDatasetArguments()
     // Picking gcvae in the form prepares a SPAI dataset for the generate button.
     TrainingForm form;
     TrainingConfig c = form.config();
-    c.model = "gcvae";
+    c.core.model = "gcvae";
     form.setConfig(c);
     QCOMPARE(form.datasetRequest().kind, DatasetRequest::Kind::Spai);
     QCOMPARE(form.datasetRequest().n, 32);
@@ -459,11 +459,11 @@ void TestTrainingGcvae::spaiDatasetArguments()
     spai.n = 20;
     form.setDatasetRequest(spai);
     // Back to a node model: the synthetic order returns, and the grid side is kept for later.
-    c.model = "mlp";
+    c.core.model = "mlp";
     form.setConfig(c);
     QCOMPARE(form.datasetRequest().kind, DatasetRequest::Kind::Synthetic);
     QCOMPARE(form.datasetRequest().n, DatasetRequest().n);
-    c.model = "gcvae";
+    c.core.model = "gcvae";
     form.setConfig(c);
     QCOMPARE(form.datasetRequest().n, 20);
 }
@@ -501,7 +501,7 @@ void TestTrainingGcvae::dashboardWithEvaluation()
     view.resize(1500, 950);
     const int id = view.openRunDirectory(RunDir);
     TrainingConfig c = view.form()->config();
-    c.model = "gcvae";
+    c.core.model = "gcvae";
     view.form()->setConfig(c);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -537,11 +537,11 @@ void TestTrainingGcvae::realTrainerGcvaeRun()
     launcher.program = QStringLiteral(FS_TRAIN_PATH);
     view.controller()->setLauncher(launcher);
     TrainingConfig c;
-    c.dataset = dataset;
-    c.model = "gcvae";
-    c.epochs = 2;
-    c.samples = 2;
-    c.device = "cpu";
+    c.core.dataset = dataset.toStdString();
+    c.core.model = "gcvae";
+    c.core.epochs = 2;
+    c.core.samples = 2;
+    c.core.device = "cpu";
     QSignalSpy ended(view.controller(), &RunController::runEnded);
     const QString runDir = m_dir.filePath("real-run");
     const int id = view.controller()->enqueue(c, runDir);

@@ -40,10 +40,10 @@ void TestTrainingSweep::sweepFromTheView()
     view.resize(1400, 850);
     view.show();
     TrainingConfig config;
-    config.dataset = dataset;
-    config.epochs = 12;
-    config.batchSize = 8;
-    config.device = QStringLiteral("cpu");
+    config.core.dataset = dataset.toStdString();
+    config.core.epochs = 12;
+    config.core.batch_size = 8;
+    config.core.device = "cpu";
     view.form()->setConfig(config);
     const QStringList models = {QStringLiteral("mlp"), QStringLiteral("gatv2"), QStringLiteral("gen"), QStringLiteral("mpmlp")};
     view.form()->setSweep(models, {2});
@@ -72,8 +72,8 @@ void TestTrainingSweep::sweepFromTheView()
         QCOMPARE(run->points.size(), 12);
         QCOMPARE(run->malformedLines, 0);
         QCOMPARE(view.plot()->curve(id, TrainingPlot::Curve::Test).size(), 12);
-        QVERIFY(models.contains(run->config.model));
-        QCOMPARE(run->config.depth, 2);
+        QVERIFY(models.contains(QString::fromStdString(run->config.core.model)));
+        QCOMPARE(run->config.core.depth, 2);
     }
     const QString png = dir.filePath(QStringLiteral("sweep.png"));
     QString error;

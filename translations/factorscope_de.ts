@@ -1570,6 +1570,10 @@
         <source>%1 new entries in R.</source>
         <translation>%1 neue Einträge in R.</translation>
     </message>
+    <message>
+        <source>A %1-layer model can reach at most cosine %2 on this perturbation.</source>
+        <translation>Ein %1-schichtiges Modell kann bei dieser Störung höchstens die Kosinus-Ähnlichkeit %2 erreichen.</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::PerturbWorkspace</name>

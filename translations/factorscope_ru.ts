@@ -1571,6 +1571,10 @@
         <source>%1 new entries in R.</source>
         <translation>Новых элементов в R: %1.</translation>
     </message>
+    <message>
+        <source>A %1-layer model can reach at most cosine %2 on this perturbation.</source>
+        <translation>Модель с числом слоёв %1 может достичь на этом возмущении косинусного сходства не выше %2.</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::PerturbWorkspace</name>

@@ -160,7 +160,7 @@ int cmd_experiment(const Argv &argv)
     std::optional<std::string> out, from, launcher, models, depths, device;
     std::optional<int> epochs;
     int threads = 0;
-    bool json = false;
+    bool asJson = false;
     Options opts("experiment", "Reproduce Figure 3 or 4 of the seed paper: datasets, the six models at depths "
                                "1, 3, 5, 7, and a figure and table of the best test cosine against the bound.");
     const auto &names = opts.positionals("FIGURE", "fig3 or fig4");
@@ -174,7 +174,7 @@ int cmd_experiment(const Argv &argv)
     opts.text("depths", depths, "comma-separated depths (default 1,3,5,7)");
     opts.integer("epochs", epochs, 1, 100'000, "override the scale's epochs");
     opts.integer("threads", threads, 0, 4096, "worker threads for the K-optimal factors (0: all cores)");
-    opts.flag("json", json, "print the results as one JSON object");
+    opts.flag("json", asJson, "print the results as one JSON object");
     if (!opts.parse(argv))
         return 0;
     if (names.size() != 1 || (names[0] != "fig3" && names[0] != "fig4"))
@@ -274,8 +274,8 @@ int cmd_experiment(const Argv &argv)
     }
     results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const std::vector<std::string> written = write_experiment_report(results, root);
-    if (json) {
-        json j = to_json(results);
+    if (asJson) {
+        nlohmann::json j = to_json(results);
         j["files"] = written;
         std::cout << j.dump(2) << '\n';
     } else {

@@ -23,6 +23,7 @@ int cmd_pcg(const Argv &args);
 int cmd_dataset(const Argv &args);
 int cmd_bench(const Argv &args);
 int cmd_experiment(const Argv &args);
+int cmd_bound(const Argv &args);
 
 /// The table main() dispatches on (defined in commands.cpp).
 const std::vector<Command> &commands();

@@ -1,7 +1,6 @@
 #include "dataset/dataset.h"
 
-#include "precond/errors.h"
-#include "precond/spd.h"
+#include "dataset/writer_support.h"
 #include "sparse/generator_spec.h"
 #include "sparse/matrix_market.h"
 
@@ -13,6 +12,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 
 namespace fs::dataset {
@@ -20,10 +20,9 @@ namespace fs::dataset {
 namespace fsys = std::filesystem;
 using nlohmann::json;
 using sparse::Matrix;
+using namespace detail;
 
 namespace {
-
-constexpr const char *kFormat = "factorscope-dataset";
 
 fsys::path manifest_path(const std::string &dirOrManifest)
 {
@@ -31,71 +30,6 @@ fsys::path manifest_path(const std::string &dirOrManifest)
     if (fsys::is_directory(p))
         return p / "manifest.json";
     return p;
-}
-
-json sample_json(const SampleRef &s)
-{
-    json j = {{"A", s.A}, {"L", s.L}, {"name", s.name}, {"n", s.n}};
-    if (s.seed)
-        j["seed"] = *s.seed;
-    return j;
-}
-
-void write_manifest(const Manifest &m, const fsys::path &dir)
-{
-    json j = {{"format", kFormat}, {"version", 1},       {"kind", m.kind},
-              {"target", m.target}, {"count", m.count},  {"seed", m.seed},
-              {"generator", json::parse(m.generatorJson)}};
-    j["n"] = m.n ? json(*m.n) : json(nullptr);
-    j["train"] = json::array();
-    j["test"] = json::array();
-    for (const auto &s : m.train)
-        j["train"].push_back(sample_json(s));
-    for (const auto &s : m.test)
-        j["test"].push_back(sample_json(s));
-    if (m.kind == "kopt") {
-        j["skipped"] = json::array();
-        for (const auto &[file, reason] : m.skipped)
-            j["skipped"].push_back({{"file", file}, {"reason", reason}});
-    }
-    const fsys::path tmp = dir / "manifest.json.tmp";
-    {
-        std::ofstream os(tmp);
-        os << j.dump(2) << '\n';
-        if (!os)
-            throw DatasetError("cannot write " + tmp.string());
-    }
-    fsys::rename(tmp, dir / "manifest.json");
-}
-
-void write_pair(const fsys::path &dir, int k, const Matrix &A, const Matrix &L, const std::string &comment,
-                SampleRef &ref, const std::string &targetPrefix = "L")
-{
-    ref.A = "A_" + std::to_string(k) + ".mtx";
-    ref.L = targetPrefix + "_" + std::to_string(k) + ".mtx";
-    ref.n = static_cast<int>(A.rows());
-    sparse::WriteOptions wo;
-    wo.comment = comment;
-    sparse::write_matrix_market((dir / ref.A).string(), A, wo);
-    wo.symmetric_if_possible = false;
-    sparse::write_matrix_market((dir / ref.L).string(), L, wo);
-}
-
-// Starts writing into dir: creates it and removes a manifest left by an earlier run, so the folder
-// has a manifest only once every file it lists is written.
-void begin_writing(const fsys::path &dir)
-{
-    fsys::create_directories(dir);
-    fsys::remove(dir / "manifest.json");
-}
-
-// Reports progress, then throws DatasetCancelled when a stop was requested.
-void step(const ProgressFunction &progress, const std::stop_token &stop, int done, int total)
-{
-    if (progress)
-        progress(done, total);
-    if (stop.stop_requested())
-        throw DatasetCancelled();
 }
 
 bool is_spd(const Matrix &A, std::string &why)
@@ -133,6 +67,16 @@ std::vector<SampleRef> parse_samples(const json &arr, const std::string &where)
         s.n = e.value("n", 0);
         if (e.contains("seed") && e["seed"].is_number_unsigned())
             s.seed = e["seed"].get<std::uint64_t>();
+        if (e.contains("pair") && !e["pair"].is_null())
+            s.pair = e["pair"].get<int>();
+        s.perturbed = e.value("perturbed", false);
+        if (e.contains("perturbation") && !e["perturbation"].is_null()) {
+            const json &p = e["perturbation"];
+            const int row = p.at("row").get<int>(), col = p.at("col").get<int>();
+            if (row < 1 || col < 1 || (s.n > 0 && (row > s.n || col > s.n)))
+                throw DatasetError(where + ": the perturbation of " + s.name + " lies outside 1.." + std::to_string(s.n));
+            s.perturbation = PairPerturbation{row - 1, col - 1, p.at("delta").get<double>()};
+        }
         out.push_back(std::move(s));
     }
     return out;
@@ -153,10 +97,32 @@ bool pattern_inside(const Matrix &R, const Matrix &A)
     return true;
 }
 
+// Each pair id names at most two samples, both in one split.
+void check_pairs(const Manifest &m, const std::string &where)
+{
+    std::map<int, std::pair<int, const char *>> seen; // id -> (count, split)
+    const auto visit = [&](const std::vector<SampleRef> &split, const char *name) {
+        for (const SampleRef &s : split) {
+            if (!s.pair)
+                continue;
+            auto [it, fresh] = seen.try_emplace(*s.pair, 0, name);
+            if (!fresh && std::string(it->second.second) != name)
+                throw DatasetError(where + ": pair " + std::to_string(*s.pair) + " is split between train and test");
+            if (++it->second.first > 2)
+                throw DatasetError(where + ": pair " + std::to_string(*s.pair) + " has more than two samples");
+        }
+    };
+    visit(m.train, "train");
+    visit(m.test, "test");
+}
+
 Sample load_sample(const fsys::path &dir, const SampleRef &ref, const std::string &target)
 {
     Sample s;
     s.name = ref.name;
+    s.pair = ref.pair;
+    s.perturbed = ref.perturbed;
+    s.perturbation = ref.perturbation;
     try {
         s.A = sparse::read_matrix_market((dir / ref.A).string()).matrix;
         s.L = sparse::read_matrix_market((dir / ref.L).string()).matrix;
@@ -183,63 +149,15 @@ Sample load_sample(const fsys::path &dir, const SampleRef &ref, const std::strin
 
 } // namespace
 
-Manifest write_synthetic_dataset(const SyntheticOptions &o, const std::string &outDir,
-                                 const ProgressFunction &progress, std::stop_token stop)
-{
-    if (o.count < 1 || o.test < 0 || o.test >= o.count)
-        throw DatasetError("need count >= 1 and 0 <= test < count");
-    if (o.n < 2)
-        throw DatasetError("need n >= 2");
-    const fsys::path dir(outDir);
-    begin_writing(dir);
-    step(progress, stop, 0, o.count);
-    Manifest m;
-    m.kind = "synthetic";
-    m.target = o.literal ? "literal" : "perturbed";
-    m.count = o.count;
-    m.n = o.n;
-    m.seed = o.seed;
-    const sparse::GeneratorSpec &spec = sparse::generator_spec(sparse::GeneratorKind::Semiseparable);
-    m.generatorJson = json{{"name", spec.name}, {"growth", o.growth}, {"spread", o.spread}}.dump();
-    sparse::GeneratorParams params;
-    params.set("n", o.n).set("growth", o.growth).set("spread", o.spread);
-    for (int k = 0; k < o.count; ++k) {
-        const std::uint64_t seed = o.seed + static_cast<std::uint64_t>(k);
-        params.set("seed", static_cast<std::int64_t>(seed));
-        sparse::GeneratedMatrix g = sparse::generate(spec, params);
-        Matrix Am = g.A;
-        Am.coeffRef(0, 0) += 1.0;
-        Am.makeCompressed();
-        Matrix L;
-        if (o.literal) {
-            // chol(A) of the ill-conditioned unperturbed A is only trustworthy from the generator.
-            L = *g.exact_L;
-        } else {
-            try {
-                L = precond::cholesky_natural(Am);
-            } catch (const precond::NotSpd &) {
-                throw DatasetError("chol(A + e1 e1ᵀ) failed for seed " + std::to_string(seed));
-            }
-        }
-        SampleRef ref;
-        ref.name = std::string(spec.name) + "_" + std::to_string(k);
-        ref.seed = seed;
-        write_pair(dir, k, Am, L,
-                   g.description + ", seed " + std::to_string(seed) + ", A11 += 1 (target " + m.target + ")",
-                   ref);
-        (k < o.count - o.test ? m.train : m.test).push_back(std::move(ref));
-        step(progress, stop, k + 1, o.count);
-    }
-    write_manifest(m, dir);
-    return m;
-}
-
 Manifest write_kopt_dataset(const std::string &fromDir, const std::string &outDir,
                             const FactorFunction &factor, const KoptOptions &options,
                             const ProgressFunction &progress, std::stop_token stop)
 {
     if (!fsys::is_directory(fromDir))
         throw DatasetError(fromDir + " is not a directory");
+    if (options.paired && options.test >= 0 && options.test % 2 != 0)
+        throw DatasetError("a paired dataset needs an even test count (samples, two per pair), got "
+                           + std::to_string(options.test));
     std::vector<fsys::path> files;
     for (const auto &e : fsys::directory_iterator(fromDir)) {
         const std::string name = e.path().filename().string();
@@ -257,8 +175,17 @@ Manifest write_kopt_dataset(const std::string &fromDir, const std::string &outDi
     m.kind = "kopt";
     m.target = "kopt";
     m.seed = options.seed;
-    m.generatorJson = json{{"name", "kopt"}, {"source", fsys::absolute(fromDir).string()}}.dump();
-    std::vector<SampleRef> kept;
+    m.paired = options.paired;
+    json generator = {{"name", "kopt"}, {"source", fsys::absolute(fromDir).string()}};
+    if (options.paired) {
+        generator["perturb_entry"] = {options.perturb_row + 1, options.perturb_col + 1};
+        generator["perturb_rel"] = options.perturb_rel;
+    }
+    m.generatorJson = generator.dump();
+    // One unit per file: its sample, or its pair (A first). Units are shuffled into the splits
+    // whole, so the two samples of a pair always share one.
+    std::vector<std::vector<SampleRef>> kept;
+    int samples = 0;
     std::optional<int> commonN;
     bool sameN = true;
     int visited = 0;
@@ -274,14 +201,41 @@ Manifest write_kopt_dataset(const std::string &fromDir, const std::string &outDi
                 m.skipped.emplace_back(fname, why);
                 continue;
             }
-            const Matrix L = factor(A);
-            SampleRef ref;
-            ref.name = fname.substr(0, fname.find(".mtx"));
-            write_pair(dir, static_cast<int>(kept.size()), A, L, "K-optimal pair for " + fname, ref);
-            if (commonN && *commonN != ref.n)
+            const std::string base = fname.substr(0, fname.find(".mtx"));
+            std::vector<SampleRef> unit(1);
+            unit[0].name = base;
+            if (!options.paired) {
+                write_pair(dir, samples, A, factor(A), "K-optimal pair for " + fname, unit[0]);
+            } else {
+                const PairPerturbation p =
+                    perturbation_of(A, options.perturb_row, options.perturb_col, options.perturb_rel, why);
+                if (!why.empty()) {
+                    m.skipped.emplace_back(fname, why);
+                    continue;
+                }
+                const Matrix Ap = perturbed_matrix(A, p);
+                if (!is_spd(Ap, why)) {
+                    m.skipped.emplace_back(fname, "A' (" + perturbation_text(p) + ") is " + why);
+                    continue;
+                }
+                const Matrix L = factor(A), Lp = factor(Ap);
+                unit.resize(2);
+                unit[1].name = base + "_perturbed";
+                unit[1].perturbed = true;
+                const int pairId = static_cast<int>(kept.size());
+                for (SampleRef &r : unit) {
+                    r.pair = pairId;
+                    r.perturbation = p;
+                }
+                write_pair(dir, samples, A, L, "K-optimal pair for " + fname, unit[0]);
+                write_pair(dir, samples + 1, Ap, Lp, "K-optimal pair for " + fname + ", " + perturbation_text(p),
+                           unit[1]);
+            }
+            if (commonN && *commonN != unit[0].n)
                 sameN = false;
-            commonN = ref.n;
-            kept.push_back(std::move(ref));
+            commonN = unit[0].n;
+            samples += static_cast<int>(unit.size());
+            kept.push_back(std::move(unit));
         } catch (const std::exception &e) {
             m.skipped.emplace_back(fname, e.what());
         }
@@ -289,18 +243,20 @@ Manifest write_kopt_dataset(const std::string &fromDir, const std::string &outDi
     step(progress, stop, visited, static_cast<int>(files.size()));
     if (kept.empty())
         throw DatasetError("no SPD matrix in " + fromDir);
-    const int count = static_cast<int>(kept.size());
-    int test = options.test >= 0 ? std::min(options.test, count - 1) : (count >= 2 ? std::max(1, count / 6) : 0);
-    std::vector<int> order(static_cast<std::size_t>(count));
-    for (int i = 0; i < count; ++i)
+    const int units = static_cast<int>(kept.size());
+    const int wanted = options.test < 0 ? -1 : options.paired ? options.test / 2 : options.test;
+    const int test = wanted >= 0 ? std::min(wanted, units - 1) : (units >= 2 ? std::max(1, units / 6) : 0);
+    std::vector<int> order(static_cast<std::size_t>(units));
+    for (int i = 0; i < units; ++i)
         order[static_cast<std::size_t>(i)] = i;
     // Fisher-Yates by hand: std::shuffle's sequence differs between standard libraries.
     std::mt19937_64 rng(options.seed);
-    for (int i = count - 1; i > 0; --i)
+    for (int i = units - 1; i > 0; --i)
         std::swap(order[static_cast<std::size_t>(i)], order[static_cast<std::size_t>(rng() % static_cast<std::uint64_t>(i + 1))]);
-    for (int i = 0; i < count; ++i)
-        (i < count - test ? m.train : m.test).push_back(kept[static_cast<std::size_t>(order[static_cast<std::size_t>(i)])]);
-    m.count = count;
+    for (int i = 0; i < units; ++i)
+        for (const SampleRef &r : kept[static_cast<std::size_t>(order[static_cast<std::size_t>(i)])])
+            (i < units - test ? m.train : m.test).push_back(r);
+    m.count = samples;
     if (sameN)
         m.n = commonN;
     write_manifest(m, dir);
@@ -367,7 +323,7 @@ Manifest read_manifest(const std::string &dirOrManifest)
     json j;
     try {
         j = json::parse(is);
-        if (j.value("format", std::string()) != kFormat)
+        if (j.value("format", std::string()) != kManifestFormat)
             throw DatasetError(path.string() + " is not a factorscope dataset manifest");
         Manifest m;
         m.kind = j.at("kind").get<std::string>();
@@ -379,6 +335,8 @@ Manifest read_manifest(const std::string &dirOrManifest)
         m.generatorJson = j.value("generator", json::object()).dump();
         m.train = parse_samples(j.at("train"), "train");
         m.test = parse_samples(j.at("test"), "test");
+        m.paired = j.value("paired", false);
+        check_pairs(m, path.string());
         if (j.contains("skipped"))
             for (const auto &s : j["skipped"])
                 m.skipped.emplace_back(s.value("file", ""), s.value("reason", ""));

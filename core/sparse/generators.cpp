@@ -18,6 +18,13 @@ public:
     explicit Rng(std::uint64_t seed) : m_engine(seed) {}
     /// Uniform in [0, 1) with 53 random bits.
     double uniform() { return static_cast<double>(m_engine() >> 11) * 0x1.0p-53; }
+    /// Standard normal by Box-Muller (one of the pair; two uniforms per draw).
+    double normal()
+    {
+        constexpr double twoPi = 6.283185307179586476925286766559;
+        const double radius = std::sqrt(-2.0 * std::log(1.0 - uniform()));
+        return radius * std::cos(twoPi * uniform());
+    }
     /// Uniform integer in [0, k), unbiased by rejection.
     std::uint64_t below(std::uint64_t k)
     {
@@ -164,6 +171,45 @@ GeneratedMatrix counterexample(Index n)
         diag[i] = 1.0 / double(i + 1);
     return from_bidiagonal(diag, sub,
                            "counterexample (Theorem 2.1 of [P1]) n=" + std::to_string(n));
+}
+
+GeneratedMatrix random_counterexample(Index n, std::uint64_t seed, double sigma)
+{
+    require(n >= 1, "random_counterexample: n must be at least 1");
+    require(sigma >= 0 && std::isfinite(sigma), "random_counterexample: sigma must be >= 0");
+    Rng rng(seed);
+    std::vector<double> diag(n), sub(n > 1 ? n - 1 : 0);
+    for (Index i = 0; i < n; ++i) {
+        // exp(0 * z) is exactly 1, so sigma = 0 reproduces counterexample(n) bit for bit.
+        diag[i] = std::exp(sigma * rng.normal()) / double(i + 1);
+        if (i > 0)
+            sub[i - 1] = std::exp(sigma * rng.normal());
+    }
+    return from_bidiagonal(diag, sub,
+                           "random_counterexample n=" + std::to_string(n) + " seed=" + std::to_string(seed)
+                               + " sigma=" + number(sigma));
+}
+
+GeneratedMatrix weighted_path_laplacian(Index n, std::uint64_t seed, double sigma)
+{
+    require(n >= 1, "weighted_path_laplacian: n must be at least 1");
+    require(sigma >= 0 && std::isfinite(sigma), "weighted_path_laplacian: sigma must be >= 0");
+    Rng rng(seed);
+    std::vector<double> w(static_cast<std::size_t>(n) + 1);
+    for (double &x : w)
+        x = std::exp(sigma * rng.normal());
+    std::vector<Triplet> t;
+    t.reserve(3 * static_cast<std::size_t>(n));
+    for (Index i = 0; i < n; ++i) {
+        t.emplace_back(i, i, w[static_cast<std::size_t>(i)] + w[static_cast<std::size_t>(i) + 1]);
+        if (i + 1 < n) {
+            t.emplace_back(i + 1, i, -w[static_cast<std::size_t>(i) + 1]);
+            t.emplace_back(i, i + 1, -w[static_cast<std::size_t>(i) + 1]);
+        }
+    }
+    return {from_triplets(n, t), std::nullopt,
+            "weighted_path_laplacian n=" + std::to_string(n) + " seed=" + std::to_string(seed)
+                + " sigma=" + number(sigma) + " (Dirichlet)"};
 }
 
 GeneratedMatrix semiseparable(Index n, std::uint64_t seed, const SemiseparableParams &params)

@@ -35,6 +35,19 @@ GeneratedMatrix laplacian1d(Index n);
 /// positive definite for n >= 12, so exact_L is the only trustworthy unperturbed factor.
 GeneratedMatrix counterexample(Index n);
 
+/// The randomised Theorem 2.1 family: L_ii = a_i / i, L_{i,i-1} = b_i (1-based i, i >= 2), A = L Lᵀ,
+/// with a_i, b_i log-normal, exp(sigma z) for standard normal z (iid, median 1). sigma = 0 gives
+/// exactly counterexample(n). As there, A is violently ill-conditioned and exact_L is the only
+/// trustworthy factor of it; A + δ e_1 e_1ᵀ (δ > 0) is well conditioned.
+GeneratedMatrix random_counterexample(Index n, std::uint64_t seed, double sigma);
+
+/// Weighted 1D path Laplacian with Dirichlet ends: edge weights w_0..w_n (w_0 ties row 1 to the
+/// left boundary, w_n row n to the right one), A_ii = w_{i-1} + w_i, A_{i+1,i} = -w_i (1-based i),
+/// w log-normal exp(sigma z) (iid, median 1). sigma = 0 gives exactly tridiag(-1, 2, -1). A local
+/// problem: a diagonally dominant M-matrix whose factor reacts to a change of one entry only
+/// nearby. No exact factor is returned (the recurrence is well conditioned).
+GeneratedMatrix weighted_path_laplacian(Index n, std::uint64_t seed, double sigma);
+
 /// Parameters of the rank-1 semiseparable family (see semiseparable()).
 struct SemiseparableParams {
     double growth = 1.25; ///< rho: geometric growth of u (and decay of v) per index

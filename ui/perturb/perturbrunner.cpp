@@ -1,5 +1,7 @@
 #include "perturb/perturbrunner.h"
 
+#include <dataset/locality_bound.h>
+
 #include <QElapsedTimer>
 
 namespace fs::ui {
@@ -24,6 +26,11 @@ PerturbOutcome evaluate(fs::perturb::LivePerturbation &engine, const PerturbEdit
             out.diagByRow[size_t(r->perm.empty() ? k : r->perm[size_t(k)])] = r->delta.diag_diff[k];
         out.deltaBins = fs::sparse::bin_pattern(r->delta.delta_L, fs::sparse::BinWindow::whole(r->delta.delta_L),
                                                 grid, grid);
+        // A GNN predicts factors, not approximate inverses: the bound is about L only.
+        if (engine.kind() != fs::precond::PrecondKind::Spai)
+            out.cosineBound = fs::dataset::factor_pair_bounds(engine.matrix(), {edit.row, edit.col, edit.delta},
+                                                              engine.base_factor(), r->delta.delta_L, r->perm,
+                                                              fs::perturb::kShareBeyondMax);
         out.result = std::move(r);
     }
     out.seconds = double(timer.nsecsElapsed()) * 1e-9;

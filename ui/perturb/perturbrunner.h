@@ -41,6 +41,9 @@ struct PerturbOutcome {
     std::shared_ptr<const fs::perturb::PerturbationResult> result;
     std::vector<double> diagByRow;   ///< L'_ii - L_ii per row i of A
     fs::sparse::PatternBins deltaBins; ///< |ΔL| on the same grid as PerturbBase::factorBins
+    /// [k] the best mean cosine on the pair (L, L') of any model that sees k hops, k = 0..
+    /// perturb::kShareBeyondMax (dataset::factor_pair_bounds); empty for R (Spai)
+    std::vector<double> cosineBound;
     double seconds = 0.0;
 };
 

@@ -369,6 +369,12 @@ void PerturbView::updateSummary()
                        .arg(std::sqrt(r->delta.profile.total_sq), 0, 'g', 4)
                        .arg(100.0 * m_locality->shareBeyond(), 0, 'f', 1)
                        .arg(m_locality->layers());
+    const int k = m_locality->layers();
+    if (k >= 0 && size_t(k) < m_outcome.cosineBound.size())
+        text += QLatin1Char(' ')
+                + tr("A %1-layer model can reach at most cosine %2 on this perturbation.")
+                      .arg(k)
+                      .arg(m_outcome.cosineBound[size_t(k)], 0, 'f', 3);
     if (r->new_entries > 0)
         text += QLatin1Char(' ') + (inverse ? tr("%1 new entries in R.") : tr("%1 new entries in L.")).arg(r->new_entries);
     if (m_generated.exactFactor && m_controls->factorKind() == fs::precond::PrecondKind::Cholesky)

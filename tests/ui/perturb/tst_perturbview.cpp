@@ -122,6 +122,39 @@ private Q_SLOTS:
         QVERIFY(!view->diagPlot()->isUnreliable());
     }
 
+    // The bound of the brief (§4) with the view's own L and L': Theorem 2.1's reference numbers,
+    // worded next to the share beyond k hops for the k of the controls.
+    void counterexampleBoundIsShown()
+    {
+        auto view = viewOf(request(fs::sparse::GeneratorKind::Counterexample, 100));
+        view->setEdit({0, 0, 1.0});
+        view->waitForIdle();
+        const std::vector<double> &bound = view->lastOutcome().cosineBound;
+        QCOMPARE(int(bound.size()), fs::perturb::kShareBeyondMax + 1);
+        QVERIFY(std::abs(bound[0] - 0.743) <= 0.002);
+        QVERIFY(std::abs(bound[3] - 0.747) <= 0.002);
+        QVERIFY(std::abs(bound[7] - 0.756) <= 0.002);
+        const QString summary = view->findChild<QLabel *>(QStringLiteral("perturbSummary"))->text();
+        QVERIFY2(summary.contains(QStringLiteral("A 7-layer model can reach at most cosine %1")
+                                      .arg(bound[7], 0, 'f', 3)),
+                 qPrintable(summary));
+        view->controls()->layers()->setValue(3);
+        QVERIFY(view->findChild<QLabel *>(QStringLiteral("perturbSummary"))
+                    ->text()
+                    .contains(QStringLiteral("A 3-layer model can reach at most cosine %1").arg(bound[3], 0, 'f', 3)));
+    }
+
+    void laplacianBoundIsNearOne()
+    {
+        auto view = viewOf(request(fs::sparse::GeneratorKind::Laplacian1d, 200));
+        view->setEdit({0, 0, 1.0});
+        view->waitForIdle();
+        const std::vector<double> &bound = view->lastOutcome().cosineBound;
+        QCOMPARE(int(bound.size()), fs::perturb::kShareBeyondMax + 1);
+        QVERIFY(bound[1] > 0.99);
+        QVERIFY(bound[7] >= bound[1]);
+    }
+
     void laplacianDecays()
     {
         auto view = viewOf(request(fs::sparse::GeneratorKind::Laplacian1d, 200));
@@ -298,6 +331,7 @@ private Q_SLOTS:
         QCOMPARE(profile.share_beyond[0], 0.0);
         QCOMPARE(view->localityPlot()->shareBars()->data()->size(), int(profile.bins.size()));
         QCOMPARE(view->diagPlot()->yAxis->label(), QStringLiteral("|ΔR_ii|"));
+        QVERIFY(view->lastOutcome().cosineBound.empty()); // a GNN's bound is about factors, not R
         QVERIFY(view->controls()->findChild<QLabel *>(QStringLiteral("orderingNote"))->text().contains(QLatin1String("R")));
         view->controls()->setFactorKind(fs::precond::PrecondKind::Ic0);
         view->waitForIdle();

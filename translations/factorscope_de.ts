@@ -519,16 +519,39 @@
         <translation>Die manifest.json in %1 nennt keine Datensatzart.</translation>
     </message>
     <message>
-        <source>gcvae learns sparse approximate inverses and needs a SPAI dataset (pairs A, R), but this dataset is of kind &quot;%1&quot;. Generate one with &quot;Generate…&quot; and the kind SPAI.</source>
-        <translation>gcvae lernt dünnbesetzte approximative Inverse und benötigt einen SPAI-Datensatz (Paare A, R), aber dieser Datensatz ist von der Art „%1“. Erzeugen Sie einen mit „Erzeugen…“ und der Art SPAI.</translation>
-    </message>
-    <message>
         <source>%1 learns Cholesky factors, but this is a SPAI dataset (pairs A, R) that only gcvae trains on. Choose a synthetic or K-optimal dataset, or the model gcvae.</source>
         <translation>%1 lernt Cholesky-Faktoren, aber dies ist ein SPAI-Datensatz (Paare A, R), auf dem nur gcvae trainiert. Wählen Sie einen synthetischen oder K-optimalen Datensatz oder das Modell gcvae.</translation>
     </message>
     <message>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>gcvae learns sparse approximate inverses and needs a SPAI dataset (pairs A, R), but this dataset is of kind &quot;%1&quot;. Generate one with &quot;Generate&quot; and the kind SPAI.</source>
+        <translation>gcvae lernt dünnbesetzte approximative Inverse und braucht einen SPAI-Datensatz (Paare A, R), dieser Datensatz ist aber von der Art „%1“. Erzeugen Sie einen mit „Erzeugen“ und der Art SPAI.</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::ExperimentFigure</name>
+    <message>
+        <source>depth (processor blocks)</source>
+        <translation>Tiefe (Prozessorblöcke)</translation>
+    </message>
+    <message>
+        <source>best test cosine</source>
+        <translation>bester Test-Kosinus</translation>
+    </message>
+    <message>
+        <source>bound (%1)</source>
+        <translation>Schranke (%1)</translation>
+    </message>
+    <message>
+        <source>The experiment results hold no datasets.</source>
+        <translation>Die Ergebnisse des Experiments enthalten keine Datensätze.</translation>
+    </message>
+    <message>
+        <source>The experiment results are malformed: %1</source>
+        <translation>Die Ergebnisse des Experiments sind fehlerhaft: %1</translation>
     </message>
 </context>
 <context>
@@ -1942,10 +1965,6 @@
         <translation>Laufordner</translation>
     </message>
     <message>
-        <source>Folder for the New Dataset</source>
-        <translation>Ordner für den neuen Datensatz</translation>
-    </message>
-    <message>
         <source>Generating %1…</source>
         <translation>Erzeuge %1…</translation>
     </message>
@@ -2058,10 +2077,6 @@
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <source>Write a semiseparable dataset with factorscope-cli dataset synthetic</source>
-        <translation>Einen semiseparablen Datensatz mit factorscope-cli dataset synthetic schreiben</translation>
-    </message>
-    <message>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
@@ -2150,14 +2165,6 @@
         <translation>σ von log k:</translation>
     </message>
     <message>
-        <source>Generate…</source>
-        <translation>Erzeugen…</translation>
-    </message>
-    <message>
-        <source>Synthetic (semiseparable, for the node models)</source>
-        <translation>Synthetisch (semiseparabel, für die Knotenmodelle)</translation>
-    </message>
-    <message>
         <source>SPAI (elliptic PDEs, for gcvae)</source>
         <translation>SPAI (elliptische PDGL, für gcvae)</translation>
     </message>
@@ -2204,6 +2211,94 @@
     <message>
         <source>Stop writing the dataset; the folder keeps no manifest, so it is never mistaken for a whole dataset</source>
         <translation>Schreiben des Datensatzes beenden; der Ordner erhält kein Manifest und wird so nie für einen vollständigen Datensatz gehalten</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bound&lt;/b&gt;: the best mean test cosine any model whose outputs see only depth − 1 hops (gatv2, gen, mpmlp, transformer; mlp: depth 1) can reach on this test split:</source>
+        <translation>&lt;b&gt;Schranke&lt;/b&gt;: der beste mittlere Test-Kosinus, den ein Modell erreichen kann, dessen Ausgaben nur Tiefe − 1 Schritte weit sehen (gatv2, gen, mpmlp, transformer; mlp: Tiefe 1), auf diesem Testteil:</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>Tiefe</translation>
+    </message>
+    <message>
+        <source>bound</source>
+        <translation>Schranke</translation>
+    </message>
+    <message>
+        <source>Preset set: generate the %1 dataset, then Start Sweep. &lt;tt&gt;%2&lt;/tt&gt; runs the same and adds the unpaired semiseparable contrast, the table and the figure.</source>
+        <translation>Vorgabe gesetzt: Erzeugen Sie den Datensatz %1, dann „Serie starten“. &lt;tt&gt;%2&lt;/tt&gt; führt dasselbe aus und ergänzt den ungepaarten semiseparablen Vergleich, die Tabelle und die Abbildung.</translation>
+    </message>
+    <message>
+        <source>Preset set: Figure 4 trains on K-optimal pairs of the benchmark. Write them with &lt;tt&gt;factorscope-cli dataset kopt --from resources/benchmark --paired --out DIR&lt;/tt&gt;, choose DIR above, then Start Sweep; &lt;tt&gt;%1&lt;/tt&gt; does all of it.</source>
+        <translation>Vorgabe gesetzt: Abbildung 4 trainiert auf K-optimalen Paaren des Benchmarks. Schreiben Sie sie mit &lt;tt&gt;factorscope-cli dataset kopt --from resources/benchmark --paired --out DIR&lt;/tt&gt;, wählen Sie oben DIR, dann „Serie starten“; &lt;tt&gt;%1&lt;/tt&gt; erledigt alles.</translation>
+    </message>
+    <message>
+        <source>Write a synthetic dataset (the chosen family) with factorscope-cli dataset synthetic into the application&apos;s data folder</source>
+        <translation>Einen synthetischen Datensatz (der gewählten Familie) mit factorscope-cli dataset synthetic in den Datenordner des Programms schreiben</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>Familie:</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Vorgabe:</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>Synthetic (for the node models)</source>
+        <translation>Synthetisch (für die Knotenmodelle)</translation>
+    </message>
+    <message>
+        <source>Semiseparable (seed paper)</source>
+        <translation>Semiseparabel (Ausgangsarbeit)</translation>
+    </message>
+    <message>
+        <source>Counterexample of Thm 2.1</source>
+        <translation>Gegenbeispiel aus Satz 2.1</translation>
+    </message>
+    <message>
+        <source>Laplacian (path graph)</source>
+        <translation>Laplace (Pfadgraph)</translation>
+    </message>
+    <message>
+        <source>Semiseparable: the seed paper&apos;s family. Counterexample: the randomised family of Thm 2.1, on which locality provably limits a k-layer model. Laplacian: a tridiagonal Laplacian with random weights.</source>
+        <translation>Semiseparabel: die Familie der Ausgangsarbeit. Gegenbeispiel: die randomisierte Familie aus Satz 2.1, auf der Lokalität ein Modell mit k Schichten beweisbar begrenzt. Laplace: ein tridiagonaler Laplace-Operator mit zufälligen Gewichten.</translation>
+    </message>
+    <message>
+        <source>Paired</source>
+        <translation>Gepaart</translation>
+    </message>
+    <message>
+        <source>Write (A, L) and (A′, L′) with A′ = A + A₁₁e₁e₁ᵀ for every base matrix: the data on which the receptive-field bound separates local from non-local models</source>
+        <translation>Für jede Basismatrix (A, L) und (A′, L′) mit A′ = A + A₁₁e₁e₁ᵀ schreiben: die Daten, auf denen die Schranke des rezeptiven Felds lokale von nichtlokalen Modellen trennt</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Figure 3, quick (counterexample pairs)</source>
+        <translation>Abbildung 3, schnell (Gegenbeispiel-Paare)</translation>
+    </message>
+    <message>
+        <source>Figure 3, paper sizes</source>
+        <translation>Abbildung 3, Größen der Arbeit</translation>
+    </message>
+    <message>
+        <source>Figure 4, quick (K-optimal pairs)</source>
+        <translation>Abbildung 4, schnell (K-optimale Paare)</translation>
+    </message>
+    <message>
+        <source>Figure 4, paper sizes</source>
+        <translation>Abbildung 4, Größen der Arbeit</translation>
+    </message>
+    <message>
+        <source>Set the six models, depths 1, 3, 5, 7 and the training settings of factorscope-cli experiment fig3|fig4</source>
+        <translation>Die sechs Modelle, die Tiefen 1, 3, 5, 7 und die Trainingseinstellungen von factorscope-cli experiment fig3|fig4 setzen</translation>
     </message>
 </context>
 <context>
@@ -2266,6 +2361,26 @@
     <message>
         <source>Cosine similarity</source>
         <translation>Kosinus-Ähnlichkeit</translation>
+    </message>
+    <message>
+        <source>%1 bound</source>
+        <translation>%1 Schranke</translation>
+    </message>
+    <message>
+        <source>&amp;Axis:</source>
+        <translation>&amp;Achse:</translation>
+    </message>
+    <message>
+        <source>1 − cosine, log</source>
+        <translation>1 − Kosinus, log</translation>
+    </message>
+    <message>
+        <source>A log axis of 1 − cosine shows the differences a 0–1 axis hides above 0.95.</source>
+        <translation>Eine logarithmische Achse für 1 − Kosinus zeigt die Unterschiede, die eine Achse von 0 bis 1 oberhalb von 0,95 verbirgt.</translation>
+    </message>
+    <message>
+        <source>1 − cosine similarity</source>
+        <translation>1 − Kosinus-Ähnlichkeit</translation>
     </message>
 </context>
 <context>

@@ -519,16 +519,39 @@
         <translation>manifest.json в %1 не указывает тип набора данных.</translation>
     </message>
     <message>
-        <source>gcvae learns sparse approximate inverses and needs a SPAI dataset (pairs A, R), but this dataset is of kind &quot;%1&quot;. Generate one with &quot;Generate…&quot; and the kind SPAI.</source>
-        <translation>gcvae обучается разреженным приближённым обратным и требует набор данных SPAI (пары A, R), но этот набор данных имеет тип «%1». Создайте его кнопкой «Создать…» с типом SPAI.</translation>
-    </message>
-    <message>
         <source>%1 learns Cholesky factors, but this is a SPAI dataset (pairs A, R) that only gcvae trains on. Choose a synthetic or K-optimal dataset, or the model gcvae.</source>
         <translation>%1 обучается множителям Холецкого, но это набор данных SPAI (пары A, R), на котором обучается только gcvae. Выберите синтетический или K-оптимальный набор данных либо модель gcvae.</translation>
     </message>
     <message>
         <source>cancelled</source>
         <translation>отменено</translation>
+    </message>
+    <message>
+        <source>gcvae learns sparse approximate inverses and needs a SPAI dataset (pairs A, R), but this dataset is of kind &quot;%1&quot;. Generate one with &quot;Generate&quot; and the kind SPAI.</source>
+        <translation>gcvae обучается разреженным приближённым обратным и требует набор SPAI (пары A, R), но этот набор вида «%1». Создайте его кнопкой «Создать» с видом SPAI.</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::ExperimentFigure</name>
+    <message>
+        <source>depth (processor blocks)</source>
+        <translation>глубина (блоки процессора)</translation>
+    </message>
+    <message>
+        <source>best test cosine</source>
+        <translation>лучший косинус на тесте</translation>
+    </message>
+    <message>
+        <source>bound (%1)</source>
+        <translation>граница (%1)</translation>
+    </message>
+    <message>
+        <source>The experiment results hold no datasets.</source>
+        <translation>Результаты эксперимента не содержат наборов данных.</translation>
+    </message>
+    <message>
+        <source>The experiment results are malformed: %1</source>
+        <translation>Результаты эксперимента повреждены: %1</translation>
     </message>
 </context>
 <context>
@@ -1943,10 +1966,6 @@
         <translation>Папка запусков</translation>
     </message>
     <message>
-        <source>Folder for the New Dataset</source>
-        <translation>Папка для нового набора данных</translation>
-    </message>
-    <message>
         <source>Generating %1…</source>
         <translation>Создание %1…</translation>
     </message>
@@ -2059,10 +2078,6 @@
         <translation>Обзор…</translation>
     </message>
     <message>
-        <source>Write a semiseparable dataset with factorscope-cli dataset synthetic</source>
-        <translation>Записать полусепарабельный набор данных командой factorscope-cli dataset synthetic</translation>
-    </message>
-    <message>
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
@@ -2151,14 +2166,6 @@
         <translation>σ для log k:</translation>
     </message>
     <message>
-        <source>Generate…</source>
-        <translation>Создать…</translation>
-    </message>
-    <message>
-        <source>Synthetic (semiseparable, for the node models)</source>
-        <translation>Синтетический (полусепарабельный, для моделей узлов)</translation>
-    </message>
-    <message>
         <source>SPAI (elliptic PDEs, for gcvae)</source>
         <translation>SPAI (эллиптические УЧП, для gcvae)</translation>
     </message>
@@ -2205,6 +2212,94 @@
     <message>
         <source>Stop writing the dataset; the folder keeps no manifest, so it is never mistaken for a whole dataset</source>
         <translation>Прекратить запись набора данных; в папке не останется манифеста, и она не будет принята за полный набор</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bound&lt;/b&gt;: the best mean test cosine any model whose outputs see only depth − 1 hops (gatv2, gen, mpmlp, transformer; mlp: depth 1) can reach on this test split:</source>
+        <translation>&lt;b&gt;Граница&lt;/b&gt;: лучший средний косинус на тесте, достижимый моделью, выходы которой видят лишь глубина − 1 шагов (gatv2, gen, mpmlp, transformer; mlp: глубина 1), на этой тестовой части:</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>глубина</translation>
+    </message>
+    <message>
+        <source>bound</source>
+        <translation>граница</translation>
+    </message>
+    <message>
+        <source>Preset set: generate the %1 dataset, then Start Sweep. &lt;tt&gt;%2&lt;/tt&gt; runs the same and adds the unpaired semiseparable contrast, the table and the figure.</source>
+        <translation>Шаблон задан: создайте набор %1, затем «Запустить серию». &lt;tt&gt;%2&lt;/tt&gt; делает то же и добавляет непарный полуразделимый контраст, таблицу и рисунок.</translation>
+    </message>
+    <message>
+        <source>Preset set: Figure 4 trains on K-optimal pairs of the benchmark. Write them with &lt;tt&gt;factorscope-cli dataset kopt --from resources/benchmark --paired --out DIR&lt;/tt&gt;, choose DIR above, then Start Sweep; &lt;tt&gt;%1&lt;/tt&gt; does all of it.</source>
+        <translation>Шаблон задан: рисунок 4 обучается на K-оптимальных парах бенчмарка. Запишите их командой &lt;tt&gt;factorscope-cli dataset kopt --from resources/benchmark --paired --out DIR&lt;/tt&gt;, выберите DIR выше, затем «Запустить серию»; &lt;tt&gt;%1&lt;/tt&gt; делает всё это.</translation>
+    </message>
+    <message>
+        <source>Write a synthetic dataset (the chosen family) with factorscope-cli dataset synthetic into the application&apos;s data folder</source>
+        <translation>Записать синтетический набор (выбранного семейства) командой factorscope-cli dataset synthetic в папку данных программы</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>Семейство:</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Шаблон:</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>Synthetic (for the node models)</source>
+        <translation>Синтетический (для узловых моделей)</translation>
+    </message>
+    <message>
+        <source>Semiseparable (seed paper)</source>
+        <translation>Полуразделимое (исходная статья)</translation>
+    </message>
+    <message>
+        <source>Counterexample of Thm 2.1</source>
+        <translation>Контрпример теоремы 2.1</translation>
+    </message>
+    <message>
+        <source>Laplacian (path graph)</source>
+        <translation>Лапласиан (граф-путь)</translation>
+    </message>
+    <message>
+        <source>Semiseparable: the seed paper&apos;s family. Counterexample: the randomised family of Thm 2.1, on which locality provably limits a k-layer model. Laplacian: a tridiagonal Laplacian with random weights.</source>
+        <translation>Полуразделимое: семейство исходной статьи. Контрпример: рандомизированное семейство теоремы 2.1, на котором локальность доказуемо ограничивает k-слойную модель. Лапласиан: трёхдиагональный лапласиан со случайными весами.</translation>
+    </message>
+    <message>
+        <source>Paired</source>
+        <translation>Парный</translation>
+    </message>
+    <message>
+        <source>Write (A, L) and (A′, L′) with A′ = A + A₁₁e₁e₁ᵀ for every base matrix: the data on which the receptive-field bound separates local from non-local models</source>
+        <translation>Для каждой базовой матрицы записать (A, L) и (A′, L′), A′ = A + A₁₁e₁e₁ᵀ: данные, на которых граница рецептивного поля отделяет локальные модели от нелокальных</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Figure 3, quick (counterexample pairs)</source>
+        <translation>Рисунок 3, быстро (пары контрпримера)</translation>
+    </message>
+    <message>
+        <source>Figure 3, paper sizes</source>
+        <translation>Рисунок 3, размеры статьи</translation>
+    </message>
+    <message>
+        <source>Figure 4, quick (K-optimal pairs)</source>
+        <translation>Рисунок 4, быстро (K-оптимальные пары)</translation>
+    </message>
+    <message>
+        <source>Figure 4, paper sizes</source>
+        <translation>Рисунок 4, размеры статьи</translation>
+    </message>
+    <message>
+        <source>Set the six models, depths 1, 3, 5, 7 and the training settings of factorscope-cli experiment fig3|fig4</source>
+        <translation>Задать шесть моделей, глубины 1, 3, 5, 7 и настройки обучения factorscope-cli experiment fig3|fig4</translation>
     </message>
 </context>
 <context>
@@ -2267,6 +2362,26 @@
     <message>
         <source>Cosine similarity</source>
         <translation>Косинусное сходство</translation>
+    </message>
+    <message>
+        <source>%1 bound</source>
+        <translation>%1 граница</translation>
+    </message>
+    <message>
+        <source>&amp;Axis:</source>
+        <translation>&amp;Ось:</translation>
+    </message>
+    <message>
+        <source>1 − cosine, log</source>
+        <translation>1 − косинус, лог.</translation>
+    </message>
+    <message>
+        <source>A log axis of 1 − cosine shows the differences a 0–1 axis hides above 0.95.</source>
+        <translation>Логарифмическая ось 1 − косинус показывает различия, которые ось 0–1 скрывает выше 0,95.</translation>
+    </message>
+    <message>
+        <source>1 − cosine similarity</source>
+        <translation>1 − косинусное сходство</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #   normal     5 epochs, then "finished" and eval.json
 #   malformed  3 epochs with 2 broken lines between them
 #   crash      2 epochs, a message on stderr, exit 3 without a final status
+#   paired     as normal, with "bound": 0.75 and "test_cos_far" (= test_cos / 2) in every line
 #   slow       up to 600 epochs, 0.1 s apart; SIGTERM ends it with "stopped"
 mode=${FAKE_TRAINER_MODE:-normal}
 out=""
@@ -47,6 +48,12 @@ epoch_line() {
 }
 
 case "$mode" in
+    paired)
+        for e in $(seq "$first" $((first + 4))); do
+            emit "$(epoch_line "$e" | sed 's/}$//'), $(awk -v e="$e" 'BEGIN { printf "\"bound\": 0.75, \"test_cos_far\": %.4f}", (e / 100 - 0.05) / 2 }')"
+        done
+        finish finished
+        ;;
     normal)
         for e in $(seq "$first" $((first + 4))); do emit "$(epoch_line "$e")"; done
         echo '{"samples": [{"name": "A_5", "n": 100, "cos": 0.61, "cos_kopt": 0.7, "cos_ic0": 0.5, "pcg": {"predicted": {"iterations": 31, "converged": true}, "kopt": {"iterations": 24, "converged": true}, "ic0": {"iterations": 40, "converged": true}, "none": {"iterations": 120, "converged": true}}}], "summary": {"samples": 1, "mean_cos": 0.61}}' > "$out/eval.json"

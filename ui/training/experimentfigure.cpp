@@ -42,17 +42,27 @@ void ExperimentFigure::draw(QCustomPlot *plot, const json &results)
     plot->clearPlottables();
     plot->clearItems();
     plot->plotLayout()->clear();
+    // The legend below becomes the plot's legend; only one panel's models and the bounds go in.
+    plot->setAutoAddPlottableToLegend(false);
     const json &datasets = results.at("datasets");
+    // Panels side by side in a grid of their own (titles above, equal widths), the legend below
+    // them across the whole width. The legend joins the layout before graphs are added to it: a
+    // legend without a plot refuses items.
+    auto *panels = new QCPLayoutGrid;
+    plot->plotLayout()->addElement(0, 0, panels);
     auto *legend = new QCPLegend;
-    QCPAxisRect *first = nullptr;
+    plot->plotLayout()->addElement(1, 0, legend);
+    plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setWrap(4);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setLayer(QStringLiteral("legend"));
     for (std::size_t d = 0; d < datasets.size(); ++d) {
         const json &set = datasets[d];
         auto *rect = new QCPAxisRect(plot);
-        plot->plotLayout()->addElement(1, static_cast<int>(d), rect);
-        if (!first)
-            first = rect;
+        panels->addElement(1, static_cast<int>(d), rect);
         auto *title = new QCPTextElement(plot, QString::fromStdString(set.value("title", set.value("label", ""))));
-        plot->plotLayout()->addElement(0, static_cast<int>(d), title);
+        panels->addElement(0, static_cast<int>(d), title);
         QCPAxis *x = rect->axis(QCPAxis::atBottom);
         QCPAxis *y = rect->axis(QCPAxis::atLeft);
         x->setLabel(tr("depth (processor blocks)"));
@@ -61,7 +71,7 @@ void ExperimentFigure::draw(QCustomPlot *plot, const json &results)
         // One series per model, in the order of the results.
         std::vector<std::string> models;
         std::map<std::string, std::vector<const json *>> rows;
-        double lowest = 1.0, maxDepth = 1.0;
+        double lowest = 1.0, highest = 0.0, maxDepth = 1.0;
         for (const json &r : set.at("results")) {
             const std::string m = r.at("model").get<std::string>();
             if (!rows.count(m))
@@ -78,12 +88,14 @@ void ExperimentFigure::draw(QCustomPlot *plot, const json &results)
                     depth.push_back(value(*r, "depth"));
                     cos.push_back(c);
                     lowest = std::min(lowest, c);
+                    highest = std::max(highest, c);
                 }
                 const double b = value(*r, "bound");
                 if (!std::isnan(b)) {
                     bdepth.push_back(value(*r, "depth"));
                     bound.push_back(b);
                     lowest = std::min(lowest, b);
+                    highest = std::max(highest, b);
                 }
             }
             QCPGraph *g = plot->addGraph(x, y);
@@ -116,18 +128,15 @@ void ExperimentFigure::draw(QCustomPlot *plot, const json &results)
         QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
         ticker->setTickStep(1.0);
         x->setTicker(ticker);
-        y->setRange(std::floor(std::min(lowest, 0.9) * 20.0) / 20.0 - 0.02, 1.01);
+        // Each panel fits its own values: the differences that matter are often in the third
+        // decimal, and the panels' tick labels keep the levels comparable.
+        if (highest < lowest)
+            lowest = 0.0, highest = 1.0;
+        const double span = std::max(highest - lowest, 0.01);
+        y->setRange(lowest - 0.15 * span, std::min(highest + 0.15 * span, 1.0 + 0.05 * span));
         y->grid()->setSubGridVisible(true);
     }
-    if (first) {
-        plot->plotLayout()->addElement(2, 0, legend);
-        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-        legend->setWrap(4);
-        legend->setBorderPen(Qt::NoPen);
-        plot->plotLayout()->setRowStretchFactor(0, 0.01);
-        plot->plotLayout()->setRowStretchFactor(2, 0.01);
-        legend->setLayer(QStringLiteral("legend"));
-    }
+    panels->setRowStretchFactor(0, 0.001);
     plot->replot();
 }
 

@@ -3,6 +3,7 @@
 #include "training/trainingrun.h"
 
 #include "dataset/dataset.h"
+#include "dataset/locality_bound.h"
 #include "precond/spai.h"
 
 #include <QCoreApplication>
@@ -10,7 +11,9 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFileInfo>
 #include <QJsonParseError>
+#include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -22,13 +25,23 @@ QStringList DatasetRequest::problems()
     return {QStringLiteral("diffusion"), QStringLiteral("biharmonic"), QStringLiteral("mixed")};
 }
 
+QStringList DatasetRequest::families()
+{
+    return {QStringLiteral("semiseparable"), QStringLiteral("counterexample"), QStringLiteral("laplacian")};
+}
+
 QStringList DatasetRequest::arguments(const QString &directory) const
 {
     QStringList args = {QStringLiteral("dataset"),
                         kind == Kind::Spai ? QStringLiteral("spai") : QStringLiteral("synthetic"),
                         QStringLiteral("--count"), QString::number(count), QStringLiteral("--n"), QString::number(n)};
-    if (kind == Kind::Spai)
+    if (kind == Kind::Spai) {
         args << QStringLiteral("--problem") << problem << QStringLiteral("--sigma") << QString::number(sigma, 'g', 6);
+    } else {
+        args << QStringLiteral("--family") << family;
+        if (paired)
+            args << QStringLiteral("--paired");
+    }
     return args << QStringLiteral("--out") << directory;
 }
 
@@ -36,7 +49,28 @@ QString DatasetRequest::folderName() const
 {
     if (kind == Kind::Spai)
         return QStringLiteral("spai-%1-%2x%3").arg(problem).arg(count).arg(n);
-    return QStringLiteral("synthetic-%1x%2").arg(count).arg(n);
+    const QString prefix = family == QLatin1String("semiseparable") ? QStringLiteral("synthetic") : family;
+    return QStringLiteral("%1%2-%3x%4").arg(prefix, paired ? QStringLiteral("-paired") : QString()).arg(count).arg(n);
+}
+
+QList<double> testSplitBounds(const QString &directory, int maxDepth)
+{
+    const dataset::Dataset d = dataset::load_dataset(QDir(directory).absolutePath().toStdString());
+    QList<double> bounds;
+    if (!d.manifest.paired)
+        return bounds;
+    for (int depth = 1; depth <= maxDepth; ++depth)
+        bounds.append(dataset::split_bound(d.test, *dataset::receptive_radius("mpmlp", depth)).bound);
+    return bounds;
+}
+
+QString defaultDatasetDirectory(const DatasetRequest &request)
+{
+    const QDir root(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/datasets"));
+    QString path = root.filePath(request.folderName());
+    for (int k = 2; QFileInfo::exists(path); ++k)
+        path = root.filePath(QStringLiteral("%1-%2").arg(request.folderName()).arg(k));
+    return path;
 }
 
 QString datasetKind(const QString &directory, QString *error)
@@ -69,7 +103,7 @@ QString datasetMismatch(const QString &model, const QString &kind)
         return QCoreApplication::translate("fs::ui::DatasetGenerator",
                                            "gcvae learns sparse approximate inverses and needs a SPAI dataset "
                                            "(pairs A, R), but this dataset is of kind \"%1\". Generate one with "
-                                           "\"Generate…\" and the kind SPAI.")
+                                           "\"Generate\" and the kind SPAI.")
             .arg(kind);
     if (model != TrainingConfig::generativeModel() && spai)
         return QCoreApplication::translate("fs::ui::DatasetGenerator",
@@ -104,14 +138,18 @@ void writeDataset(const QString &directory, const DatasetRequest &request,
     o.count = request.count;
     o.n = request.n;
     o.test = std::min(200, o.count / 6);
+    o.family = request.family.toStdString();
+    o.paired = request.paired;
+    if (o.paired) // two samples per base matrix, both in the same split
+        o.test -= o.test % 2;
     dataset::write_synthetic_dataset(o, out, progress, stop);
 }
 
 DatasetGenerator::DatasetGenerator(QObject *parent)
     : QObject(parent)
-    , m_watcher(new QFutureWatcher<QString>(this))
+    , m_watcher(new QFutureWatcher<Result>(this))
 {
-    connect(m_watcher, &QFutureWatcher<QString>::finished, this, &DatasetGenerator::done);
+    connect(m_watcher, &QFutureWatcher<Result>::finished, this, &DatasetGenerator::done);
 }
 
 DatasetGenerator::~DatasetGenerator()
@@ -139,21 +177,25 @@ bool DatasetGenerator::start(const QString &directory, const DatasetRequest &req
     m_count = request.count;
     m_stop = std::stop_source();
     m_running = true;
+    m_bounds.clear();
     Q_EMIT progress(0, m_count);
     // The worker reports through queued calls; the destructor waits for it, so `this` outlives it.
     const auto report = [this](int done, int total) {
         QMetaObject::invokeMethod(this, [this, done, total] { Q_EMIT progress(done, total); }, Qt::QueuedConnection);
     };
     m_watcher->setFuture(QtConcurrent::run([dir = m_directory, request, report, stop = m_stop.get_token()] {
+        Result result;
         try {
             writeDataset(dir, request, report, stop);
-            return QString();
+            if (request.kind == DatasetRequest::Kind::Synthetic && request.paired)
+                result.bounds = testSplitBounds(dir);
         } catch (const dataset::DatasetCancelled &) {
-            return QCoreApplication::translate("fs::ui::DatasetGenerator", "cancelled");
+            result.error = QCoreApplication::translate("fs::ui::DatasetGenerator", "cancelled");
         } catch (const std::exception &e) {
             const QString what = QString::fromUtf8(e.what()).trimmed();
-            return what.isEmpty() ? QStringLiteral("error") : what;
+            result.error = what.isEmpty() ? QStringLiteral("error") : what;
         }
+        return result;
     }));
     return true;
 }
@@ -169,7 +211,9 @@ void DatasetGenerator::done()
     if (!m_running)
         return;
     m_running = false;
-    const QString error = m_watcher->result();
+    const Result result = m_watcher->result();
+    const QString &error = result.error;
+    m_bounds = result.bounds;
     if (error.isEmpty()) {
         Q_EMIT progress(m_count, m_count);
         Q_EMIT finished(true, tr("Dataset written to %1.").arg(QDir::toNativeSeparators(m_directory)));

@@ -18,13 +18,26 @@ struct DatasetRequest {
     int n = 100;                           ///< matrix order (synthetic) or grid side (spai)
     QString problem = QStringLiteral("diffusion"); ///< spai: diffusion, biharmonic or mixed
     double sigma = 1.0;                    ///< spai: spread of the log-normal coefficient field
+    QString family = QStringLiteral("semiseparable"); ///< synthetic: semiseparable, counterexample or laplacian
+    bool paired = false; ///< synthetic: (A, L) and (A + A11 e1e1ᵀ, L') per base matrix, the bound's data
 
     static QStringList problems();
+    static QStringList families();
     /// The CLI's arguments after the program name, ending in --out `directory`.
     QStringList arguments(const QString &directory) const;
     /// A folder name describing the request, e.g. "spai-diffusion-40x32".
     QString folderName() const;
 };
+
+/// The best mean test cosine a model of receptive radius depth − 1 (gatv2, gen, mpmlp,
+/// transformer; mlp is the depth-1 value) can reach on the test split of a paired dataset, for
+/// depths 1..maxDepth; empty when the dataset is not paired. Throws dataset::DatasetError.
+QList<double> testSplitBounds(const QString &directory, int maxDepth = 7);
+
+/// Where a dataset is written when the user has not chosen a folder: a new folder named after
+/// the request under the application's data location ("datasets/"), with a numeric suffix when
+/// one of that name exists.
+QString defaultDatasetDirectory(const DatasetRequest &request);
 
 // Writes a dataset in this process: a worker thread runs the core dataset writer, which reports
 // each pair written and stops at cancel() without leaving a manifest.json behind.
@@ -43,15 +56,22 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     QString directory() const { return m_directory; }
+    /// testSplitBounds of the last dataset written, when it was paired (empty otherwise).
+    QList<double> bounds() const { return m_bounds; }
 
 Q_SIGNALS:
     void progress(int done, int total);
     void finished(bool ok, const QString &message);
 
 private:
+    struct Result {
+        QString error;
+        QList<double> bounds;
+    };
     void done();
 
-    QFutureWatcher<QString> *m_watcher;
+    QFutureWatcher<Result> *m_watcher;
+    QList<double> m_bounds;
     std::stop_source m_stop;
     bool m_running = false;
     QString m_directory;

@@ -28,7 +28,7 @@ namespace {
 // Indices into m_labels, in the order the rows are built.
 enum Field { Dataset, Pairs, Order, Model, Depth, Hidden, Epochs, Lr, LrStep, LrGamma, Patience, Batch, Seed,
              Device, Mode, Template, Concurrent, Runs, SweepModels, SweepDepths, Latent, Beta, Samples,
-             ResidualWeight, Kind, Problem, Sigma, FieldCount };
+             ResidualWeight, Kind, Problem, Sigma, Family, Preset, FieldCount };
 
 QDoubleSpinBox *realSpin(double low, double high, int decimals, double step)
 {
@@ -104,6 +104,7 @@ QWidget *TrainingForm::buildDatasetGroup()
     m_genCount = spin(2, 100000, 96);
     m_genOrder = spin(2, 100000, 100);
     m_generate = new QPushButton;
+    m_generate->setObjectName(QStringLiteral("generateDataset"));
     m_cancelGenerate = new QPushButton;
     m_cancelGenerate->setObjectName(QStringLiteral("cancelDataset"));
     m_cancelGenerate->setVisible(false);
@@ -130,12 +131,31 @@ QWidget *TrainingForm::buildDatasetGroup()
     spaiLayout->addWidget(m_labels[Sigma]);
     spaiLayout->addWidget(m_genSigma);
     form->addRow(m_genSpaiRow);
+    m_genFamily = new QComboBox;
+    m_genFamily->setObjectName(QStringLiteral("datasetFamily"));
+    for (const QString &family : DatasetRequest::families())
+        m_genFamily->addItem(QString(), family);
+    m_genPaired = new QCheckBox;
+    m_genPaired->setObjectName(QStringLiteral("datasetPaired"));
+    m_genSyntheticRow = new QWidget;
+    auto *syntheticLayout = new QHBoxLayout(m_genSyntheticRow);
+    syntheticLayout->setContentsMargins(0, 0, 0, 0);
+    syntheticLayout->addWidget(m_labels[Family]);
+    syntheticLayout->addWidget(m_genFamily, 1);
+    syntheticLayout->addWidget(m_genPaired);
+    form->addRow(m_genSyntheticRow);
     m_genProgress = new QProgressBar;
     m_genProgress->setVisible(false);
     m_genStatus = new QLabel;
     m_genStatus->setWordWrap(true);
     form->addRow(m_genProgress);
     form->addRow(m_genStatus);
+    m_genBounds = new QLabel;
+    m_genBounds->setObjectName(QStringLiteral("datasetBounds"));
+    m_genBounds->setWordWrap(true);
+    m_genBounds->setTextFormat(Qt::RichText);
+    m_genBounds->setVisible(false);
+    form->addRow(m_genBounds);
     connect(m_browseDataset, &QPushButton::clicked, this, &TrainingForm::browseDataset);
     connect(m_generate, &QPushButton::clicked, this, &TrainingForm::generateDataset);
     connect(m_cancelGenerate, &QPushButton::clicked, m_generator, &DatasetGenerator::cancel);
@@ -150,6 +170,7 @@ QWidget *TrainingForm::buildDatasetGroup()
         m_generate->setEnabled(true);
         m_cancelGenerate->setVisible(false);
         m_genStatus->setText(message);
+        showBounds(ok ? m_generator->bounds() : QList<double>());
         if (ok)
             m_dataset->setText(QDir::toNativeSeparators(m_generator->directory()));
     });
@@ -218,6 +239,13 @@ QWidget *TrainingForm::buildModelGroup()
         grid->addWidget(box, 4, d - 1);
     }
     setSweep({QStringLiteral("mlp"), QStringLiteral("mpmlp")}, {defaults.depth});
+    m_preset = new QComboBox;
+    m_preset->setObjectName(QStringLiteral("sweepPreset"));
+    for (int i = 0; i < 5; ++i)
+        m_preset->addItem(QString());
+    grid->addWidget(m_labels[Preset], 5, 0, 1, 2);
+    grid->addWidget(m_preset, 5, 2, 1, 5);
+    connect(m_preset, &QComboBox::activated, this, &TrainingForm::applyPreset);
     form->addRow(m_sweepGroup);
     return m_modelGroup;
 }
@@ -302,6 +330,8 @@ DatasetRequest TrainingForm::datasetRequest() const
     r.n = m_genOrder->value();
     r.problem = m_genProblem->currentData().toString();
     r.sigma = m_genSigma->value();
+    r.family = m_genFamily->currentData().toString();
+    r.paired = m_genPaired->isChecked();
     return r;
 }
 
@@ -312,6 +342,84 @@ void TrainingForm::setDatasetRequest(const DatasetRequest &r)
     m_genOrder->setValue(r.n);
     m_genProblem->setCurrentIndex(std::max(0, m_genProblem->findData(r.problem)));
     m_genSigma->setValue(r.sigma);
+    m_genFamily->setCurrentIndex(std::max(0, m_genFamily->findData(r.family)));
+    m_genPaired->setChecked(r.paired);
+}
+
+QString TrainingForm::boundsNote() const
+{
+    return m_genBounds->isVisible() || !m_genBounds->text().isEmpty() ? m_genBounds->text() : QString();
+}
+
+void TrainingForm::showBounds(const QList<double> &bounds)
+{
+    m_genBounds->setVisible(!bounds.isEmpty());
+    if (bounds.isEmpty()) {
+        m_genBounds->clear();
+        return;
+    }
+    QString cells;
+    for (int i = 0; i < bounds.size(); ++i)
+        cells += QStringLiteral("<td align=\"right\">%1</td>").arg(QString::number(bounds.at(i), 'f', 4));
+    QString depths;
+    for (int i = 0; i < bounds.size(); ++i)
+        depths += QStringLiteral("<td align=\"right\">%1</td>").arg(i + 1);
+    m_genBounds->setText(
+        tr("<b>Bound</b>: the best mean test cosine any model whose outputs see only depth − 1 hops "
+           "(gatv2, gen, mpmlp, transformer; mlp: depth 1) can reach on this test split:")
+        + QStringLiteral("<table cellspacing=\"4\"><tr><td>%1</td>%2</tr><tr><td>%3</td>%4</tr></table>")
+              .arg(tr("depth"), depths, tr("bound"), cells));
+}
+
+void TrainingForm::setPreset(dataset::ExperimentFigure figure, dataset::ExperimentScale scale)
+{
+    const int index = 1 + (figure == dataset::ExperimentFigure::Fig4 ? 2 : 0) + (scale == dataset::ExperimentScale::Paper ? 1 : 0);
+    m_preset->setCurrentIndex(index);
+    applyPreset(index);
+}
+
+void TrainingForm::applyPreset(int index)
+{
+    if (index <= 0)
+        return;
+    const auto figure = index <= 2 ? dataset::ExperimentFigure::Fig3 : dataset::ExperimentFigure::Fig4;
+    const auto scale = index % 2 == 1 ? dataset::ExperimentScale::Quick : dataset::ExperimentScale::Paper;
+    const dataset::ExperimentSpec spec = dataset::experiment_spec(figure, scale, std::string());
+    TrainingConfig c = config();
+    const std::string datasetPath = c.core.dataset;
+    const std::string device = c.core.device;
+    c.core = spec.training;
+    c.core.dataset = datasetPath;
+    c.core.device = device;
+    c.core.model = spec.models.front();
+    c.core.depth = spec.depths.front();
+    const dataset::ExperimentDataset &data = spec.datasets.front();
+    c.core.batch_size = data.batch_size;
+    setConfig(c);
+    QStringList models;
+    for (const std::string &m : spec.models)
+        models.append(QString::fromStdString(m));
+    setSweep(models, QList<int>(spec.depths.begin(), spec.depths.end()));
+    const QString command = QStringLiteral("factorscope-cli experiment %1 --scale %2")
+                                .arg(QString::fromStdString(dataset::to_string(figure)),
+                                     QString::fromStdString(dataset::to_string(scale)));
+    if (!data.kopt) {
+        DatasetRequest r = datasetRequest();
+        r.kind = DatasetRequest::Kind::Synthetic;
+        r.family = QString::fromStdString(data.synthetic.family);
+        r.paired = data.synthetic.paired;
+        r.count = data.synthetic.count;
+        r.n = data.synthetic.n;
+        setDatasetRequest(r);
+        m_genStatus->setText(tr("Preset set: generate the %1 dataset, then Start Sweep. <tt>%2</tt> runs the "
+                                "same and adds the unpaired semiseparable contrast, the table and the figure.")
+                                 .arg(QString::fromStdString(data.label), command));
+    } else {
+        m_genStatus->setText(tr("Preset set: Figure 4 trains on K-optimal pairs of the benchmark. Write them with "
+                                "<tt>factorscope-cli dataset kopt --from resources/benchmark --paired --out DIR</tt>, "
+                                "choose DIR above, then Start Sweep; <tt>%1</tt> does all of it.")
+                                 .arg(command));
+    }
 }
 
 bool TrainingForm::generativeRowsVisible() const
@@ -361,12 +469,14 @@ void TrainingForm::updateGeneratorRows()
         m_genKindShown = m_genKind->currentIndex();
     }
     m_genSpaiRow->setVisible(spai);
+    m_genSyntheticRow->setVisible(!spai);
     m_labels[Order]->setText(spai ? tr("Grid side:") : tr("n:"));
     m_genOrder->setToolTip(spai ? tr("Each matrix comes from a side × side grid (order side², or more for "
                                      "the biharmonic problem).")
                                 : tr("Order of every matrix."));
     m_generate->setToolTip(spai ? tr("Write (A, R_SPAI) pairs of elliptic problems with factorscope-cli dataset spai")
-                                : tr("Write a semiseparable dataset with factorscope-cli dataset synthetic"));
+                                : tr("Write a synthetic dataset (the chosen family) with factorscope-cli dataset "
+                                     "synthetic into the application's data folder"));
 }
 
 void TrainingForm::updateDatasetNote()
@@ -450,15 +560,18 @@ void TrainingForm::browseRuns()
 
 void TrainingForm::generateDataset()
 {
-    const QString parent = QFileDialog::getExistingDirectory(this, tr("Folder for the New Dataset"));
-    if (!parent.isEmpty())
-        generateDatasetInto(parent);
+    startGeneration(defaultDatasetDirectory(datasetRequest()));
 }
 
 bool TrainingForm::generateDatasetInto(const QString &parent)
 {
+    return startGeneration(QDir(parent).filePath(datasetRequest().folderName()));
+}
+
+bool TrainingForm::startGeneration(const QString &dir)
+{
     const DatasetRequest request = datasetRequest();
-    const QString dir = QDir(parent).filePath(request.folderName());
+    showBounds({});
     if (!m_generator->start(dir, request)) {
         m_genStatus->setText(tr("A dataset is already being generated."));
         return false;
@@ -505,15 +618,31 @@ void TrainingForm::retranslateUi()
         tr("Patience (epochs):"), tr("Batch size:"), tr("Seed:"), tr("Device:"), tr("Run on:"), tr("Command:"),
         tr("Parallel runs:"), tr("Runs folder:"), tr("Models:"), tr("Depths:"), tr("Latent size:"),
         tr("KL weight β:"), tr("Samples per matrix:"), tr("Residual weight:"), tr("Kind:"), tr("Problem:"),
-        tr("σ of log k:")};
+        tr("σ of log k:"), tr("Family:"), tr("Preset:")};
     for (int i = 0; i < FieldCount; ++i)
         m_labels[i]->setText(texts.at(i));
     m_browseDataset->setText(tr("Browse…"));
     m_browseRuns->setText(tr("Browse…"));
-    m_generate->setText(tr("Generate…"));
+    m_generate->setText(tr("Generate"));
     m_cancelGenerate->setText(tr("Cancel"));
     m_cancelGenerate->setToolTip(tr("Stop writing the dataset; the folder keeps no manifest, so it is never mistaken for a whole dataset"));
-    m_genKind->setItemText(0, tr("Synthetic (semiseparable, for the node models)"));
+    m_genKind->setItemText(0, tr("Synthetic (for the node models)"));
+    m_genFamily->setItemText(0, tr("Semiseparable (seed paper)"));
+    m_genFamily->setItemText(1, tr("Counterexample of Thm 2.1"));
+    m_genFamily->setItemText(2, tr("Laplacian (path graph)"));
+    m_genFamily->setToolTip(tr("Semiseparable: the seed paper's family. Counterexample: the randomised family of "
+                               "Thm 2.1, on which locality provably limits a k-layer model. Laplacian: a "
+                               "tridiagonal Laplacian with random weights."));
+    m_genPaired->setText(tr("Paired"));
+    m_genPaired->setToolTip(tr("Write (A, L) and (A′, L′) with A′ = A + A₁₁e₁e₁ᵀ for every base matrix: the data on "
+                               "which the receptive-field bound separates local from non-local models"));
+    m_preset->setItemText(0, tr("None"));
+    m_preset->setItemText(1, tr("Figure 3, quick (counterexample pairs)"));
+    m_preset->setItemText(2, tr("Figure 3, paper sizes"));
+    m_preset->setItemText(3, tr("Figure 4, quick (K-optimal pairs)"));
+    m_preset->setItemText(4, tr("Figure 4, paper sizes"));
+    m_preset->setToolTip(tr("Set the six models, depths 1, 3, 5, 7 and the training settings of "
+                            "factorscope-cli experiment fig3|fig4"));
     m_genKind->setItemText(1, tr("SPAI (elliptic PDEs, for gcvae)"));
     m_genProblem->setItemText(0, tr("Diffusion −∇·(k∇u)"));
     m_genProblem->setItemText(1, tr("Biharmonic"));

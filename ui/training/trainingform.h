@@ -4,6 +4,8 @@
 #include "training/trainingdataset.h"
 #include "training/trainingrun.h"
 
+#include "dataset/experiment.h"
+
 #include <QList>
 #include <QPair>
 #include <QWidget>
@@ -46,8 +48,14 @@ public:
     DatasetRequest datasetRequest() const;
     void setDatasetRequest(const DatasetRequest &request);
     /// Writes the requested dataset into a new folder under `parent` in the background (the
-    /// Generate button asks for `parent` first); false when one is already being written.
+    /// Generate button uses defaultDatasetDirectory); false when one is already being written.
     bool generateDatasetInto(const QString &parent);
+    /// The line under Generate after a paired dataset was written: its bound for depths 1-7.
+    QString boundsNote() const;
+    /// The sweep presets, "fig3 quick" … "fig4 paper": index 0 is "none", then
+    /// dataset::experiment_spec of fig3 quick, fig3 paper, fig4 quick, fig4 paper.
+    QComboBox *presetBox() const { return m_preset; }
+    void setPreset(dataset::ExperimentFigure figure, dataset::ExperimentScale scale);
     /// Stops the dataset being written (the Cancel button next to Generate); no manifest is left.
     QPushButton *cancelGenerationButton() const { return m_cancelGenerate; }
     /// Whether the gcvae rows (latent, beta, samples, residual weight) are shown: only for gcvae.
@@ -76,6 +84,9 @@ private:
     void browseDataset();
     void browseRuns();
     void generateDataset();
+    bool startGeneration(const QString &directory);
+    void applyPreset(int index);
+    void showBounds(const QList<double> &bounds);
     void updateLauncher();
     void updateModelRows();
     void updateGeneratorRows();
@@ -94,6 +105,11 @@ private:
     QComboBox *m_genProblem = nullptr;
     QDoubleSpinBox *m_genSigma = nullptr;
     QWidget *m_genSpaiRow = nullptr;
+    QComboBox *m_genFamily = nullptr;
+    QCheckBox *m_genPaired = nullptr;
+    QWidget *m_genSyntheticRow = nullptr;
+    QLabel *m_genBounds = nullptr; ///< the written paired dataset's bound for depths 1-7
+    QComboBox *m_preset = nullptr;
     int m_genKindShown = 0;              ///< the kind m_genOrder currently holds a size for
     int m_genOtherSize = 32;             ///< the size kept for the other kind
     QLabel *m_datasetNote = nullptr;

@@ -2,13 +2,23 @@
 
 #include "widgets/customplot.h"
 #include "training/runcontroller.h"
+#include "training/trainingsettings.h"
 
+#include <QComboBox>
 #include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QVBoxLayout>
 
 #include <cmath>
 
 namespace fs::ui {
+
+namespace {
+// 1 - cosine below this is drawn at it: a log axis has no zero, and float32 training does not
+// resolve cosines closer to 1.
+constexpr double kDistanceFloor = 1e-7;
+} // namespace
 
 QColor runColor(int index)
 {
@@ -23,10 +33,21 @@ TrainingPlot::TrainingPlot(RunController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
     , m_plot(new QCustomPlot(this))
+    , m_axisLabel(new QLabel(this))
+    , m_axisBox(new QComboBox(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
+    auto *bar = new QHBoxLayout;
+    bar->addStretch(1);
+    bar->addWidget(m_axisLabel);
+    bar->addWidget(m_axisBox);
+    m_axisLabel->setBuddy(m_axisBox);
+    m_axisBox->setObjectName(QStringLiteral("cosineAxis"));
+    m_axisBox->addItem(QString(), static_cast<int>(Axis::Cosine));
+    m_axisBox->addItem(QString(), static_cast<int>(Axis::LogDistance));
+    layout->addLayout(bar);
+    layout->addWidget(m_plot, 1);
     m_plot->setObjectName(QStringLiteral("trainingCurves"));
     m_plot->setMinimumHeight(200);
     m_plot->legend->setVisible(true);
@@ -41,8 +62,40 @@ TrainingPlot::TrainingPlot(RunController *controller, QWidget *parent)
         if (m_shown.removeAll(id) > 0)
             rebuild();
     });
+    m_axis = TrainingSettings().logDistanceAxis() ? Axis::LogDistance : Axis::Cosine;
+    m_axisBox->setCurrentIndex(m_axisBox->findData(static_cast<int>(m_axis)));
+    connect(m_axisBox, &QComboBox::activated, this,
+            [this](int index) { setAxis(static_cast<Axis>(m_axisBox->itemData(index).toInt())); });
     retranslateUi();
     rebuild();
+}
+
+void TrainingPlot::setAxis(Axis axis)
+{
+    m_axisBox->setCurrentIndex(m_axisBox->findData(static_cast<int>(axis)));
+    if (axis == m_axis)
+        return;
+    m_axis = axis;
+    TrainingSettings().setLogDistanceAxis(axis == Axis::LogDistance);
+    retranslateUi();
+    rebuild();
+}
+
+double TrainingPlot::drawn(double cosine) const
+{
+    return m_axis == Axis::Cosine ? cosine : std::max(1.0 - cosine, kDistanceFloor);
+}
+
+void TrainingPlot::setBound(Graphs &g, double bound)
+{
+    if (std::isnan(bound) || bound == g.boundValue)
+        return;
+    g.boundValue = bound;
+    if (!g.bound) {
+        g.bound = m_plot->addGraph();
+        g.bound->setPen(QPen(g.test->pen().color(), 1.5, Qt::DashLine));
+        g.bound->setName(tr("%1 bound").arg(g.test->property("runLabel").toString()));
+    }
 }
 
 void TrainingPlot::setShownRuns(const QList<int> &ids)
@@ -67,13 +120,15 @@ void TrainingPlot::rebuild()
         g.test = m_plot->addGraph();
         g.test->setPen(QPen(color, 2.0));
         g.test->setName(tr("%1 test").arg(label));
+        g.test->setProperty("runLabel", label);
         g.train = m_plot->addGraph();
-        g.train->setPen(QPen(color, 1.5, Qt::DashLine));
+        g.train->setPen(QPen(color, 1.5, Qt::DotLine));
         g.train->setName(tr("%1 train").arg(label));
         for (const EpochPoint &p : run->points) {
-            g.train->addData(p.epoch, p.trainCos);
+            g.train->addData(p.epoch, drawn(p.trainCos));
             if (!std::isnan(p.testCos))
-                g.test->addData(p.epoch, p.testCos);
+                g.test->addData(p.epoch, drawn(p.testCos));
+            setBound(g, p.bound);
         }
         m_graphs.insert(run->id, g);
     }
@@ -91,9 +146,10 @@ void TrainingPlot::addPoint(int id, const EpochPoint &point)
         rebuild();
         return;
     }
-    it->train->addData(point.epoch, point.trainCos);
+    it->train->addData(point.epoch, drawn(point.trainCos));
     if (!std::isnan(point.testCos))
-        it->test->addData(point.epoch, point.testCos);
+        it->test->addData(point.epoch, drawn(point.testCos));
+    setBound(m_graphs[id], point.bound);
     rescale();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -101,15 +157,24 @@ void TrainingPlot::addPoint(int id, const EpochPoint &point)
 void TrainingPlot::rescale()
 {
     double maxEpoch = 1.0;
-    double low = 0.0;
-    double high = 1.0;
     for (const Graphs &g : std::as_const(m_graphs)) {
-        for (QCPGraph *graph : {g.train, g.test}) {
+        bool found = false;
+        const QCPRange keys = g.train->getKeyRange(found);
+        if (found)
+            maxEpoch = std::max(maxEpoch, keys.upper);
+    }
+    // The bound holds for every epoch: a line across the whole chart.
+    for (const Graphs &g : std::as_const(m_graphs)) {
+        if (g.bound)
+            g.bound->setData({1.0, maxEpoch}, {drawn(g.boundValue), drawn(g.boundValue)});
+    }
+    const bool log = m_axis == Axis::LogDistance;
+    double low = log ? 1.0 : 0.0;
+    double high = log ? 1.0 : 1.0;
+    for (const Graphs &g : std::as_const(m_graphs)) {
+        for (QCPGraph *graph : {g.train, g.test, g.bound}) {
             bool found = false;
-            const QCPRange keys = graph->getKeyRange(found);
-            if (found)
-                maxEpoch = std::max(maxEpoch, keys.upper);
-            const QCPRange values = graph->getValueRange(found);
+            const QCPRange values = graph ? graph->getValueRange(found) : QCPRange();
             if (found) {
                 low = std::min(low, values.lower);
                 high = std::max(high, values.upper);
@@ -117,7 +182,32 @@ void TrainingPlot::rescale()
         }
     }
     m_plot->xAxis->setRange(0.0, maxEpoch);
-    m_plot->yAxis->setRange(low, high);
+    if (log) {
+        const double lower = low / 1.3;
+        const double upper = std::min(high * 1.3, 2.1); // 1 - cosine <= 2
+        m_plot->yAxis->setRange(lower, upper);
+        // Labels at 1, 2, 5 times powers of ten (every digit when the range is narrow): a log
+        // ticker labels only whole decades, and the curves often lie within one.
+        auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+        for (const QList<int> &digits : {QList<int>{1, 2, 5}, QList<int>{1, 2, 3, 4, 5, 6, 7, 8, 9}}) {
+            ticker->clear();
+            int count = 0;
+            for (int e = static_cast<int>(std::floor(std::log10(lower))); e <= 1; ++e) {
+                for (int digit : digits) {
+                    const double tick = digit * std::pow(10.0, e);
+                    if (tick >= lower && tick <= upper) {
+                        ticker->addTick(tick, QString::number(tick, 'g', 3));
+                        ++count;
+                    }
+                }
+            }
+            if (count >= 3)
+                break;
+        }
+        m_plot->yAxis->setTicker(ticker);
+    } else {
+        m_plot->yAxis->setRange(low, high);
+    }
 }
 
 QList<QPointF> TrainingPlot::curve(int id, Curve which) const
@@ -126,26 +216,29 @@ QList<QPointF> TrainingPlot::curve(int id, Curve which) const
     const auto it = m_graphs.constFind(id);
     if (it == m_graphs.cend())
         return points;
-    const QCPGraph *graph = which == Curve::Train ? it->train : it->test;
+    const QCPGraph *graph = which == Curve::Train ? it->train : which == Curve::Test ? it->test : it->bound;
+    if (!graph)
+        return points;
     for (auto p = graph->data()->constBegin(); p != graph->data()->constEnd(); ++p)
-        points.append(QPointF(p->key, p->value));
+        points.append(QPointF(p->key, m_axis == Axis::Cosine ? p->value : 1.0 - p->value));
     return points;
 }
 
 QString TrainingPlot::csv() const
 {
-    QString text = QStringLiteral("run,model,depth,epoch,train_cos,test_cos,loss,lr,seconds\n");
+    QString text = QStringLiteral("run,model,depth,epoch,train_cos,test_cos,loss,lr,seconds,bound,test_cos_far\n");
     const auto number = [](double v) { return std::isnan(v) ? QString() : QString::number(v, 'g', 10); };
     for (int id : m_shown) {
         const TrainingRun *run = m_controller->run(id);
         if (!run)
             continue;
         for (const EpochPoint &p : run->points) {
-            text += QStringLiteral("\"%1\",%2,%3,%4,%5,%6,%7,%8,%9\n")
+            text += QStringLiteral("\"%1\",%2,%3,%4,%5,%6,%7,%8,%9,%10,%11\n")
                         .arg(run->name(), QString::fromStdString(run->config.core.model))
                         .arg(run->config.core.depth)
                         .arg(p.epoch)
-                        .arg(number(p.trainCos), number(p.testCos), number(p.loss), number(p.lr), number(p.seconds));
+                        .arg(number(p.trainCos), number(p.testCos), number(p.loss), number(p.lr), number(p.seconds),
+                             number(p.bound), number(p.testCosFar));
         }
     }
     return text;
@@ -163,7 +256,15 @@ void TrainingPlot::changeEvent(QEvent *event)
 void TrainingPlot::retranslateUi()
 {
     m_plot->xAxis->setLabel(tr("Epoch"));
-    m_plot->yAxis->setLabel(tr("Cosine similarity"));
+    m_axisLabel->setText(tr("&Axis:"));
+    m_axisBox->setItemText(0, tr("Cosine similarity"));
+    m_axisBox->setItemText(1, tr("1 − cosine, log"));
+    m_axisBox->setToolTip(tr("A log axis of 1 − cosine shows the differences a 0–1 axis hides above 0.95."));
+    const bool log = m_axis == Axis::LogDistance;
+    m_plot->yAxis->setLabel(log ? tr("1 − cosine similarity") : tr("Cosine similarity"));
+    m_plot->yAxis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (!log)
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
 }
 
 } // namespace fs::ui

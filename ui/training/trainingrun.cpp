@@ -140,6 +140,8 @@ StreamLine parseStreamLine(const QByteArray &line)
         out.point.loss = epoch->loss;
         out.point.lr = epoch->lr;
         out.point.seconds = epoch->seconds;
+        out.point.bound = epoch->bound;
+        out.point.testCosFar = epoch->test_cos_far;
         out.point.recon = epoch->recon;
         out.point.kl = epoch->kl;
         out.point.residual = epoch->residual;

@@ -41,6 +41,10 @@ struct EpochPoint {
     double loss = 0.0;
     double lr = 0.0;
     double seconds = 0.0;
+    // Paired datasets and models with a receptive radius only (NaN otherwise): the best mean test
+    // cosine any model of the run's radius can reach, and the test cosine on the far entries.
+    double bound = std::numeric_limits<double>::quiet_NaN();
+    double testCosFar = std::numeric_limits<double>::quiet_NaN();
     // gcvae only (NaN otherwise): training means of the ELBO terms and the residual, and the test
     // mean of ||I - A R||_F / ||I - A R_SPAI||_F.
     double recon = std::numeric_limits<double>::quiet_NaN();

@@ -50,4 +50,14 @@ void TrainingSettings::setLauncher(const TrainingConfig &config)
     m_settings.setValue(SettingsKeys::TrainingResidualWeight, c.residual_weight);
 }
 
+bool TrainingSettings::logDistanceAxis() const
+{
+    return m_settings.value(SettingsKeys::TrainingCosineAxis).toString() == QLatin1String("log-distance");
+}
+
+void TrainingSettings::setLogDistanceAxis(bool on)
+{
+    m_settings.setValue(SettingsKeys::TrainingCosineAxis, on ? QStringLiteral("log-distance") : QStringLiteral("cosine"));
+}
+
 } // namespace fs::ui

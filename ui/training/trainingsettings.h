@@ -14,6 +14,9 @@ public:
     /// `defaults`; settings never stored keep the default's value.
     TrainingConfig launcher(const TrainingConfig &defaults) const;
     void setLauncher(const TrainingConfig &config);
+    /// The cosine chart's axis: false the linear cosine axis, true "1 - cosine" on a log axis.
+    bool logDistanceAxis() const;
+    void setLogDistanceAxis(bool on);
 
 private:
     QSettings m_settings;

@@ -19,5 +19,6 @@ inline constexpr char TrainingLatent[] = "training/gcvae/latent";
 inline constexpr char TrainingBeta[] = "training/gcvae/beta";
 inline constexpr char TrainingSamples[] = "training/gcvae/samples";
 inline constexpr char TrainingResidualWeight[] = "training/gcvae/residualWeight";
+inline constexpr char TrainingCosineAxis[] = "training/cosineAxis";
 
 } // namespace fs::ui::SettingsKeys

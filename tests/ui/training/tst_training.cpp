@@ -70,6 +70,7 @@ private Q_SLOTS:
     void parseLine_data();
     void parseLine();
     void curvesReceiveSentPoints();
+    void boundLineAndLogAxis();
     void malformedLineSkipped();
     void crashMarksFailed();
     void missingTrainerFails();
@@ -144,6 +145,50 @@ int TestTraining::runToEnd(RunController &controller, const QString &mode, const
     const int id = controller.enqueue(fakeConfig(), dir);
     [&] { QVERIFY(ended.wait(20000)); }();
     return id;
+}
+
+void TestTraining::boundLineAndLogAxis()
+{
+    // A run on a paired dataset draws its bound as a line across the chart; the "1 - cosine, log"
+    // axis draws the same cosines as distances and is what a new plot starts with afterwards.
+    std::unique_ptr<RunController> controller(newController());
+    TrainingPlot plot(controller.get());
+    plot.setAxis(TrainingPlot::Axis::Cosine);
+    const int plain = runToEnd(*controller, QStringLiteral("normal"), m_dir.filePath("bound-normal"));
+    const int paired = runToEnd(*controller, QStringLiteral("paired"), m_dir.filePath("bound-paired"));
+    plot.setShownRuns({plain, paired});
+    const TrainingRun *run = controller->run(paired);
+    QCOMPARE(run->points.size(), 5);
+    QCOMPARE(run->points.last().bound, 0.75);
+    QCOMPARE(run->points.last().testCosFar, 0.0);
+    QVERIFY(std::isnan(controller->run(plain)->points.last().bound));
+    QVERIFY(plot.curve(plain, TrainingPlot::Curve::Bound).isEmpty());
+    const QList<QPointF> bound = plot.curve(paired, TrainingPlot::Curve::Bound);
+    QCOMPARE(bound, (QList<QPointF>{QPointF(1.0, 0.75), QPointF(5.0, 0.75)}));
+    QVERIFY(plot.plot()->yAxis->scaleType() == QCPAxis::stLinear);
+    QVERIFY(plot.plot()->yAxis->range().contains(0.75));
+
+    plot.setAxis(TrainingPlot::Axis::LogDistance);
+    QVERIFY(plot.plot()->yAxis->scaleType() == QCPAxis::stLogarithmic);
+    const QList<QPointF> test = plot.curve(paired, TrainingPlot::Curve::Test);
+    QCOMPARE(test.size(), 5);
+    for (int e = 1; e <= 5; ++e)
+        QVERIFY(std::abs(test.at(e - 1).y() - (e / 100.0 - 0.05)) < 1e-12);
+    QVERIFY(std::abs(plot.curve(paired, TrainingPlot::Curve::Bound).first().y() - 0.75) < 1e-12);
+    // Drawn: 1 - cosine, all inside the log range.
+    const QCPRange range = plot.plot()->yAxis->range();
+    QVERIFY(range.lower > 0.0);
+    QVERIFY(range.contains(0.25) && range.contains(1.0 - 0.05 + 0.04));
+    const QString csv = plot.csv();
+    QVERIFY(csv.startsWith(QStringLiteral("run,model,depth,epoch,train_cos,test_cos,loss,lr,seconds,bound,test_cos_far\n")));
+    QVERIFY(csv.contains(QStringLiteral(",0.75,0\n")));
+    {
+        TrainingPlot remembered(controller.get());
+        QCOMPARE(remembered.axis(), TrainingPlot::Axis::LogDistance);
+    }
+    plot.setAxis(TrainingPlot::Axis::Cosine);
+    TrainingPlot remembered(controller.get());
+    QCOMPARE(remembered.axis(), TrainingPlot::Axis::Cosine);
 }
 
 void TestTraining::curvesReceiveSentPoints()

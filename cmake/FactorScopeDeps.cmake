@@ -31,7 +31,9 @@ if(FACTORSCOPE_TRAINER_ONLY)
     endif()
 else()
     # The GNN trainer (core/learn, factorscope-train) is built when LibTorch is installed.
-    find_package(Torch QUIET)
+    if(NOT FACTORSCOPE_FUZZ) # fuzz targets read outside data; none of them needs the GNNs
+        find_package(Torch QUIET)
+    endif()
 endif()
 
 if(NOT FACTORSCOPE_TRAINER_ONLY)

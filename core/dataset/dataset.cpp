@@ -63,6 +63,14 @@ std::vector<SampleRef> parse_samples(const json &arr, const std::string &where)
         SampleRef s;
         s.A = e.at("A").get<std::string>();
         s.L = e.at("L").get<std::string>();
+        // Sample files live in the dataset's folder: a manifest cannot point elsewhere.
+        for (const std::string *file : {&s.A, &s.L}) {
+            const fsys::path p(*file);
+            const bool escapes = file->empty() || p.is_absolute() || p.has_root_name() ||
+                                 std::any_of(p.begin(), p.end(), [](const fsys::path &c) { return c == ".."; });
+            if (escapes)
+                throw DatasetError(where + ": the sample file '" + *file + "' is not a name inside the dataset folder");
+        }
         s.name = e.value("name", s.A);
         s.n = e.value("n", 0);
         if (e.contains("seed") && e["seed"].is_number_unsigned())
@@ -317,14 +325,19 @@ Manifest write_spai_dataset(const SpaiDatasetOptions &o, const std::string &outD
 Manifest read_manifest(const std::string &dirOrManifest)
 {
     const fsys::path path = manifest_path(dirOrManifest);
-    std::ifstream is(path);
+    std::ifstream is(path, std::ios::binary);
     if (!is)
         throw DatasetError("cannot open dataset manifest " + path.string());
-    json j;
+    const std::string text((std::istreambuf_iterator<char>(is)), std::istreambuf_iterator<char>());
+    return parse_manifest(text, path.string());
+}
+
+Manifest parse_manifest(std::string_view text, const std::string &where)
+{
     try {
-        j = json::parse(is);
-        if (j.value("format", std::string()) != kManifestFormat)
-            throw DatasetError(path.string() + " is not a factorscope dataset manifest");
+        const json j = json::parse(text);
+        if (!j.is_object() || j.value("format", std::string()) != kManifestFormat)
+            throw DatasetError(where + " is not a factorscope dataset manifest");
         Manifest m;
         m.kind = j.at("kind").get<std::string>();
         m.target = j.value("target", std::string());
@@ -336,13 +349,17 @@ Manifest read_manifest(const std::string &dirOrManifest)
         m.train = parse_samples(j.at("train"), "train");
         m.test = parse_samples(j.at("test"), "test");
         m.paired = j.value("paired", false);
-        check_pairs(m, path.string());
-        if (j.contains("skipped"))
-            for (const auto &s : j["skipped"])
+        check_pairs(m, where);
+        if (j.contains("skipped")) {
+            for (const auto &s : j["skipped"]) {
+                if (!s.is_object())
+                    throw DatasetError(where + ": an entry of \"skipped\" is not an object");
                 m.skipped.emplace_back(s.value("file", ""), s.value("reason", ""));
+            }
+        }
         return m;
     } catch (const json::exception &e) {
-        throw DatasetError(path.string() + ": " + e.what());
+        throw DatasetError(where + ": " + e.what());
     }
 }
 

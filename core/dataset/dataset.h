@@ -41,6 +41,7 @@
 #include <stop_token>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fs::dataset {
@@ -181,6 +182,8 @@ Dataset load_dataset(const std::string &dirOrManifest);
 
 /// Manifest only (no matrices), with the pair checks of load_dataset. Throws DatasetError.
 Manifest read_manifest(const std::string &dirOrManifest);
+/// The manifest in `text`, as read_manifest; `where` names it in errors. Throws DatasetError.
+Manifest parse_manifest(std::string_view text, const std::string &where);
 
 } // namespace fs::dataset
 

@@ -592,16 +592,20 @@ MmHeader read_matrix_market_header(const std::string &path)
     if (got < 0)
         fail(MmErrorCode::Decompress, 0, path);
     data.resize(static_cast<std::size_t>(got));
-    Cursor cur(data);
-    MmHeader h;
     try {
-        h = parse_preamble(cur);
+        return parse_matrix_market_header(data);
     } catch (const MatrixMarketError &e) {
         // A truncated read can make a large file look too short to hold its entries.
         if (e.code() != MmErrorCode::TooLarge || got < static_cast<int>(1 << 20))
             throw;
     }
-    return h;
+    return MmHeader();
+}
+
+MmHeader parse_matrix_market_header(std::string_view text)
+{
+    Cursor cur(text);
+    return parse_preamble(cur);
 }
 
 std::string format_matrix_market(const Matrix &A, const WriteOptions &options)

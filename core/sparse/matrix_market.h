@@ -99,6 +99,8 @@ LoadedMatrix parse_matrix_market(std::string_view text, const ReadOptions &optio
 
 /// Reads only the banner and size line (cheap, for listing many files). Throws MatrixMarketError.
 MmHeader read_matrix_market_header(const std::string &path);
+/// The banner, comments and size line at the start of `text`. Throws MatrixMarketError.
+MmHeader parse_matrix_market_header(std::string_view text);
 
 struct WriteOptions {
     /// Store only the lower triangle with the `symmetric` qualifier when A is exactly symmetric.

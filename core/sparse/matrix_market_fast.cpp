@@ -22,13 +22,15 @@ struct Chunk {
 
 inline bool blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-/// Unsigned decimal of at most 18 digits; advances p.
+/// Unsigned decimal of at most 18 digits (so the value fits in 63 bits); advances p past every
+/// digit, and a longer number is refused without being accumulated.
 inline bool parse_index(const char *&p, const char *end, std::int64_t &out)
 {
     const char *start = p;
     std::int64_t v = 0;
     while (p < end && static_cast<unsigned>(*p - '0') < 10u) {
-        v = v * 10 + (*p - '0');
+        if (p - start < 18)
+            v = v * 10 + (*p - '0');
         ++p;
     }
     out = v;

@@ -71,6 +71,8 @@ private Q_SLOTS:
     void pairedErrors();
     void notSpdPerturbationNamesTheSample();
     void koptPairs();
+    void sampleFilesStayInTheFolder_data();
+    void sampleFilesStayInTheFolder();
 };
 
 void TestDatasetWriter::sameFilesAsTheCli()
@@ -461,6 +463,36 @@ void TestDatasetWriter::koptPairs()
     o.test = 3;
     QVERIFY_THROWS_EXCEPTION(dataset::DatasetError,
                              dataset::write_kopt_dataset(from.path().toStdString(), out.path().toStdString(), chol, o));
+}
+
+void TestDatasetWriter::sampleFilesStayInTheFolder_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("plain name") << "A_0.mtx" << true;
+    QTest::newRow("subfolder") << "sub/A_0.mtx" << true;
+    QTest::newRow("parent") << "../A_0.mtx" << false;
+    QTest::newRow("parent inside") << "sub/../../A_0.mtx" << false;
+    QTest::newRow("absolute") << "/etc/passwd" << false;
+    QTest::newRow("empty") << "" << false;
+}
+
+void TestDatasetWriter::sampleFilesStayInTheFolder()
+{
+    // A manifest names its sample files; one naming a file outside its folder is refused before
+    // anything is opened (manifests come from other machines and other people).
+    QFETCH(QString, file);
+    QFETCH(bool, accepted);
+    const std::string text = R"({"format": "factorscope-dataset", "kind": "synthetic", "count": 1,
+        "train": [{"A": ")" + file.toStdString() + R"(", "L": "L_0.mtx", "n": 3}], "test": []})";
+    try {
+        const dataset::Manifest m = dataset::parse_manifest(text, "manifest.json");
+        QVERIFY2(accepted, "an escaping file name was accepted");
+        QCOMPARE(QString::fromStdString(m.train.at(0).A), file);
+    } catch (const dataset::DatasetError &e) {
+        QVERIFY2(!accepted, e.what());
+        QVERIFY(std::string(e.what()).find("not a name inside the dataset folder") != std::string::npos);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDatasetWriter)

@@ -183,6 +183,10 @@ void TestMatrixMarket::malformed_data()
     QTest::newRow("pattern array") << "%%MatrixMarket matrix array pattern general\n" << MmErrorCode::UnsupportedField << 1;
     QTest::newRow("array too few values") << "%%MatrixMarket matrix array real general\n2 2\n1\n2\n3\n" << MmErrorCode::TooFewEntries << 5;
     QTest::newRow("dimension beyond index range") << banner + "3000000000 1 1\n1 1 1\n" << MmErrorCode::TooLarge << 2;
+    // Found by fuzz/fuzz_matrix_market: an index of 19+ digits overflowed the fast path's
+    // accumulator (signed overflow, undefined) before it was refused.
+    QTest::newRow("index of 20 digits") << banner + "2 2 1\n18655555555555555555 1 1.0\n" << MmErrorCode::TooLarge << 3;
+    QTest::newRow("column of 19 digits") << banner + "2 2 1\n1 1865555555555555555 1.0\n" << MmErrorCode::IndexOutOfRange << 3;
 }
 
 void TestMatrixMarket::malformed()

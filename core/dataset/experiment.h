@@ -8,7 +8,7 @@
 //         the seed paper trains on (every sample perturbed the same way, so it is locally learnable).
 //   fig4  K-optimal factors of the bundled SuiteSparse benchmark (or --from DIR), as pairs.
 //   quick finishes within 45 minutes on 2 CPU cores (small matrices, 40 epochs; fig4: the
-//         benchmark's matrices up to 1200 rows);
+//         benchmark's matrices up to 500 rows);
 //   paper [P1] §6: 1000 + 200 samples of order 100, 300 epochs, lr 1e-3 × 0.6 every 50, patience
 //         50, batch 16 (synthetic) / 8 (K-optimal; matrices up to 4000 rows, the dense K-optimal
 //         factor's limit).

@@ -193,7 +193,8 @@ double GeneratorParams::real(std::string_view name) const
 
 GeneratorParams resolve(const GeneratorSpec &spec, const GeneratorParams &given)
 {
-    for (const auto &[name, value] : given.values()) {
+    for (const auto &entry : given.values()) {
+        const auto &name = entry.first; // a plain reference: clang 14 cannot capture a structured binding
         const bool known = std::any_of(spec.params.begin(), spec.params.end(), [&](const ParamSpec &p) {
             return name == p.name || (p.alias && name == p.alias && !spec.param(p.alias));
         });

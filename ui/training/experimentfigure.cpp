@@ -4,6 +4,7 @@
 #include "widgets/customplot.h"
 #include "widgets/figureexporter.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -54,7 +55,8 @@ void ExperimentFigure::draw(QCustomPlot *plot, const json &results)
     plot->plotLayout()->addElement(1, 0, legend);
     plot->plotLayout()->setRowStretchFactor(1, 0.001);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    legend->setWrap(4);
+    // Two legend columns per panel: the bound names list their models and need the width.
+    legend->setWrap(static_cast<int>(std::min<std::size_t>(4, 2 * std::max<std::size_t>(1, datasets.size()))));
     legend->setBorderPen(Qt::NoPen);
     legend->setLayer(QStringLiteral("legend"));
     for (std::size_t d = 0; d < datasets.size(); ++d) {
@@ -156,7 +158,7 @@ bool writeExperimentFigure(const json &results, const QString &base, QStringList
         return false;
     }
     FigureOptions options;
-    options.widthMm = 90.0 * static_cast<double>(std::max<std::size_t>(1, results.at("datasets").size())) + 20.0;
+    options.widthMm = std::max(150.0, 90.0 * static_cast<double>(results.at("datasets").size()) + 20.0);
     options.heightMm = 110.0;
     for (const char *suffix : {".png", ".pdf", ".svg"}) {
         const QString path = base + QLatin1String(suffix);

@@ -84,7 +84,10 @@ bool parse_ssstats_line(std::string_view line, int lineNumber, SsRecord &record,
                              {"isReal", 5, &isReal},     {"isBinary", 6, &isBinary}, {"isND", 7, &isNd},
                              {"posdef", 8, &posdef},     {"nentries", fields.size() - 1, &r.nentries}};
     for (const IntField &f : ints) {
-        if (!to_int(fields[f.index], *f.target)) {
+        // A negative size is as wrong as a word (found by fuzz/fuzz_ssstats); flags keep their
+        // own reading below.
+        const bool size = f.target == &r.rows || f.target == &r.cols || f.target == &r.nnz || f.target == &r.nentries;
+        if (!to_int(fields[f.index], *f.target) || (size && *f.target < 0)) {
             issue.code = SsIssueCode::BadNumber;
             issue.field = f.name;
             return false;

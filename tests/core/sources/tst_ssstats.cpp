@@ -67,6 +67,8 @@ private Q_SLOTS:
         QTest::newRow("too few") << "HB,a,1,1,1" << int(SsIssueCode::TooFewFields) << "";
         QTest::newRow("no kind field") << "HB,a,1,1,1,1,0,0,1,1,1,1" << int(SsIssueCode::TooFewFields) << "";
         QTest::newRow("rows") << "HB,a,1x1,1,1,1,0,0,1,1,1,k,1" << int(SsIssueCode::BadNumber) << "nrows";
+        QTest::newRow("negative rows") << "HB,a,-1,1,1,1,0,0,1,1,1,k,1" << int(SsIssueCode::BadNumber) << "nrows";
+        QTest::newRow("negative nnz") << "HB,a,1,1,-101,1,0,0,1,1,1,k,1" << int(SsIssueCode::BadNumber) << "nnz";
         QTest::newRow("posdef") << "HB,a,1,1,1,1,0,0,yes,1,1,k,1" << int(SsIssueCode::BadNumber) << "posdef";
         QTest::newRow("symmetry") << "HB,a,1,1,1,1,0,0,1,half,1,k,1" << int(SsIssueCode::BadNumber)
                                   << "pattern_symmetry";

@@ -348,7 +348,7 @@ void TrainingForm::setDatasetRequest(const DatasetRequest &r)
 
 QString TrainingForm::boundsNote() const
 {
-    return m_genBounds->isVisible() || !m_genBounds->text().isEmpty() ? m_genBounds->text() : QString();
+    return m_genBounds->text(); // showBounds clears it for unpaired datasets
 }
 
 void TrainingForm::showBounds(const QList<double> &bounds)

@@ -94,7 +94,7 @@ void TrainingPlot::setBound(Graphs &g, double bound)
     if (!g.bound) {
         g.bound = m_plot->addGraph();
         g.bound->setPen(QPen(g.test->pen().color(), 1.5, Qt::DashLine));
-        g.bound->setName(tr("%1 bound").arg(g.test->property("runLabel").toString()));
+        g.bound->setName(tr("%1 bound").arg(g.label));
     }
 }
 
@@ -120,7 +120,7 @@ void TrainingPlot::rebuild()
         g.test = m_plot->addGraph();
         g.test->setPen(QPen(color, 2.0));
         g.test->setName(tr("%1 test").arg(label));
-        g.test->setProperty("runLabel", label);
+        g.label = label;
         g.train = m_plot->addGraph();
         g.train->setPen(QPen(color, 1.5, Qt::DotLine));
         g.train->setName(tr("%1 train").arg(label));

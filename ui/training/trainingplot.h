@@ -56,6 +56,7 @@ private:
         QCPGraph *train = nullptr;
         QCPGraph *test = nullptr;
         QCPGraph *bound = nullptr;
+        QString label; ///< "model dDEPTH", the legend's prefix
         double boundValue = std::numeric_limits<double>::quiet_NaN();
     };
     /// The drawn value of a cosine on the current axis.

@@ -31,7 +31,9 @@ if(FACTORSCOPE_TRAINER_ONLY)
     endif()
 else()
     # The GNN trainer (core/learn, factorscope-train) is built when LibTorch is installed.
-    if(NOT FACTORSCOPE_FUZZ) # fuzz targets read outside data; none of them needs the GNNs
+    # Fuzz targets read outside data and none of them needs the GNNs; the sanitizer stage leaves
+    # LibTorch out (an uninstrumented library that would dominate its time).
+    if(NOT FACTORSCOPE_FUZZ AND FACTORSCOPE_WITH_TORCH)
         find_package(Torch QUIET)
     endif()
 endif()

@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 
 #include "bench/outcome_json.h"
+#include "bench/row_log.h"
 #include "bench/runner.h"
 #include "precond/setup.h"
 
@@ -12,6 +13,9 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <memory>
+#include <optional>
+#include <stop_token>
 
 namespace fs::cli {
 
@@ -24,6 +28,8 @@ int cmd_bench(const Argv &argv)
     options.record_history = false;
     std::string ordering = "natural";
     bool json = false;
+    bool resume = false;
+    std::optional<std::string> outPath;
     Options opts("bench", "Run none, Jacobi, IC(0), K-optimal and SPAI on every matrix of a folder (Figure 2).");
     const auto &dirs = opts.positionals("DIR", "a folder of .mtx / .mtx.gz files");
     opts.choice("ordering", ordering, support::names_of(sparse::kOrderingNames), "ordering applied to every matrix");
@@ -35,6 +41,8 @@ int cmd_bench(const Argv &argv)
                  "memory bound in bytes for dense or selected-inversion work and reading (0: library defaults)");
     opts.flag("history", options.record_history, "record the residual history of every solve");
     opts.flag("json", json, "print one JSON document");
+    opts.text("out", outPath, "also append each finished row to this file (JSON lines), so a killed run keeps them");
+    opts.flag("resume", resume, "continue the run of --out: compute only the matrices it has no row for");
     if (!opts.parse(argv))
         return 0;
     if (dirs.size() != 1)
@@ -50,19 +58,52 @@ int cmd_bench(const Argv &argv)
         throw UsageError("--tol must lie strictly between 0 and 1");
     const bool history = options.record_history;
 
+    if (resume && !outPath)
+        throw UsageError("--resume needs --out FILE: the rows of the run to continue");
+
     const std::vector<bench::BenchInput> inputs = bench::list_directory(dir);
     if (inputs.empty())
         throw UsageError("no .mtx or .mtx.gz files in " + dir);
 
+    std::unique_ptr<bench::RowLog> log;
+    if (outPath)
+        log = std::make_unique<bench::RowLog>(*outPath, bench::settings_key(options), resume);
     std::vector<std::string> rows(inputs.size());
+    std::vector<bench::BenchInput> todo;
+    std::vector<std::size_t> todoIndex;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        if (log && log->done().count(inputs[i].name)) {
+            rows[i] = log->done().at(inputs[i].name);
+        } else {
+            todo.push_back(inputs[i]);
+            todoIndex.push_back(i);
+        }
+    }
+    if (log && !json && resume)
+        std::cerr << "resuming " << *outPath << ": " << inputs.size() - todo.size() << " of " << inputs.size()
+                  << " matrices done" << (log->dropped() ? ", 1 cut-short row dropped" : "") << '\n';
+
     const auto t0 = std::chrono::steady_clock::now();
+    std::stop_source stop;
+    std::optional<std::string> writeError;
     bench::RunCallbacks callbacks;
-    callbacks.result = [&](std::size_t i, const bench::MatrixOutcome &o) {
+    callbacks.result = [&](std::size_t k, const bench::MatrixOutcome &o) {
+        const std::size_t i = todoIndex[k];
         rows[i] = bench::to_json(o, history);
+        if (log && !writeError) {
+            try {
+                log->append(inputs[i].name, rows[i]);
+            } catch (const bench::RowLogError &e) {
+                writeError = e.what();
+                stop.request_stop();
+            }
+        }
         if (!json)
             std::cerr << "  " << o.name << ": " << bench::to_string(o.category) << '\n';
     };
-    bench::run_benchmark(inputs, options, callbacks);
+    bench::run_benchmark(todo, options, callbacks, stop.get_token());
+    if (writeError)
+        throw std::runtime_error(*writeError);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
     nlohmann::json doc = {{"directory", dir},

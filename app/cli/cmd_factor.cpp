@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 
 #include "precond/setup.h"
+#include "support/atomic_file.h"
 #include "precond/spai.h"
 #include "precond/spd.h"
 #include "sparse/matrix_market.h"
@@ -130,11 +131,10 @@ int cmd_factor(const Argv &argv)
             // The factor belongs to P A Pᵀ; the permutation goes next to it (1-based, one per line:
             // position k holds original row perm[k]).
             const std::string permPath = *out + ".perm";
-            std::ofstream pf(permPath);
+            std::string lines;
             for (int p : problem.perm)
-                pf << p + 1 << '\n';
-            if (!pf)
-                throw std::runtime_error("cannot write " + permPath);
+                lines += std::to_string(p + 1) + '\n';
+            support::write_file_atomic(permPath, lines);
             j["permutation_file"] = permPath;
         }
     } else {

@@ -1,5 +1,7 @@
 #include "cli/experiment_report.h"
 
+#include "support/atomic_file.h"
+
 #include "training/experimentfigure.h"
 
 #include <QApplication>
@@ -32,10 +34,7 @@ std::string fixed(double v, int digits = 4)
 
 void write_file(const std::filesystem::path &path, const std::string &text)
 {
-    std::ofstream os(path);
-    os << text;
-    if (!os)
-        throw std::runtime_error("cannot write " + path.string());
+    support::write_file_atomic(path, text);
 }
 
 std::string csv(const ExperimentResults &r)

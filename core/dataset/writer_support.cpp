@@ -1,5 +1,7 @@
 #include "dataset/writer_support.h"
 
+#include "support/atomic_file.h"
+
 #include "sparse/matrix_market.h"
 
 #include <nlohmann/json.hpp>
@@ -78,14 +80,11 @@ void write_manifest(const Manifest &m, const fsys::path &dir)
         for (const auto &[file, reason] : m.skipped)
             j["skipped"].push_back({{"file", file}, {"reason", reason}});
     }
-    const fsys::path tmp = dir / "manifest.json.tmp";
-    {
-        std::ofstream os(tmp);
-        os << j.dump(2) << '\n';
-        if (!os)
-            throw DatasetError("cannot write " + tmp.string());
+    try {
+        support::write_file_atomic(dir / "manifest.json", j.dump(2) + "\n");
+    } catch (const support::WriteError &e) {
+        throw DatasetError(e.what());
     }
-    fsys::rename(tmp, dir / "manifest.json");
 }
 
 PairPerturbation perturbation_of(const Matrix &A, sparse::Index row, sparse::Index col, double rel,

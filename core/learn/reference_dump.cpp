@@ -3,6 +3,7 @@
 #include "learn/layers.h"
 #include "learn/model.h"
 #include "learn/trainer.h"
+#include "support/atomic_file.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -93,10 +94,7 @@ void dump_layer_reference(const std::string &path, std::uint64_t seed)
         layers[name] = {{"params", module_json(*layer)}, {"output", tensor_json(y)}};
     }
     out["layers"] = layers;
-    std::ofstream os(path);
-    os << out.dump() << '\n';
-    if (!os)
-        throw std::runtime_error("cannot write " + path);
+    support::write_file_atomic(path, out.dump() + "\n");
 }
 
 } // namespace fs::learn

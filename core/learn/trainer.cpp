@@ -1,6 +1,8 @@
 #include "learn/trainer.h"
+#include "support/atomic_file.h"
 #include "support/parallel.h"
 
+#include "dataset/checkpoints.h"
 #include "dataset/dataset.h"
 #include "dataset/locality_bound.h"
 #include "dataset/stream_line.h"
@@ -17,6 +19,8 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iostream>
+#include <utility>
 #include <map>
 #include <optional>
 #include <random>
@@ -49,14 +53,7 @@ torch::Device pick_device(const std::string &name)
 
 void write_json_file(const fsys::path &path, const json &j)
 {
-    const fsys::path tmp = path.string() + ".tmp";
-    {
-        std::ofstream os(tmp);
-        os << j.dump(2) << '\n';
-        if (!os)
-            throw TrainError("cannot write " + tmp.string());
-    }
-    fsys::rename(tmp, path);
+    support::write_file_atomic(path, j.dump(2) + "\n");
 }
 
 json read_json_file(const fsys::path &path)
@@ -93,9 +90,9 @@ struct TrainState {
 
 template <typename T> void save_atomic(const T &object, const fsys::path &path)
 {
-    const fsys::path tmp = path.string() + ".tmp";
-    torch::save(object, tmp.string());
-    fsys::rename(tmp, path);
+    const fsys::path part = support::part_path(path);
+    torch::save(object, part.string());
+    support::commit_part(part, path);
 }
 
 /// Writes JSON lines to the caller's stream, metrics.jsonl and (in words) log.txt.
@@ -138,11 +135,19 @@ public:
         if (m_log.is_open())
             m_log << text << '\n' << std::flush;
     }
+    /// A warning goes to stderr at once and into log.txt once that is open.
+    void warn(const std::string &text)
+    {
+        std::cerr << "warning: " << text << std::endl;
+        m_pending.push_back("warning: " + text);
+    }
+    std::vector<std::string> pending() { return std::exchange(m_pending, {}); }
 
 private:
     std::ostream *m_out;
     fsys::path m_dir;
     std::ofstream m_metrics, m_log;
+    std::vector<std::string> m_pending;
 };
 
 /// Drops metrics lines beyond the checkpointed epoch (written after a checkpoint the process
@@ -159,7 +164,7 @@ void trim_metrics(const fsys::path &path, int lastEpoch)
             kept += line + '\n';
     }
     is.close();
-    std::ofstream(path, std::ios::trunc) << kept;
+    support::write_file_atomic(path, kept);
 }
 
 struct EpochResult {
@@ -252,11 +257,11 @@ private:
 
 void save_module(torch::nn::Module &module, const fsys::path &path)
 {
-    const fsys::path tmp = path.string() + ".tmp";
+    const fsys::path part = support::part_path(path);
     torch::serialize::OutputArchive archive;
     module.save(archive);
-    archive.save_to(tmp.string());
-    fsys::rename(tmp, path);
+    archive.save_to(part.string());
+    support::commit_part(part, path);
 }
 
 void load_module(torch::nn::Module &module, const fsys::path &path, torch::Device device)
@@ -264,6 +269,42 @@ void load_module(torch::nn::Module &module, const fsys::path &path, torch::Devic
     torch::serialize::InputArchive archive;
     archive.load_from(path.string(), device);
     module.load(archive);
+}
+
+/// Loads the newest checkpoint that passes its digests and loads cleanly, warning about each one
+/// passed over; run folders from before epoch folders existed resume from latest.pt.
+TrainState restore_checkpoint(const fsys::path &ckpt, torch::nn::Module &model, torch::optim::Optimizer &optimizer,
+                              torch::Device device, Reporter &report)
+{
+    std::vector<std::string> rejected;
+    const std::vector<dataset::Checkpoint> good = dataset::good_checkpoints(ckpt, rejected);
+    std::optional<TrainState> restored;
+    for (const dataset::Checkpoint &c : good) {
+        try {
+            TrainState s = TrainState::from_json(c.state);
+            load_module(model, c.dir / "model.pt", device);
+            torch::load(optimizer, (c.dir / "optimizer.pt").string(), device);
+            restored = s;
+            break;
+        } catch (const std::exception &e) {
+            std::string why = e.what();
+            why.resize(std::min(why.find('\n'), why.size()));
+            rejected.push_back(c.dir.filename().string() + ": " + why);
+        }
+    }
+    if (!restored && good.empty() && fsys::exists(ckpt / "latest.pt")) {
+        restored = TrainState::from_json(read_json_file(ckpt / "latest.json"));
+        load_module(model, ckpt / "latest.pt", device);
+        torch::load(optimizer, (ckpt / "latest_optimizer.pt").string(), device);
+    }
+    // Killed before its first epoch ended, or every checkpoint damaged: the run starts over (the
+    // model's initial weights come from the seed, so this is the run it would have been).
+    const TrainState state = restored.value_or(TrainState{});
+    for (const std::string &r : rejected)
+        report.warn("checkpoint " + r + "; resuming from epoch " + std::to_string(state.epoch));
+    if (!restored)
+        report.warn("no usable checkpoint in " + ckpt.string() + ": starting from epoch 1");
+    return state;
 }
 
 } // namespace
@@ -302,16 +343,13 @@ int run_training(const TrainConfig &config, const RunOptions &options)
         if (!options.resume && fsys::exists(ckpt / "latest.json"))
             throw TrainError(options.run_dir + " already holds a run: use --resume or another --out");
         fsys::create_directories(ckpt);
-        if (options.resume) {
-            state = TrainState::from_json(read_json_file(ckpt / "latest.json"));
-            trim_metrics(dir / "metrics.jsonl", state.epoch);
-        } else {
+        if (!options.resume) {
             // An absolute dataset path keeps --resume working from any directory.
             TrainConfig stored = config;
             stored.dataset = fsys::absolute(config.dataset).lexically_normal().string();
             write_json_file(dir / "config.json", stored.to_json());
+            report.open(false);
         }
-        report.open(options.resume);
         const torch::Device device = pick_device(config.device);
         deviceName = device.str();
         torch::set_num_threads(support::resolve_threads(config.threads));
@@ -321,14 +359,17 @@ int run_training(const TrainConfig &config, const RunOptions &options)
         const std::unique_ptr<TrainTask> task = config.model == "gcvae" ? make_gcvae_task(config, data, device)
                                                                         : make_factor_task(config, data, device);
         torch::nn::Module &model = task->module();
-        report.note("dataset " + config.dataset + ": " + std::to_string(task->size(false)) + " train, "
-                    + std::to_string(task->size(true)) + " test; device " + deviceName);
 
         torch::optim::Adam optimizer(model.parameters(), torch::optim::AdamOptions(config.lr));
         if (options.resume) {
-            load_module(model, ckpt / "latest.pt", device);
-            torch::load(optimizer, (ckpt / "latest_optimizer.pt").string(), device);
+            state = restore_checkpoint(ckpt, model, optimizer, device, report);
+            trim_metrics(dir / "metrics.jsonl", state.epoch);
+            report.open(true);
+            for (const std::string &w : report.pending())
+                report.note(w);
         }
+        report.note("dataset " + config.dataset + ": " + std::to_string(task->size(false)) + " train, "
+                    + std::to_string(task->size(true)) + " test; device " + deviceName);
 
         auto run_batches = [&](bool test, const std::vector<std::size_t> &order, bool training, std::uint64_t noise,
                                const std::function<bool()> &stopNow) -> std::optional<EpochResult> {
@@ -419,9 +460,11 @@ int run_training(const TrainConfig &config, const RunOptions &options)
             } else {
                 ++state.bad_epochs;
             }
-            save_module(model, ckpt / "latest.pt");
-            save_atomic(optimizer, ckpt / "latest_optimizer.pt");
-            write_json_file(ckpt / "latest.json", state.to_json());
+            // The model, the optimizer and the state become visible together or not at all.
+            const fsys::path part = dataset::begin_checkpoint(ckpt, epoch);
+            save_module(model, part / "model.pt");
+            save_atomic(optimizer, part / "optimizer.pt");
+            dataset::commit_checkpoint(ckpt, part, epoch, state.to_json());
             dataset::EpochLine line;
             line.epoch = epoch;
             line.train_cos = trainResult->mean_cos;

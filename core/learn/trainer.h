@@ -6,8 +6,12 @@
 //   config.json     the TrainConfig (re-usable as --config)
 //   metrics.jsonl   one epoch record per line (the lines printed on stdout)
 //   log.txt         one line per epoch in words, notes, and the final status object
-//   checkpoints/    latest.pt + latest_optimizer.pt + latest.json (after every epoch),
-//                   best.pt + best.json (best test cosine so far)
+//   checkpoints/    epoch-N/ (model.pt, optimizer.pt, state.json with file digests) for the two
+//                   newest epochs, latest.json (state of the newest), best.pt + best.json (best
+//                   test cosine so far); see dataset/checkpoints.h. Every file is written under a
+//                   part name and renamed, so a kill leaves the last complete epoch; --resume
+//                   passes over a checkpoint that fails its digests, with a warning on stderr
+//                   and in log.txt, and continues from the one before
 //   eval.json       after a finished run: per test matrix the cosine similarity of the predicted
 //                   L (best checkpoint) and PCG iterations with it, K-optimal, IC(0) and none
 //
@@ -27,7 +31,7 @@ namespace fs::learn {
 
 struct RunOptions {
     std::string run_dir;
-    bool resume = false;   ///< continue from run_dir/checkpoints/latest.*; config from run_dir
+    bool resume = false;   ///< continue from the newest good checkpoint of run_dir; config from run_dir
     /// Not a std::stop_token: a signal handler raises it, and request_stop is not async-signal-safe.
     const std::atomic<bool> *stop = nullptr;
     std::ostream *log = nullptr; ///< where the JSON lines go (stdout in factorscope-train)

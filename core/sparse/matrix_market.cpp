@@ -2,12 +2,16 @@
 
 #include "sparse/compressed_builder.h"
 #include "sparse/matrix_market_fast.h"
+#include "support/atomic_file.h"
 
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
+#include <system_error>
 #include <limits>
 #include <vector>
 
@@ -658,33 +662,49 @@ void write_matrix_market(const std::string &path, const Matrix &A, const WriteOp
 {
     const std::string text = format_matrix_market(A, options);
     const bool gzip = path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
+    // Written under a part name and renamed: a killed writer leaves no truncated matrix behind.
+    const std::filesystem::path part = support::part_path(path);
+    const auto refuse = [&](int err) {
+        std::error_code ignored;
+        std::filesystem::remove(part, ignored);
+        fail(MmErrorCode::CannotWrite, 0, path + ": " + std::strerror(err ? err : EIO));
+    };
     if (gzip) {
 #ifdef FS_SPARSE_NO_ZLIB
         fail(MmErrorCode::CannotWrite, 0, path + ": gzip support not built in");
 #else
-        gzFile gz = gzopen(path.c_str(), "wb6");
+        errno = 0;
+        gzFile gz = gzopen(part.c_str(), "wb6");
         if (!gz)
-            fail(MmErrorCode::CannotWrite, 0, path + ": " + std::strerror(errno));
+            refuse(errno);
         std::size_t pos = 0;
-        while (pos < text.size()) {
+        bool ok = true;
+        while (ok && pos < text.size()) {
             const unsigned chunk = static_cast<unsigned>(std::min<std::size_t>(text.size() - pos, 1u << 30));
-            if (gzwrite(gz, text.data() + pos, chunk) != static_cast<int>(chunk)) {
-                gzclose(gz);
-                fail(MmErrorCode::CannotWrite, 0, path);
-            }
+            ok = gzwrite(gz, text.data() + pos, chunk) == static_cast<int>(chunk);
             pos += chunk;
         }
-        if (gzclose(gz) != Z_OK)
-            fail(MmErrorCode::CannotWrite, 0, path);
-        return;
+        const int writeErr = errno;
+        if (gzclose(gz) != Z_OK || !ok)
+            refuse(ok ? errno : writeErr);
 #endif
+    } else {
+        std::FILE *f = std::fopen(part.c_str(), "wb");
+        if (!f)
+            refuse(errno);
+        errno = 0;
+        const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
+        const int writeErr = errno;
+        if (std::fclose(f) != 0 || !ok)
+            refuse(ok ? errno : writeErr);
     }
-    std::FILE *f = std::fopen(path.c_str(), "wb");
-    if (!f)
-        fail(MmErrorCode::CannotWrite, 0, path + ": " + std::strerror(errno));
-    const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    if (std::fclose(f) != 0 || !ok)
-        fail(MmErrorCode::CannotWrite, 0, path);
+    std::error_code ec;
+    std::filesystem::rename(part, path, ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(part, ignored);
+        fail(MmErrorCode::CannotWrite, 0, path + ": " + ec.message());
+    }
 }
 
 } // namespace fs::sparse

@@ -4,6 +4,7 @@
 #   normal     5 epochs, then "finished" and eval.json
 #   malformed  3 epochs with 2 broken lines between them
 #   crash      2 epochs, a message on stderr, exit 3 without a final status
+#   killed     2 epochs, then half of the third line, then SIGKILL (killed mid-line)
 #   paired     as normal, with "bound": 0.75 and "test_cos_far" (= test_cos / 2) in every line
 #   slow       up to 600 epochs, 0.1 s apart; SIGTERM ends it with "stopped"
 mode=${FAKE_TRAINER_MODE:-normal}
@@ -66,6 +67,12 @@ case "$mode" in
         echo 'this is not json'
         emit "$(epoch_line 3)"
         finish finished
+        ;;
+    killed)
+        emit "$(epoch_line 1)"
+        emit "$(epoch_line 2)"
+        printf '{"epoch": 3, "train_cos": 0.0'
+        kill -KILL $$
         ;;
     crash)
         emit "$(epoch_line 1)"

@@ -1,26 +1,21 @@
 #include "bench/benchstore.h"
+#include "widgets/sqlitestore.h"
 
 #include <bench/outcome_json.h>
 
 #include <QCryptographicHash>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QUuid>
 #include <QVariant>
 
 namespace fs::ui {
 
 BenchStore::~BenchStore()
 {
-    if (m_connection.isEmpty())
-        return;
-    QSqlDatabase::database(m_connection, false).close();
-    QSqlDatabase::removeDatabase(m_connection);
+    closeSqliteStore(m_connection);
 }
 
 QString BenchStore::defaultPath()
@@ -47,29 +42,16 @@ QString BenchStore::makeKey(const QString &fileHash, const QString &settings)
 
 bool BenchStore::open(const QString &path)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    // A unique connection name lets several stores (tests, two windows) coexist.
-    const QString name = QStringLiteral("bench-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(path);
-    if (!db.open()) {
-        m_error = db.lastError().text();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-        return false;
-    }
-    QSqlQuery q(db);
-    // WAL keeps every committed row even if the process dies during the next write.
-    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS outcomes ("
-                               " key TEXT PRIMARY KEY, file_hash TEXT NOT NULL, settings TEXT NOT NULL,"
-                               " name TEXT, category TEXT, outcome TEXT NOT NULL,"
-                               " written TEXT DEFAULT CURRENT_TIMESTAMP)"))) {
-        m_error = q.lastError().text();
-        return false;
-    }
-    m_connection = name;
-    return true;
+    const SqliteStore store = openSqliteStore(
+        path, QStringLiteral("bench"),
+        {QStringLiteral("CREATE TABLE IF NOT EXISTS outcomes ("
+                        " key TEXT PRIMARY KEY, file_hash TEXT NOT NULL, settings TEXT NOT NULL,"
+                        " name TEXT, category TEXT, outcome TEXT NOT NULL,"
+                        " written TEXT DEFAULT CURRENT_TIMESTAMP)")});
+    m_error = store.error;
+    m_notice = store.notice;
+    m_connection = store.connection;
+    return !m_connection.isEmpty();
 }
 
 bool BenchStore::write(const BenchRecord &r)

@@ -37,6 +37,8 @@ public:
     bool open(const QString &path);
     bool isOpen() const { return !m_connection.isEmpty(); }
     QString errorString() const { return m_error; }
+    /// Set when open() found the file damaged and moved it aside (what was done, for the user).
+    QString notice() const { return m_notice; }
 
     /// Inserts or replaces one result (one transaction, committed before returning).
     bool write(const BenchRecord &record);
@@ -47,6 +49,7 @@ public:
 private:
     QString m_connection;
     QString m_error;
+    QString m_notice;
 };
 
 } // namespace fs::ui

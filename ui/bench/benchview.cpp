@@ -37,9 +37,15 @@ BenchView::BenchView(const QString &storePath, QWidget *parent)
     , m_proxy(new BenchFilterProxy(this))
 {
     setObjectName(QStringLiteral("view_bench"));
-    m_store.open(storePath.isEmpty() ? BenchStore::defaultPath() : storePath);
+    const QString path = storePath.isEmpty() ? BenchStore::defaultPath() : storePath;
+    const bool opened = m_store.open(path);
     m_proxy->setSourceModel(m_model);
     buildUi();
+    if (!opened)
+        showStoreMessage(tr("The benchmark store %1 cannot be opened (%2): results are shown but not kept.")
+                             .arg(path, m_store.errorString()));
+    else if (!m_store.notice().isEmpty())
+        showStoreMessage(m_store.notice());
 
     connect(m_controller, &BenchController::resultReady, this, &BenchView::addResult);
     connect(m_controller, &BenchController::started, this, [this] {
@@ -52,6 +58,8 @@ BenchView::BenchView(const QString &storePath, QWidget *parent)
         updateButtons();
         updateProgress();
     });
+    m_retry.setInterval(3000);
+    connect(&m_retry, &QTimer::timeout, this, &BenchView::storeUnsaved);
     m_ticker.setInterval(100);
     connect(&m_ticker, &QTimer::timeout, this, &BenchView::updateProgress);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { m_chart->setCounts(m_model->categoryCounts()); });
@@ -164,8 +172,14 @@ void BenchView::buildUi()
     vertical->setStretchFactor(0, 1);
     vertical->setStretchFactor(1, 1);
 
+    m_storeMessage = new QLabel;
+    m_storeMessage->setObjectName(QStringLiteral("benchStoreMessage"));
+    m_storeMessage->setWordWrap(true);
+    m_storeMessage->setVisible(false);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(runBar);
+    layout->addWidget(m_storeMessage);
     layout->addLayout(filterBar);
     layout->addWidget(vertical, 1);
 
@@ -272,8 +286,35 @@ void BenchView::cancel()
 
 void BenchView::addResult(const BenchRecord &record)
 {
-    m_store.write(record);
     m_model->addRecord(record);
+    if (!m_store.isOpen())
+        return;
+    // A store another process holds refuses writes for a while: keep the results and retry.
+    m_unsaved.append(record);
+    storeUnsaved();
+}
+
+void BenchView::storeUnsaved()
+{
+    while (!m_unsaved.isEmpty() && m_store.write(m_unsaved.constFirst()))
+        m_unsaved.removeFirst();
+    if (m_unsaved.isEmpty()) {
+        m_retry.stop();
+        showStoreMessage({});
+        return;
+    }
+    if (!m_retry.isActive())
+        m_retry.start();
+    showStoreMessage(tr("%n result(s) not yet stored (%1): they stay in the table and are stored as soon as the "
+                        "store is free.",
+                        nullptr, int(m_unsaved.size()))
+                         .arg(m_store.errorString()));
+}
+
+void BenchView::showStoreMessage(const QString &text)
+{
+    m_storeMessage->setText(text);
+    m_storeMessage->setVisible(!text.isEmpty());
 }
 
 void BenchView::addFolder()

@@ -6,6 +6,7 @@
 #include <bench/runner.h>
 
 #include <QTimer>
+#include <QList>
 #include <QWidget>
 
 class QComboBox;
@@ -67,6 +68,8 @@ private:
     void retranslateUi();
     void reload();
     void addResult(const BenchRecord &record);
+    void showStoreMessage(const QString &text);
+    void storeUnsaved();
     void addFolder();
     void exportChart();
     void updateProgress();
@@ -87,6 +90,9 @@ private:
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_elapsed = nullptr;
+    QLabel *m_storeMessage = nullptr; ///< what went wrong with the store (hidden when nothing)
+    QList<BenchRecord> m_unsaved;     ///< results the store refused (locked), retried every few seconds
+    QTimer m_retry;
     QLabel *m_sourceLabel = nullptr;
     QLabel *m_orderingLabel = nullptr;
     QLabel *m_budgetLabel = nullptr;

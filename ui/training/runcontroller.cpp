@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -236,7 +237,7 @@ void RunController::start(Job &job)
     connect(job.process, &QProcess::errorOccurred, this, [this, id](QProcess::ProcessError error) {
         Job *j = this->job(id);
         if (j && error == QProcess::FailedToStart) {
-            appendLog(*j, tr("Cannot start the trainer: %1").arg(j->process->errorString()));
+            j->run.error = tr("Cannot start the trainer: %1").arg(j->process->errorString());
             finish(*j, -1, true);
         }
     });
@@ -250,9 +251,10 @@ void RunController::start(Job &job)
         QDir().mkpath(job.run.directory);
         const QString config = QDir(job.run.directory).filePath(QStringLiteral("config.json"));
         if (!QFileInfo::exists(config)) {
-            QFile file(config);
+            QSaveFile file(config); // whole or not at all
             if (file.open(QIODevice::WriteOnly))
                 file.write(QJsonDocument(job.run.config.toJson()).toJson());
+            file.commit();
         }
         QStringList quoted;
         for (const QString &arg : std::as_const(job.arguments))
@@ -343,8 +345,10 @@ void RunController::finish(Job &job, int exitCode, bool crashed)
         } else {
             job.run.status = RunStatus::Failed;
             if (job.run.error.isEmpty())
-                job.run.error = crashed ? tr("The trainer crashed.")
-                                        : tr("The trainer exited with code %1 without a final status.").arg(exitCode);
+                job.run.error = crashed
+                    ? tr("The trainer was killed or crashed after epoch %1; Resume continues from its last good checkpoint.")
+                          .arg(job.run.points.isEmpty() ? 0 : job.run.points.constLast().epoch)
+                    : tr("The trainer exited with code %1 without a final status.").arg(exitCode);
         }
     }
     if (job.run.status == RunStatus::Failed) {

@@ -1,12 +1,10 @@
 #include "training/runhistory.h"
+#include "widgets/sqlitestore.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QUuid>
 #include <QVariant>
 
 #include <cmath>
@@ -32,10 +30,7 @@ QString statusKey(RunStatus status)
 
 RunHistory::~RunHistory()
 {
-    if (m_connection.isEmpty())
-        return;
-    QSqlDatabase::database(m_connection, false).close();
-    QSqlDatabase::removeDatabase(m_connection);
+    closeSqliteStore(m_connection);
 }
 
 QString RunHistory::defaultPath()
@@ -45,27 +40,16 @@ QString RunHistory::defaultPath()
 
 bool RunHistory::open(const QString &path)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    const QString name = QStringLiteral("training-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS runs ("
-                                      " directory TEXT PRIMARY KEY, model TEXT, depth INTEGER, status TEXT,"
-                                      " epochs INTEGER, best_test REAL, device TEXT,"
-                                      " added TEXT DEFAULT CURRENT_TIMESTAMP)"))) {
-                m_connection = name;
-                return true;
-            }
-            m_error = q.lastError().text();
-        } else {
-            m_error = db.lastError().text();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return false;
+    const SqliteStore store = openSqliteStore(
+        path, QStringLiteral("training"),
+        {QStringLiteral("CREATE TABLE IF NOT EXISTS runs ("
+                        " directory TEXT PRIMARY KEY, model TEXT, depth INTEGER, status TEXT,"
+                        " epochs INTEGER, best_test REAL, device TEXT,"
+                        " added TEXT DEFAULT CURRENT_TIMESTAMP)")});
+    m_error = store.error;
+    m_notice = store.notice;
+    m_connection = store.connection;
+    return !m_connection.isEmpty();
 }
 
 bool RunHistory::record(const TrainingRun &run)

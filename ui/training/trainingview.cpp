@@ -92,6 +92,8 @@ TrainingView::TrainingView(const QString &historyPath, QWidget *parent)
 
     if (!m_history.open(historyPath.isEmpty() ? RunHistory::defaultPath() : historyPath))
         message(tr("The run history cannot be opened: %1").arg(m_history.errorString()));
+    else if (!m_history.notice().isEmpty())
+        message(m_history.notice());
     reloadHistory();
     retranslateUi();
     selectionChanged();
@@ -244,7 +246,7 @@ int TrainingView::startRun()
         m_form->saveSettings();
     const int id =
         m_controller->enqueue(config, newRunDirectory(QString::fromStdString(config.core.model), config.core.depth));
-    m_history.record(*m_controller->run(id));
+    recordRun(*m_controller->run(id));
     selectRuns({id});
     return id;
 }
@@ -272,7 +274,7 @@ int TrainingView::startSweep()
         config.core.model = model.toStdString();
         config.core.depth = depth;
         ids.append(m_controller->enqueue(config, newRunDirectory(model, depth)));
-        m_history.record(*m_controller->run(ids.constLast()));
+        recordRun(*m_controller->run(ids.constLast()));
     }
     selectRuns(ids);
     message(tr("Queued %1 runs.").arg(ids.size()));
@@ -290,7 +292,7 @@ int TrainingView::openRunDirectory(const QString &directory, QString *error)
         return 0;
     }
     const int id = m_controller->addRun(run);
-    m_history.record(*m_controller->run(id));
+    recordRun(*m_controller->run(id));
     return id;
 }
 
@@ -311,7 +313,7 @@ void TrainingView::resumeSelected()
 void TrainingView::runEnded(int id)
 {
     if (const TrainingRun *run = m_controller->run(id))
-        m_history.record(*run);
+        recordRun(*run);
     if (selectedRuns().contains(id))
         showDetails();
 }
@@ -390,6 +392,13 @@ QString TrainingView::logText() const
 QString TrainingView::evalHtml() const
 {
     return m_eval->toHtml();
+}
+
+void TrainingView::recordRun(const TrainingRun &run)
+{
+    if (m_history.isOpen() && !m_history.record(run))
+        message(tr("The run history could not be updated (%1); the run itself is not affected.")
+                    .arg(m_history.errorString()));
 }
 
 void TrainingView::message(const QString &text)

@@ -86,6 +86,7 @@ private:
     bool checkLauncher();
     bool checkDataset(const TrainingConfig &config);
     void message(const QString &text);
+    void recordRun(const TrainingRun &run);
 
     RunHistory m_history;
     RunController *m_controller;

@@ -2,10 +2,14 @@
 
 #include "widgets/customplot.h"
 
+#include <support/atomic_file.h>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QSvgGenerator>
+
+#include <filesystem>
 
 namespace fs::ui {
 
@@ -76,19 +80,22 @@ bool FigureExporter::exportFigure(QCustomPlot *plot, const QString &path, const 
         return false;
     }
     const CleanForExport clean(plot);
+    // Drawn under a part name and renamed: a figure is complete or absent, never half written.
+    const std::filesystem::path target = path.toStdString();
+    const QString part = QString::fromStdString(support::part_path(target).string());
     const int width = qRound(options.widthMm / MmPerInch * LogicalDpi);
     const int height = qRound(options.heightMm / MmPerInch * LogicalDpi);
     bool ok = false;
     switch (format) {
     case FigureFormat::Png:
-        ok = plot->savePng(path, width, height, options.dpi / LogicalDpi, -1, options.dpi, QCP::ruDotsPerInch);
+        ok = plot->savePng(part, width, height, options.dpi / LogicalDpi, -1, options.dpi, QCP::ruDotsPerInch);
         break;
     case FigureFormat::Pdf:
-        ok = plot->savePdf(path, width, height, QCP::epNoCosmetic);
+        ok = plot->savePdf(part, width, height, QCP::epNoCosmetic);
         break;
     case FigureFormat::Svg: {
         QSvgGenerator svg;
-        svg.setFileName(path);
+        svg.setFileName(part);
         svg.setSize(QSize(width, height));
         svg.setViewBox(QRect(0, 0, width, height));
         svg.setResolution(int(LogicalDpi));
@@ -101,12 +108,23 @@ bool FigureExporter::exportFigure(QCustomPlot *plot, const QString &path, const 
             plot->toPainter(&painter, width, height);
             ok = painter.end();
         }
-        ok = ok && QFileInfo(path).size() > 0;
+        ok = ok && QFileInfo(part).size() > 0;
         break;
     }
     }
+    QString reason;
+    if (ok) {
+        try {
+            support::commit_part(part.toStdString(), target);
+        } catch (const support::WriteError &e) {
+            ok = false;
+            reason = QString::fromStdString(e.what());
+        }
+    } else {
+        QFile::remove(part);
+    }
     if (!ok && error)
-        *error = tr("Cannot write the figure to %1.").arg(path);
+        *error = reason.isEmpty() ? tr("Cannot write the figure to %1.").arg(path) : reason;
     return ok;
 }
 

@@ -1,5 +1,6 @@
 // Training end to end on a small synthetic set: the cosine similarity rises, an interrupted and
-// resumed run equals an uninterrupted one, SIGTERM stops cleanly, bad input fails in JSON.
+// resumed run equals an uninterrupted one (stopped, or killed with SIGKILL at random moments and
+// with its newest checkpoint damaged), SIGTERM stops cleanly, bad input fails in JSON.
 #include "dataset/dataset.h"
 #include "learn/trainer.h"
 #include "dataset/locality_bound.h"
@@ -8,10 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include <QProcess>
+#include <QThread>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
+#include <csignal>
+#include <filesystem>
+#include <random>
 #include <fstream>
 #include <sstream>
 
@@ -65,6 +70,7 @@ private Q_SLOTS:
     void trainingRaisesCosine();
     void resumeEqualsUninterrupted();
     void sigtermStopsCleanly();
+    void sigkillResumesFromLastGoodCheckpoint();
     void badDatasetFails();
     void badOptionsFail();
     void configRoundTrip();
@@ -188,6 +194,100 @@ void TestLearnTraining::sigtermStopsCleanly()
     QCOMPARE(r.exitCode(), 0);
     QCOMPARE(more.front().at("epoch").get<int>(), epochs + 1);
     QCOMPARE(more.back().at("status").get<std::string>(), std::string("finished"));
+}
+
+void TestLearnTraining::sigkillResumesFromLastGoodCheckpoint()
+{
+    TrainConfig c = small_config(m_data);
+    c.epochs = 12;
+    const QString config = m_tmp.filePath(QStringLiteral("kill_config.json"));
+    std::ofstream(config.toStdString()) << c.to_json().dump();
+    const auto train = [&](const QStringList &args, std::mt19937 *rng, QByteArray *err) {
+        QProcess p;
+        p.start(QStringLiteral(FS_TRAIN_PATH), args);
+        if (!p.waitForStarted())
+            return -2;
+        if (rng) {
+            // Kill somewhere after the k-th epoch line: inside an epoch, or while a checkpoint is written.
+            const int k = std::uniform_int_distribution<int>(1, 4)(*rng);
+            QByteArray out;
+            while (out.count("\"epoch\"") < k && p.state() == QProcess::Running && p.waitForReadyRead(60000))
+                out += p.readAllStandardOutput();
+            QThread::usleep(std::uniform_int_distribution<int>(0, 20000)(*rng));
+            if (p.state() == QProcess::Running) {
+                ::kill(pid_t(p.processId()), SIGKILL);
+                p.waitForFinished(30000);
+                return -1;
+            }
+        }
+        p.waitForFinished(120000);
+        if (err)
+            *err = p.readAllStandardError();
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -3;
+    };
+    const QString whole = m_tmp.filePath(QStringLiteral("kill_whole"));
+    QCOMPARE(train({QStringLiteral("--config"), config, QStringLiteral("--out"), whole}, nullptr, nullptr), 0);
+
+    const QString dir = m_tmp.filePath(QStringLiteral("kill_run"));
+    const unsigned seed = std::random_device{}();
+    qInfo("kill moments drawn with seed %u", seed);
+    std::mt19937 rng(seed);
+    int kills = 0, rc = -1;
+    for (int attempt = 0; attempt < 30 && rc != 0; ++attempt) {
+        const QStringList args = attempt == 0
+            ? QStringList{QStringLiteral("--config"), config, QStringLiteral("--out"), dir}
+            : QStringList{QStringLiteral("--resume"), dir};
+        rc = train(args, attempt < 8 ? &rng : nullptr, nullptr);
+        if (rc == -1)
+            ++kills;
+    }
+    QCOMPARE(rc, 0);
+    QVERIFY2(kills >= 1, "no run was killed before it finished");
+    qInfo("%d kills before the run finished", kills);
+
+    // Deterministically: the newest checkpoint loses its tail (as a disk that lost its last
+    // writes would leave it); resume warns, takes the one before, and still ends identically.
+    const QString damagedDir = m_tmp.filePath(QStringLiteral("kill_damaged"));
+    QCOMPARE(train({QStringLiteral("--config"), config, QStringLiteral("--out"), damagedDir, QStringLiteral("--epochs"),
+                    QStringLiteral("5")},
+                   nullptr, nullptr),
+             0);
+    {
+        namespace fsys = std::filesystem;
+        const fsys::path newest = damagedDir.toStdString() + "/checkpoints/epoch-000005";
+        QVERIFY(fsys::exists(newest / "model.pt"));
+        QVERIFY(fsys::exists(damagedDir.toStdString() + "/checkpoints/epoch-000004"));
+        fsys::resize_file(newest / "model.pt", fsys::file_size(newest / "model.pt") / 2);
+        fsys::remove(damagedDir.toStdString() + "/eval.json");
+    }
+    QByteArray err;
+    QCOMPARE(train({QStringLiteral("--resume"), damagedDir, QStringLiteral("--epochs"), QStringLiteral("12")}, nullptr,
+                   &err),
+             0);
+    QVERIFY2(err.contains("warning: checkpoint epoch-000005: model.pt") && err.contains("resuming from epoch 4"),
+             err.constData());
+    QVERIFY(slurp(damagedDir.toStdString() + "/log.txt").find("warning: checkpoint epoch-000005") != std::string::npos);
+    const auto d = read_lines(slurp(damagedDir.toStdString() + "/metrics.jsonl"));
+    QCOMPARE(d.size(), std::size_t(12));
+    const json ed = json::parse(slurp(damagedDir.toStdString() + "/eval.json"));
+
+    const auto a = read_lines(slurp(whole.toStdString() + "/metrics.jsonl"));
+    const auto b = read_lines(slurp(dir.toStdString() + "/metrics.jsonl"));
+    QCOMPARE(a.size(), std::size_t(12));
+    QCOMPARE(b.size(), std::size_t(12)); // every epoch once: none lost, none repeated
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        QCOMPARE(b[k].at("epoch").get<int>(), int(k + 1));
+        for (const char *key : {"train_cos", "test_cos", "loss"})
+            QVERIFY2(b[k].at(key).get<double>() == a[k].at(key).get<double>(),
+                     qPrintable(QStringLiteral("epoch %1 %2").arg(k + 1).arg(QString::fromLatin1(key))));
+    }
+    const json ea = json::parse(slurp(whole.toStdString() + "/eval.json"));
+    const json eb = json::parse(slurp(dir.toStdString() + "/eval.json"));
+    QCOMPARE(eb.at("summary").at("mean_cos").get<double>(), ea.at("summary").at("mean_cos").get<double>());
+    QCOMPARE(ed.at("summary").at("mean_cos").get<double>(), ea.at("summary").at("mean_cos").get<double>());
+    for (std::size_t k = 0; k < a.size(); ++k)
+        QVERIFY2(d[k].at("train_cos").get<double>() == a[k].at("train_cos").get<double>(),
+                 qPrintable(QStringLiteral("damaged run, epoch %1").arg(k + 1)));
 }
 
 void TestLearnTraining::badDatasetFails()

@@ -1,9 +1,12 @@
-// Persistence of benchmark results: a run cancelled mid-way keeps what finished, and a rerun
-// computes only what is missing.
+// Persistence of benchmark results: a run cancelled mid-way keeps what finished, a rerun computes
+// only what is missing, a store another process has locked refuses a write quickly and clearly and
+// takes it once free, and a damaged store file is moved aside (kept, byte for byte), not deleted.
 #include "bench/benchcontroller.h"
 #include "bench/benchstore.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -11,6 +14,20 @@
 using namespace fs::ui;
 
 namespace {
+
+BenchRecord sampleRecord(const QString &name)
+{
+    BenchRecord r;
+    r.fileHash = QString(64, QLatin1Char('a'));
+    r.settings = "s1";
+    r.key = BenchStore::makeKey(r.fileHash + name, r.settings);
+    r.outcome.name = name.toStdString();
+    r.outcome.kind = "spd";
+    r.outcome.n = 4;
+    r.outcome.category = fs::bench::Category::Tie;
+    return r;
+}
+
 // Large enough (0.1 to 1 s each) that a cancel raised on the k-th result lands while later ones run.
 const QStringList kMatrices = {"1138_bus", "494_bus", "Trefethen_500", "g20", "gr_30_30", "isai_spd", "mesh2e1", "nos4", "r5lo", "eye3", "LF10"};
 }
@@ -22,6 +39,8 @@ private Q_SLOTS:
     void writeAndReopen();
     void resumeAfterCancel();
     void changedFileIsStale();
+    void lockedStoreRefusesThenRecovers();
+    void damagedStoreMovedAside();
 
 private:
     QTemporaryDir m_dir;
@@ -141,6 +160,57 @@ void TestBenchStore::changedFileIsStale()
     controller.start(inputs, options, store.keys());
     controller.waitForFinished();
     QCOMPARE(controller.computedCount(), 2);
+}
+
+void TestBenchStore::lockedStoreRefusesThenRecovers()
+{
+    const QString path = m_dir.filePath("locked.sqlite");
+    BenchStore store;
+    QVERIFY(store.open(path));
+    QVERIFY(store.write(sampleRecord("before")));
+
+    QProcess holder;
+    holder.start(QStringLiteral(FS_HOLD_LOCK_PATH), {path});
+    QVERIFY(holder.waitForReadyRead(30000));
+    QVERIFY2(holder.readAllStandardOutput().contains("locked"), holder.readAllStandardError().constData());
+
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(!store.write(sampleRecord("during")));
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(store.errorString().contains("locked"), qPrintable(store.errorString()));
+
+    holder.closeWriteChannel();
+    QVERIFY(holder.waitForFinished(30000));
+    QCOMPARE(holder.exitCode(), 0);
+    QVERIFY2(store.write(sampleRecord("during")), qPrintable(store.errorString()));
+    QCOMPARE(store.loadAll("s1").size(), 2);
+}
+
+void TestBenchStore::damagedStoreMovedAside()
+{
+    const QString path = m_dir.filePath("damaged.sqlite");
+    const QByteArray garbage = QByteArray("this was a store before the disk failed\n").repeated(200);
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(garbage);
+    }
+    BenchStore store;
+    QVERIFY2(store.open(path), qPrintable(store.errorString()));
+    QVERIFY2(store.notice().contains("moved to"), qPrintable(store.notice()));
+    const QStringList aside = QDir(m_dir.path()).entryList({"damaged.sqlite.corrupt-*"}, QDir::Files);
+    QCOMPARE(aside.size(), 1);
+    QVERIFY(store.notice().contains(aside.first()));
+    QFile kept(m_dir.filePath(aside.first()));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), garbage);
+    // And the new store works.
+    QVERIFY(store.write(sampleRecord("after")));
+    QCOMPARE(store.loadAll("s1").size(), 1);
+    BenchStore again;
+    QVERIFY(again.open(path));
+    QVERIFY(again.notice().isEmpty());
 }
 
 QTEST_MAIN(TestBenchStore)

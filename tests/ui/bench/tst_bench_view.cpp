@@ -11,6 +11,8 @@
 #include <QFile>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QLabel>
+#include <QProcess>
 #include <QtTest>
 
 using namespace fs::ui;
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void filters();
     void categoryCounts();
     void viewRunsAFolder();
+    void lockedStoreKeepsResults();
 };
 
 void TestBenchView::sortIsNumeric()
@@ -137,6 +140,38 @@ void TestBenchView::viewRunsAFolder()
     BenchView view(dir.filePath("store.sqlite"));
     view.setSourceDirectory(dir.filePath("m"));
     QCOMPARE(view.model()->rowCount(), 3);
+    QCOMPARE(view.controller()->computedCount(), 0);
+}
+
+void TestBenchView::lockedStoreKeepsResults()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir().mkpath(dir.filePath("m")));
+    for (const char *name : {"nos4", "LF10"})
+        QVERIFY(QFile::copy(QString(FS_BENCHMARK_DIR "/") + name + ".mtx.gz", dir.filePath("m/") + name + ".mtx.gz"));
+    const QString path = dir.filePath("store.sqlite");
+    {
+        BenchView view(path);
+        view.setSourceDirectory(dir.filePath("m"));
+        QProcess holder;
+        holder.start(QStringLiteral(FS_HOLD_LOCK_PATH), {path});
+        QVERIFY(holder.waitForReadyRead(30000));
+        QVERIFY(holder.readAllStandardOutput().contains("locked"));
+        view.run();
+        view.controller()->waitForFinished();
+        QTRY_COMPARE(view.model()->rowCount(), 2);
+        auto *message = view.findChild<QLabel *>(QStringLiteral("benchStoreMessage"));
+        QVERIFY(message);
+        QTRY_VERIFY(message->isVisibleTo(&view));
+        QVERIFY2(message->text().contains("locked"), qPrintable(message->text()));
+        // Once the other process lets go, the kept results are stored without a rerun.
+        holder.closeWriteChannel();
+        QVERIFY(holder.waitForFinished(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(!message->isVisibleTo(&view), 15000);
+    }
+    BenchView view(path);
+    view.setSourceDirectory(dir.filePath("m"));
+    QCOMPARE(view.model()->rowCount(), 2);
     QCOMPARE(view.controller()->computedCount(), 0);
 }
 

@@ -10,6 +10,7 @@
 #include "training/trainingview.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -73,6 +74,8 @@ private Q_SLOTS:
     void boundLineAndLogAxis();
     void malformedLineSkipped();
     void crashMarksFailed();
+    void killedMidLineMarksFailed();
+    void damagedHistoryMovedAside();
     void missingTrainerFails();
     void stopEndsRun();
     void queueRespectsLimit();
@@ -243,6 +246,41 @@ void TestTraining::crashMarksFailed()
     QVERIFY2(log.contains("out of memory (simulated)"), qPrintable(log));
     QVERIFY2(log.contains("simulated crash after epoch 2"), qPrintable(log));
     QVERIFY(run->error.contains("3"));
+}
+
+void TestTraining::killedMidLineMarksFailed()
+{
+    std::unique_ptr<RunController> controller(newController());
+    const int id = runToEnd(*controller, "killed", m_dir.filePath("killed"));
+    const TrainingRun *run = controller->run(id);
+    QCOMPARE(run->status, RunStatus::Failed);
+    QCOMPARE(run->points.size(), 2); // the half line is no point
+    QCOMPARE(run->points.constLast().epoch, 2);
+    QVERIFY2(run->error.contains("killed") && run->error.contains("epoch 2"), qPrintable(run->error));
+    // The controller goes on: the next run is unaffected.
+    const int next = runToEnd(*controller, "normal", m_dir.filePath("after_killed"));
+    QCOMPARE(controller->run(next)->status, RunStatus::Finished);
+    QCOMPARE(controller->run(next)->points.size(), 5);
+}
+
+void TestTraining::damagedHistoryMovedAside()
+{
+    const QString path = m_dir.filePath("damaged_history.sqlite");
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("not a database at all\n").repeated(100));
+    }
+    TrainingView view(path);
+    const QStringList aside = QDir(m_dir.path()).entryList({"damaged_history.sqlite.corrupt-*"}, QDir::Files);
+    QCOMPARE(aside.size(), 1);
+    bool shown = false;
+    for (const QLabel *label : view.findChildren<QLabel *>())
+        shown = shown || label->text().contains(aside.first());
+    QVERIFY2(shown, "the view does not say where the damaged history went");
+    RunHistory history;
+    QVERIFY(history.open(path));
+    QVERIFY(history.notice().isEmpty());
 }
 
 void TestTraining::missingTrainerFails()

@@ -2,9 +2,11 @@
 
 #include "support/atomic_file.h"
 
+#ifdef FS_CLI_FIGURES
 #include "training/experimentfigure.h"
 
 #include <QApplication>
+#endif
 
 #include <cmath>
 #include <cstdio>
@@ -138,6 +140,7 @@ std::vector<std::string> write_experiment_report(const ExperimentResults &result
     write_file(root / "table.md", markdown(results));
     std::vector<std::string> written = {"results.json", "table.csv", "table.md"};
 
+#ifdef FS_CLI_FIGURES
     // The figure is drawn by the dashboard's plotting code, offscreen.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -154,6 +157,10 @@ std::vector<std::string> write_experiment_report(const ExperimentResults &result
         std::cerr << "the figure was not written: " << error.toStdString() << '\n';
     for (const QString &f : files)
         written.push_back(std::filesystem::path(f.toStdString()).filename().string());
+#else
+    std::cerr << "the figure was not written: this factorscope-cli was built without the GUI library"
+                 " (FACTORSCOPE_WITH_GUI=OFF)\n";
+#endif
     return written;
 }
 

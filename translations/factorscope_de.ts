@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>fs::ui</name>
+    <message>
+        <source>cannot create the folder of %1</source>
+        <translation>der Ordner von %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2) and cannot be moved aside</source>
+        <translation>%1 ist beschädigt (%2) und kann nicht beiseitegelegt werden</translation>
+    </message>
+    <message>
+        <source>%1 was damaged (%2); it was moved to %3 and a new, empty store started.</source>
+        <translation>%1 war beschädigt (%2); die Datei wurde nach %3 verschoben und ein neuer, leerer Speicher angelegt.</translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::BenchChart</name>
     <message>
         <source>Figure 2: matrices per category (K-optimal vs IC(0))</source>
@@ -279,6 +294,17 @@
     <message>
         <source>PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)</source>
         <translation>PDF (*.pdf);;PNG-Bild (*.png);;SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>The benchmark store %1 cannot be opened (%2): results are shown but not kept.</source>
+        <translation>Der Benchmark-Speicher %1 lässt sich nicht öffnen (%2): Ergebnisse werden angezeigt, aber nicht gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) not yet stored (%1): they stay in the table and are stored as soon as the store is free.</source>
+        <translation>
+            <numerusform>%n Ergebnis ist noch nicht gespeichert (%1): es bleibt in der Tabelle und wird gespeichert, sobald der Speicher frei ist.</numerusform>
+            <numerusform>%n Ergebnisse sind noch nicht gespeichert (%1): sie bleiben in der Tabelle und werden gespeichert, sobald der Speicher frei ist.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1663,12 +1689,12 @@
         <translation>Der Trainer endete nach der Anhalteanforderung, ohne einen Status zu melden.</translation>
     </message>
     <message>
-        <source>The trainer crashed.</source>
-        <translation>Der Trainer ist abgestürzt.</translation>
-    </message>
-    <message>
         <source>The trainer exited with code %1 without a final status.</source>
         <translation>Der Trainer endete mit Code %1 ohne abschließenden Status.</translation>
+    </message>
+    <message>
+        <source>The trainer was killed or crashed after epoch %1; Resume continues from its last good checkpoint.</source>
+        <translation>Der Trainer wurde nach Epoche %1 beendet oder ist abgestürzt; „Fortsetzen“ macht beim letzten intakten Checkpoint weiter.</translation>
     </message>
 </context>
 <context>
@@ -2554,6 +2580,10 @@
     <message>
         <source>The selected run has no GCVAE evaluation (eval.json with &quot;kind&quot;: &quot;gcvae&quot;).</source>
         <translation>Der gewählte Lauf hat keine GCVAE-Auswertung (eval.json mit &quot;kind&quot;: &quot;gcvae&quot;).</translation>
+    </message>
+    <message>
+        <source>The run history could not be updated (%1); the run itself is not affected.</source>
+        <translation>Der Lauf-Verlauf konnte nicht aktualisiert werden (%1); der Lauf selbst ist davon nicht betroffen.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>fs::ui</name>
+    <message>
+        <source>cannot create the folder of %1</source>
+        <translation>не удаётся создать папку для %1</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2) and cannot be moved aside</source>
+        <translation>%1 повреждён (%2), и его не удаётся отложить в сторону</translation>
+    </message>
+    <message>
+        <source>%1 was damaged (%2); it was moved to %3 and a new, empty store started.</source>
+        <translation>%1 был повреждён (%2); файл перемещён в %3, создано новое пустое хранилище.</translation>
+    </message>
+</context>
+<context>
     <name>fs::ui::BenchChart</name>
     <message>
         <source>Figure 2: matrices per category (K-optimal vs IC(0))</source>
@@ -279,6 +294,18 @@
     <message>
         <source>PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)</source>
         <translation>PDF (*.pdf);;Изображение PNG (*.png);;SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>The benchmark store %1 cannot be opened (%2): results are shown but not kept.</source>
+        <translation>Хранилище результатов %1 не открывается (%2): результаты показываются, но не сохраняются.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) not yet stored (%1): they stay in the table and are stored as soon as the store is free.</source>
+        <translation>
+            <numerusform>%n результат ещё не сохранён (%1): он остаётся в таблице и будет сохранён, как только хранилище освободится.</numerusform>
+            <numerusform>%n результата ещё не сохранены (%1): они остаются в таблице и будут сохранены, как только хранилище освободится.</numerusform>
+            <numerusform>%n результатов ещё не сохранены (%1): они остаются в таблице и будут сохранены, как только хранилище освободится.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1664,12 +1691,12 @@
         <translation>Процесс обучения завершился после запроса остановки, не сообщив состояние.</translation>
     </message>
     <message>
-        <source>The trainer crashed.</source>
-        <translation>Процесс обучения аварийно завершился.</translation>
-    </message>
-    <message>
         <source>The trainer exited with code %1 without a final status.</source>
         <translation>Процесс обучения завершился с кодом %1 без итогового состояния.</translation>
+    </message>
+    <message>
+        <source>The trainer was killed or crashed after epoch %1; Resume continues from its last good checkpoint.</source>
+        <translation>Процесс обучения был завершён или аварийно остановился после эпохи %1; «Продолжить» начнёт с последней целой контрольной точки.</translation>
     </message>
 </context>
 <context>
@@ -2555,6 +2582,10 @@
     <message>
         <source>The selected run has no GCVAE evaluation (eval.json with &quot;kind&quot;: &quot;gcvae&quot;).</source>
         <translation>У выбранного запуска нет оценки GCVAE (eval.json с &quot;kind&quot;: &quot;gcvae&quot;).</translation>
+    </message>
+    <message>
+        <source>The run history could not be updated (%1); the run itself is not affected.</source>
+        <translation>Не удалось обновить историю запусков (%1); сам запуск не затронут.</translation>
     </message>
 </context>
 </TS>

@@ -42,10 +42,11 @@ BenchView::BenchView(const QString &storePath, QWidget *parent)
     m_proxy->setSourceModel(m_model);
     buildUi();
     if (!opened)
-        showStoreMessage(tr("The benchmark store %1 cannot be opened (%2): results are shown but not kept.")
-                             .arg(path, m_store.errorString()));
-    else if (!m_store.notice().isEmpty())
-        showStoreMessage(m_store.notice());
+        m_storeNotice = tr("The benchmark store %1 cannot be opened (%2): results are shown but not kept.")
+                            .arg(path, m_store.errorString());
+    else
+        m_storeNotice = m_store.notice();
+    showStoreMessage(m_storeNotice);
 
     connect(m_controller, &BenchController::resultReady, this, &BenchView::addResult);
     connect(m_controller, &BenchController::started, this, [this] {
@@ -300,7 +301,7 @@ void BenchView::storeUnsaved()
         m_unsaved.removeFirst();
     if (m_unsaved.isEmpty()) {
         m_retry.stop();
-        showStoreMessage({});
+        showStoreMessage(m_storeNotice); // what open() found stays until the view closes
         return;
     }
     if (!m_retry.isActive())

@@ -91,6 +91,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QLabel *m_elapsed = nullptr;
     QLabel *m_storeMessage = nullptr; ///< what went wrong with the store (hidden when nothing)
+    QString m_storeNotice;            ///< what open() found (a damaged file moved aside), kept shown
     QList<BenchRecord> m_unsaved;     ///< results the store refused (locked), retried every few seconds
     QTimer m_retry;
     QLabel *m_sourceLabel = nullptr;

@@ -9,6 +9,7 @@
 #include <Eigen/SparseCholesky>
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -54,6 +55,28 @@ bool is_spd(const Matrix &A, std::string &why)
     return true;
 }
 
+/// An integer field of outside data: an integral JSON number within int's range (a float as
+/// large as 4e69 would make the plain conversion undefined); anything else names the field.
+int int_field(const json &v, const std::string &what)
+{
+    constexpr double lo = std::numeric_limits<int>::min(), hi = std::numeric_limits<int>::max();
+    if (v.is_number_unsigned()) {
+        if (v.get<std::uint64_t>() <= static_cast<std::uint64_t>(hi))
+            return static_cast<int>(v.get<std::uint64_t>());
+    } else if (v.is_number_integer()) {
+        const auto x = v.get<std::int64_t>();
+        if (x >= lo && x <= hi)
+            return static_cast<int>(x);
+    } else if (v.is_number_float()) {
+        const double x = v.get<double>();
+        if (std::isfinite(x) && x == std::trunc(x) && x >= lo && x <= hi)
+            return static_cast<int>(x);
+    } else {
+        throw DatasetError(what + " is not a number");
+    }
+    throw DatasetError(what + " is not an integer of a usable size (" + v.dump() + ")");
+}
+
 std::vector<SampleRef> parse_samples(const json &arr, const std::string &where)
 {
     if (!arr.is_array())
@@ -72,15 +95,16 @@ std::vector<SampleRef> parse_samples(const json &arr, const std::string &where)
                 throw DatasetError(where + ": the sample file '" + *file + "' is not a name inside the dataset folder");
         }
         s.name = e.value("name", s.A);
-        s.n = e.value("n", 0);
+        s.n = e.contains("n") ? int_field(e["n"], where + ": n of " + s.name) : 0;
         if (e.contains("seed") && e["seed"].is_number_unsigned())
             s.seed = e["seed"].get<std::uint64_t>();
         if (e.contains("pair") && !e["pair"].is_null())
-            s.pair = e["pair"].get<int>();
+            s.pair = int_field(e["pair"], where + ": pair of " + s.name);
         s.perturbed = e.value("perturbed", false);
         if (e.contains("perturbation") && !e["perturbation"].is_null()) {
             const json &p = e["perturbation"];
-            const int row = p.at("row").get<int>(), col = p.at("col").get<int>();
+            const int row = int_field(p.at("row"), where + ": perturbation row of " + s.name);
+            const int col = int_field(p.at("col"), where + ": perturbation column of " + s.name);
             if (row < 1 || col < 1 || (s.n > 0 && (row > s.n || col > s.n)))
                 throw DatasetError(where + ": the perturbation of " + s.name + " lies outside 1.." + std::to_string(s.n));
             s.perturbation = PairPerturbation{row - 1, col - 1, p.at("delta").get<double>()};
@@ -341,9 +365,9 @@ Manifest parse_manifest(std::string_view text, const std::string &where)
         Manifest m;
         m.kind = j.at("kind").get<std::string>();
         m.target = j.value("target", std::string());
-        m.count = j.at("count").get<int>();
+        m.count = int_field(j.at("count"), where + ": count");
         if (j.contains("n") && j["n"].is_number_integer())
-            m.n = j["n"].get<int>();
+            m.n = int_field(j["n"], where + ": n");
         m.seed = j.value("seed", std::uint64_t(0));
         m.generatorJson = j.value("generator", json::object()).dump();
         m.train = parse_samples(j.at("train"), "train");

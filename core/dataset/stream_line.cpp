@@ -1,5 +1,7 @@
 #include "dataset/stream_line.h"
 
+#include <limits>
+
 #include <cmath>
 
 namespace fs::dataset {
@@ -135,8 +137,12 @@ StreamLine parse_stream_line(std::string_view line)
     const auto train = j.find("train_cos");
     if (epoch == j.end() || !epoch->is_number() || train == j.end() || !train->is_number())
         return MalformedLine{"no epoch or train_cos", device};
+    // A number beyond int's range (say 4.4e15) cannot be an epoch, and converting it is undefined.
+    const double epochValue = epoch->get<double>();
+    if (!(epochValue >= 0.0 && epochValue <= static_cast<double>(std::numeric_limits<int>::max())))
+        return MalformedLine{"epoch out of range", device};
     EpochLine e;
-    e.epoch = static_cast<int>(epoch->get<double>());
+    e.epoch = static_cast<int>(epochValue);
     e.train_cos = train->get<double>();
     e.test_cos = number(j, "test_cos");
     for (const auto &k : kNumbers)

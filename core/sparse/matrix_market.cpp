@@ -323,6 +323,15 @@ MmHeader parse_preamble(Cursor &cur)
         fail(MmErrorCode::TooLarge, sizeLine,
              "the header announces " + std::to_string(h.entries) + " entries but only " +
                  std::to_string(cur.remaining()) + " bytes follow");
+    // Compressed storage keeps one index per column (and, while it is built, per row) however few
+    // entries there are: 444 x 444444442 with no entries would take 3.5 GB before anything is
+    // read. Dimensions far beyond what the file's bytes could fill are refused as well.
+    const long double indexBytes = (std::max(r, c) + 1) * static_cast<long double>(sizeof(Index));
+    if (indexBytes > 64.0L * 1024 * 1024 + 64 * bytesLeft)
+        fail(MmErrorCode::TooLarge, sizeLine,
+             std::to_string(h.rows) + " x " + std::to_string(h.cols) + " needs " +
+                 std::to_string(static_cast<long long>(indexBytes / (1024 * 1024))) +
+                 " MiB of indices but the file holds only " + std::to_string(cur.remaining()) + " bytes");
     return h;
 }
 

@@ -114,6 +114,9 @@ void TestDatasetStream::malformed_data()
     QTest::newRow("array") << QByteArray("[1,2]") << QByteArray("not a JSON object");
     QTest::newRow("number") << QByteArray("3") << QByteArray("not a JSON object");
     QTest::newRow("unknown status") << QByteArray(R"({"status":"exploded"})") << QByteArray("unknown status");
+    // Found by fuzz/fuzz_stream_line: converting 4.4e15 to int was undefined.
+    QTest::newRow("epoch beyond int") << QByteArray(R"({"epoch":4444444444444441,"train_cos":0.5})") << QByteArray("epoch out of range");
+    QTest::newRow("negative epoch") << QByteArray(R"({"epoch":-3,"train_cos":0.5})") << QByteArray("epoch out of range");
     QTest::newRow("status not text") << QByteArray(R"({"status":1})") << QByteArray("unknown status");
     QTest::newRow("no train_cos") << QByteArray(R"({"epoch":3})") << QByteArray("no epoch or train_cos");
     QTest::newRow("epoch as text") << QByteArray(R"({"epoch":"3","train_cos":0.5})")

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void koptPairs();
     void sampleFilesStayInTheFolder_data();
     void sampleFilesStayInTheFolder();
+    void integerFieldsAreChecked();
 };
 
 void TestDatasetWriter::sameFilesAsTheCli()
@@ -493,6 +494,25 @@ void TestDatasetWriter::sampleFilesStayInTheFolder()
         QVERIFY2(!accepted, e.what());
         QVERIFY(std::string(e.what()).find("not a name inside the dataset folder") != std::string::npos);
     }
+}
+
+void TestDatasetWriter::integerFieldsAreChecked()
+{
+    // Found by fuzz/fuzz_manifest: a pair number of 4.4e69 went through an undefined conversion.
+    for (const char *pair : {"4444444444444444444444444444444444444444444444444444444444444444444440", "1.5",
+                             "\"one\"", "-4e12"}) {
+        const std::string text = R"({"format": "factorscope-dataset", "kind": "synthetic", "count": 1,
+            "train": [{"A": "A_0.mtx", "L": "L_0.mtx", "n": 3, "pair": )" + std::string(pair) + R"(}], "test": []})";
+        try {
+            dataset::parse_manifest(text, "manifest.json");
+            QFAIL(qPrintable(QStringLiteral("pair %1 was accepted").arg(pair)));
+        } catch (const dataset::DatasetError &e) {
+            QVERIFY2(std::string(e.what()).find("pair of") != std::string::npos, e.what());
+        }
+    }
+    const std::string ok = R"({"format": "factorscope-dataset", "kind": "synthetic", "count": 1.0,
+        "train": [{"A": "A_0.mtx", "L": "L_0.mtx", "n": 3, "pair": 7}], "test": []})";
+    QCOMPARE(dataset::parse_manifest(ok, "manifest.json").train.at(0).pair.value_or(-1), 7);
 }
 
 QTEST_GUILESS_MAIN(TestDatasetWriter)

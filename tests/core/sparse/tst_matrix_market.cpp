@@ -187,6 +187,8 @@ void TestMatrixMarket::malformed_data()
     // accumulator (signed overflow, undefined) before it was refused.
     QTest::newRow("index of 20 digits") << banner + "2 2 1\n18655555555555555555 1 1.0\n" << MmErrorCode::TooLarge << 3;
     QTest::newRow("column of 19 digits") << banner + "2 2 1\n1 1865555555555555555 1.0\n" << MmErrorCode::IndexOutOfRange << 3;
+    // Found by fuzz/fuzz_matrix_market: no entries but 444 million columns, 3.5 GB of indices.
+    QTest::newRow("huge empty dimensions") << banner + "444 0444444442 0\n" << MmErrorCode::TooLarge << 2;
 }
 
 void TestMatrixMarket::malformed()

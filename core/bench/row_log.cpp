@@ -77,8 +77,9 @@ void RowLog::append(const std::string &name, const std::string &rowJson)
 {
     if (m_done.count(name))
         return;
-    // One line, one write: a kill leaves at most this line cut short.
-    const std::string line = json::parse(rowJson).dump() + "\n";
+    // One line, one write: a kill leaves at most this line cut short. (to_json's compact dump
+    // holds no newline.)
+    const std::string line = rowJson + "\n";
     errno = 0;
     if (std::fwrite(line.data(), 1, line.size(), m_file) != line.size() || std::fflush(m_file) != 0)
         throw RowLogError(support::write_error_text(m_path, errno ? errno : EIO)

@@ -41,7 +41,7 @@ sparse::Matrix output_matrix(const sparse::Matrix &A, precond::PrecondKind kind,
         o.threads = build.threads;
         return precond::spai(A, o).M;
     }
-    what = "lower-triangular factor L";
+    what = kind == PrecondKind::Fsai ? "FSAI factor G, M^-1 = G^T G (pattern of tril(A))" : "lower-triangular factor L";
     auto built = precond::build_preconditioner(A, kind, build);
     method = built.method;
     return std::move(built.matrix);
@@ -52,20 +52,23 @@ sparse::Matrix output_matrix(const sparse::Matrix &A, precond::PrecondKind kind,
 int cmd_factor(const Argv &argv)
 {
     using precond::PrecondKind;
-    static constexpr std::array<PrecondKind, 5> factorKinds = {PrecondKind::Cholesky, PrecondKind::Ic0,
-                                                               PrecondKind::Kopt, PrecondKind::Spai, PrecondKind::Jacobi};
-    std::string kindName, methodName = "auto", orderingName = "natural";
+    static constexpr std::array<PrecondKind, 6> factorKinds = {PrecondKind::Cholesky, PrecondKind::Ic0,
+                                                               PrecondKind::Kopt, PrecondKind::Spai, PrecondKind::Fsai,
+                                                               PrecondKind::Jacobi};
+    std::string kindName, methodName = "auto", orderingName = "natural", scalingName = "paper";
     std::optional<std::string> out;
     std::optional<std::int64_t> maxMemory;
     bool json = false;
     precond::BuildOptions build;
     build.threads = 0;
-    Options opts("factor", "IC(0), K-optimal, SPAI, Jacobi or Cholesky factor of an SPD matrix.");
+    Options opts("factor", "IC(0), K-optimal, SPAI, FSAI, Jacobi or Cholesky factor of an SPD matrix.");
     const auto &files = opts.positionals("FILE", "an SPD matrix (.mtx or .mtx.gz)");
     opts.choice("kind", kindName, precond::kind_names(factorKinds), "what to compute (required)");
     opts.text("out", out, "where the factor goes (.mtx; required)");
     opts.choice("method", methodName, support::names_of(precond::kKoptMethodNames), "K-optimal method (--kind kopt only)");
     opts.choice("ordering", orderingName, support::names_of(sparse::kOrderingNames), "ordering of A before factoring");
+    opts.choice("kopt-scaling", scalingName, support::names_of(precond::kKoptScalingNames),
+                "K-optimal column scaling: Algorithm 1 (paper) or diag(L^-1 A L^-T) = 1 (pcg)");
     opts.integer("threads", build.threads, 0, 1024, "worker threads (0: all cores)");
     opts.integer("max-memory", maxMemory, 1, std::int64_t(1) << 40, "memory bound of the K-optimal method in MiB");
     opts.flag("json", json, "print one JSON object");
@@ -81,6 +84,9 @@ int cmd_factor(const Argv &argv)
         throw UsageError("factor needs --out FILE.mtx");
     if (opts.given("method") && kind != precond::PrecondKind::Kopt)
         throw UsageError("--method applies to --kind kopt only");
+    if (opts.given("kopt-scaling") && kind != precond::PrecondKind::Kopt)
+        throw UsageError("--kopt-scaling applies to --kind kopt only");
+    build.kopt_scaling = *precond::parse_kopt_scaling(scalingName);
     const auto ordering = *precond::parse_ordering(orderingName);
     build.kopt_method = *precond::parse_kopt_method(methodName);
     if (maxMemory) {
@@ -114,6 +120,8 @@ int cmd_factor(const Argv &argv)
         result = output_matrix(A, kind, build, what, method);
         if (!method.empty())
             j["method"] = method;
+        if (kind == precond::PrecondKind::Kopt)
+            j["kopt_scaling"] = scalingName;
         j["ok"] = true;
         j["breakdown"] = nullptr;
     }

@@ -1,6 +1,7 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 
+#include "precond/noise.h"
 #include "precond/pcg.h"
 #include "precond/setup.h"
 #include "precond/spd.h"
@@ -16,13 +17,14 @@ namespace fs::cli {
 
 int cmd_pcg(const Argv &argv)
 {
-    std::string kindName = "none", rhs = "ones", orderingName = "natural", methodName = "auto";
+    std::string kindName = "none", rhs = "ones", orderingName = "natural", methodName = "auto", scalingName = "paper";
     precond::PcgOptions po;
     po.tol = 1e-8;
     po.maxiter = 10000;
     po.record_history = false;
     std::uint64_t seed = 0;
-    int threads = 0, spaiPattern = 1;
+    int threads = 0, spaiPattern = 1, fsaiPattern = 1, noiseRuns = 0;
+    std::uint64_t noiseSeed = 1;
     bool json = false, kcondPaper = false;
     Options opts("pcg", "Preconditioned conjugate gradients with a chosen preconditioner.");
     const auto &files = opts.positionals("FILE", "an SPD matrix (.mtx or .mtx.gz)");
@@ -34,7 +36,14 @@ int cmd_pcg(const Argv &argv)
     opts.integer("threads", threads, 0, 1024, "worker threads (0: all cores)");
     opts.choice("ordering", orderingName, support::names_of(sparse::kOrderingNames), "ordering of A before the preconditioner is built");
     opts.choice("method", methodName, support::names_of(precond::kKoptMethodNames), "K-optimal method");
+    opts.choice("kopt-scaling", scalingName, support::names_of(precond::kKoptScalingNames),
+                "K-optimal columns as Algorithm 1 scales them (paper) or so that diag(L^-1 A L^-T) = 1 (pcg)");
     opts.integer("spai-pattern", spaiPattern, 1, 2, "SPAI on the pattern of A (1) or of A squared (2)");
+    opts.integer("fsai-pattern", fsaiPattern, 1, 2, "FSAI on the pattern of tril(A) (1) or of tril(A squared) (2)");
+    opts.integer("noise-runs", noiseRuns, 0, 1000,
+                 "rerun PCG this many times with the preconditioner's values perturbed at relative 1e-12 "
+                 "and report iterations_range");
+    opts.integer("noise-seed", noiseSeed, 0, INT64_MAX, "seed of the first --noise-runs perturbation");
     opts.flag("history", po.record_history, "record the residual of every iteration");
     opts.flag("kcond-paper", kcondPaper, "also K(L^T A^-1 L) for the triangular factors");
     opts.flag("json", json, "print one JSON object");
@@ -63,11 +72,17 @@ int cmd_pcg(const Argv &argv)
 
     if (opts.given("spai-pattern") && kind != precond::PrecondKind::Spai)
         throw UsageError("--spai-pattern only applies with --precond spai");
+    if (opts.given("kopt-scaling") && kind != precond::PrecondKind::Kopt)
+        throw UsageError("--kopt-scaling only applies with --precond kopt");
+    if (opts.given("fsai-pattern") && kind != precond::PrecondKind::Fsai)
+        throw UsageError("--fsai-pattern only applies with --precond fsai");
 
     precond::BuildOptions bo;
     bo.threads = threads;
     bo.kopt_method = method;
     bo.spai_pattern_power = spaiPattern;
+    bo.fsai_pattern_power = fsaiPattern;
+    bo.kopt_scaling = *precond::parse_kopt_scaling(scalingName);
     const precond::BuiltPreconditioner built = precond::build_preconditioner(A, kind, bo);
     precond::KcondOptions ko;
     ko.threads = threads;
@@ -76,7 +91,7 @@ int cmd_pcg(const Argv &argv)
     nlohmann::json j = {{"file", path}, {"n", A.rows()}, {"precond", kindName},
                         {"rhs", randomRhs ? "random" : "ones"}, {"tol", po.tol},
                         {"maxiter", po.maxiter}, {"setup_seconds", built.seconds},
-                        // Stored entries of the operator: L for the factors, (M + Mᵀ)/2 for SPAI, the
+                        // Stored entries of the operator: L for the factors, G for FSAI, (M + Mᵀ)/2 for SPAI, the
                         // diagonal for Jacobi, none without a preconditioner.
                         {"nnz_preconditioner", kind == precond::PrecondKind::Jacobi ? A.rows()
                                                                                    : built.matrix.nonZeros()},
@@ -84,6 +99,15 @@ int cmd_pcg(const Argv &argv)
                         {"method", built.method.empty() ? nlohmann::json(nullptr) : nlohmann::json(built.method)}};
     if (randomRhs)
         j["seed"] = seed;
+    if (kind == precond::PrecondKind::Fsai)
+        j["fsai_pattern"] = fsaiPattern;
+    if (kind == precond::PrecondKind::Kopt) {
+        j["kopt_scaling"] = scalingName;
+        if (built.scaling)
+            j["kopt_scaling_diagonal"] = {{"exact", built.scaling->exact},
+                                          {"probes", built.scaling->probes},
+                                          {"max_relative_error", built.scaling->max_relative_error}};
+    }
     j["kcond"] = kc.value ? nlohmann::json(kc.value->K) : nlohmann::json(nullptr);
     j["log_kcond"] = kc.value ? nlohmann::json(kc.value->log_K) : nlohmann::json(nullptr);
     j["kcond_note"] = kc.note.empty() ? nlohmann::json(nullptr) : nlohmann::json(kc.note);
@@ -125,6 +149,15 @@ int cmd_pcg(const Argv &argv)
                            : nlohmann::json(precond::to_string(r.failure));
         if (po.record_history)
             j["history"] = r.history;
+        if (noiseRuns > 0) {
+            precond::NoiseOptions no;
+            no.runs = noiseRuns;
+            no.seed = noiseSeed;
+            const precond::NoiseRange nr = precond::noise_range(A, b, built, r, po, no);
+            j["iterations_range"] = {nr.min, nr.max};
+            j["noise"] = {{"runs", nr.runs}, {"relative", no.relative}, {"seed", noiseSeed},
+                          {"all_converged", nr.all_converged}};
+        }
     }
 
     if (json) {
@@ -141,6 +174,9 @@ int cmd_pcg(const Argv &argv)
                   << j["relres"].get<double>() << '\n';
         if (!j["failure"].is_null())
             std::cout << "  failure     " << j["failure"].get<std::string>() << '\n';
+        if (j.contains("iterations_range"))
+            std::cout << "  iterations  " << j["iterations_range"][0] << "–" << j["iterations_range"][1]
+                      << " over " << j["noise"]["runs"] << " reruns with values perturbed at 1e-12\n";
     }
     if (kc.value)
         std::cout << "  K-condition " << kc.value->K << " (log " << kc.value->log_K << ")\n";

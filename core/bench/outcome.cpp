@@ -40,4 +40,13 @@ Category categorize(const MethodOutcome &ic0, const MethodOutcome &kopt)
     return Category::BothFailed;
 }
 
+bool within_noise(const MethodOutcome &ic0, const MethodOutcome &kopt)
+{
+    if (!ic0.converged || !kopt.converged || !ic0.iterations_range || !kopt.iterations_range)
+        return false;
+    const auto &a = *ic0.iterations_range;
+    const auto &b = *kopt.iterations_range;
+    return a[0] <= b[1] && b[0] <= a[1];
+}
+
 } // namespace fs::bench

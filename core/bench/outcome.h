@@ -17,9 +17,10 @@ using precond::PrecondKind;
 
 /// The preconditioners every matrix is run with, in table order (every kind but the exact
 /// Cholesky factor). Their names (precond::to_string) are the JSON keys and the SQLite values.
-inline constexpr int MethodCount = 5;
+inline constexpr int MethodCount = 6;
 inline constexpr std::array<PrecondKind, MethodCount> AllMethods = {
-    PrecondKind::None, PrecondKind::Jacobi, PrecondKind::Ic0, PrecondKind::Kopt, PrecondKind::Spai};
+    PrecondKind::None, PrecondKind::Jacobi, PrecondKind::Ic0, PrecondKind::Kopt, PrecondKind::Spai,
+    PrecondKind::Fsai};
 
 /// Position of `kind` in AllMethods; throws std::out_of_range for a kind the benchmark does not run.
 std::size_t method_index(PrecondKind kind);
@@ -67,6 +68,9 @@ struct MethodOutcome {
     double setup_seconds = 0.0;
     double solve_seconds = 0.0;
     std::vector<double> history;    ///< relative residual before iteration 1 and after each
+    /// [min, max] iterations over the run and its reruns with values perturbed at 1e-12
+    /// (RunOptions::noise_runs); empty when not measured.
+    std::optional<std::array<int, 2>> iterations_range;
 };
 
 struct MatrixOutcome {
@@ -79,6 +83,9 @@ struct MatrixOutcome {
     std::string not_spd_reason;
     std::array<MethodOutcome, MethodCount> methods;
     Category category = Category::NotSpd;
+    /// Both converged, the category is decided by their counts (fewer or tie), and the IC(0) and
+    /// K-optimal iteration ranges overlap: the category is within rounding noise.
+    bool within_noise = false;
     double seconds = 0.0;           ///< wall time of the whole matrix
 
     const MethodOutcome &at(PrecondKind m) const { return methods[method_index(m)]; }
@@ -88,5 +95,8 @@ struct MatrixOutcome {
 /// The Figure 2 category from the IC(0) and K-optimal outcomes (a failure to converge, a
 /// breakdown or an exhausted budget all count as failed).
 Category categorize(const MethodOutcome &ic0, const MethodOutcome &kopt);
+
+/// Whether the IC(0) / K-optimal comparison lies within noise (see MatrixOutcome::within_noise).
+bool within_noise(const MethodOutcome &ic0, const MethodOutcome &kopt);
 
 } // namespace fs::bench

@@ -29,6 +29,7 @@ std::string to_json(const MatrixOutcome &o, bool with_history)
                         {"nnz", o.nnz},           {"kind", o.kind},
                         {"category", to_string(o.category)},
                         {"not_spd_reason", nullable(o.not_spd_reason)},
+                        {"within_noise", o.within_noise},
                         {"seconds", o.seconds}};
     const bool ran = o.kind == "spd";
     for (PrecondKind m : AllMethods) {
@@ -49,6 +50,8 @@ std::string to_json(const MatrixOutcome &o, bool with_history)
                              {"solve_seconds", r.solve_seconds}};
         if (!r.kopt_method.empty())
             mj["method"] = r.kopt_method;
+        if (r.iterations_range)
+            mj["iterations_range"] = *r.iterations_range;
         if (with_history)
             mj["history"] = r.history;
         j[precond::to_string(m)] = std::move(mj);
@@ -73,6 +76,7 @@ MatrixOutcome from_json(const std::string &text)
         o.category = *category;
         o.not_spd_reason = text_or_empty(j, "not_spd_reason");
         o.seconds = j.value("seconds", 0.0);
+        o.within_noise = j.value("within_noise", false);
         for (PrecondKind m : AllMethods) {
             const auto it = j.find(precond::to_string(m));
             if (it == j.end() || it->is_null())
@@ -88,6 +92,8 @@ MatrixOutcome from_json(const std::string &text)
             r.kopt_method = text_or_empty(*it, "method");
             r.setup_seconds = it->value("setup_seconds", 0.0);
             r.solve_seconds = it->value("solve_seconds", 0.0);
+            if (const auto rg = it->find("iterations_range"); rg != it->end() && !rg->is_null())
+                r.iterations_range = rg->get<std::array<int, 2>>();
             if (const auto h = it->find("history"); h != it->end())
                 r.history = h->get<std::vector<double>>();
         }

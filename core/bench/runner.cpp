@@ -4,6 +4,7 @@
 #include "precond/errors.h"
 #include "precond/kopt.h"
 #include "precond/selected_inversion.h"
+#include "precond/noise.h"
 #include "precond/spai.h"
 #include "precond/pcg.h"
 #include "precond/setup.h"
@@ -127,6 +128,8 @@ void run_method(const sparse::Matrix &A, const sparse::Vector &b, PrecondKind me
     BudgetGuard guard(options.budget_seconds, cancel);
     precond::BuildOptions bo;
     bo.threads = 1;
+    bo.kopt_scaling = options.kopt_scaling;
+    bo.fsai_pattern_power = options.fsai_pattern_power;
     if (options.max_bytes > 0) {
         bo.max_dense_bytes = options.max_bytes;
         bo.max_selinv_bytes = options.max_bytes;
@@ -185,6 +188,12 @@ void run_method(const sparse::Matrix &A, const sparse::Vector &b, PrecondKind me
             out.failure = r.failure == precond::PcgFailure::None ? "max_iterations"
                                                                  : precond::to_string(r.failure);
         out.history = r.history;
+        if (options.noise_runs > 0 && method != PrecondKind::None) {
+            precond::NoiseOptions no;
+            no.runs = options.noise_runs;
+            const precond::NoiseRange nr = precond::noise_range(A, b, built, r, po, no);
+            out.iterations_range = std::array<int, 2>{nr.min, nr.max};
+        }
     } catch (const precond::Cancelled &) {
         out.solve_seconds = since(t1);
         if (!guard.expired())
@@ -222,6 +231,17 @@ std::string settings_key(const RunOptions &options)
     s << "ordering=" << precond::to_string(options.ordering) << ";tol=" << options.tol
       << ";maxiter=" << options.maxiter << ";rhs=ones;budget=" << options.budget_seconds
       << ";max_bytes=" << options.max_bytes;
+    if (options.kopt_scaling != precond::KoptScaling::Paper)
+        s << ";kopt_scaling=" << precond::to_string(options.kopt_scaling);
+    if (options.fsai_pattern_power != 1)
+        s << ";fsai_pattern=" << options.fsai_pattern_power;
+    if (options.noise_runs > 0)
+        s << ";noise_runs=" << options.noise_runs;
+    s << ";methods=";
+    // The method list is part of the key: results stored before a method was added are
+    // recomputed instead of showing that method as failed.
+    for (std::size_t i = 0; i < AllMethods.size(); ++i)
+        s << (i ? "," : "") << precond::to_string(AllMethods[i]);
     return s.str();
 }
 
@@ -297,6 +317,7 @@ MatrixOutcome run_matrix(const BenchInput &input, const RunOptions &options, std
         run_method(problem.A, b, m, options, cancel, out.at(m));
     }
     out.category = categorize(out.at(PrecondKind::Ic0), out.at(PrecondKind::Kopt));
+    out.within_noise = within_noise(out.at(PrecondKind::Ic0), out.at(PrecondKind::Kopt));
     out.seconds = since(t0);
     return out;
 }

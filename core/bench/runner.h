@@ -3,6 +3,7 @@
 // of files on several worker threads. The CLI and the GUI both call these, so their numbers agree.
 
 #include "bench/outcome.h"
+#include "precond/kopt_scaling.h"
 #include "precond/ordering.h"
 
 #include <cstdint>
@@ -26,6 +27,11 @@ struct RunOptions {
     std::int64_t max_bytes = 0;
     bool record_history = true;
     bool compute_kcond = true;
+    precond::KoptScaling kopt_scaling = precond::KoptScaling::Paper;
+    int fsai_pattern_power = 1;
+    /// PCG reruns per preconditioner with its values perturbed at 1e-12, for iteration ranges
+    /// (0 = none). Part of the settings key.
+    int noise_runs = 0;
 };
 
 /// Identifies the settings that change results (not threads), for caching stored outcomes.

@@ -74,17 +74,25 @@ Kcond kcond_approx_inverse(const sparse::Matrix &A, const sparse::Matrix &G)
     return kcond_from(trace, logdetG + logdet_spd(A), int(A.rows()));
 }
 
+Kcond kcond_fsai(const sparse::Matrix &A, const sparse::Matrix &G)
+{
+    const sparse::Matrix Gt = G.transpose();
+    const sparse::Matrix AGt = A * Gt; // column i = A g_i
+    const double trace = Gt.cwiseProduct(AGt).sum();
+    const double logdetG = logabsdet_triangular(G);
+    if (!std::isfinite(logdetG))
+        throw NotSpd(NotSpd::Reason::NotPositiveDefinite, "FSAI factor is singular");
+    return kcond_from(trace, logdet_spd(A) + 2.0 * logdetG, int(A.rows()));
+}
+
 double kcond_split_work(const sparse::Matrix &A, const sparse::Matrix &L)
 {
     return double(A.rows()) * (double(L.nonZeros()) + double(A.nonZeros()));
 }
 
-Kcond kcond_split(const sparse::Matrix &Ain, const sparse::Matrix &Lin, const KcondOptions &options)
+std::vector<double> kcond_split_diagonal(const sparse::Matrix &Ain, const sparse::Matrix &Lin,
+                                         const KcondOptions &options)
 {
-    const double work = kcond_split_work(Ain, Lin);
-    if (work > options.max_work)
-        throw WorkRefused("K(L^-1 A L^-T)", work, options.max_work);
-    const double logdetA = logdet_spd(Ain);
     sparse::Matrix A = Ain, L = Lin;
     A.makeCompressed();
     L.makeCompressed();
@@ -96,11 +104,11 @@ Kcond kcond_split(const sparse::Matrix &Ain, const sparse::Matrix &Lin, const Kc
     const int *ai = A.innerIndexPtr();
     const double *av = A.valuePtr();
 
-    // tr(L^{-1} A L^{-T}) = sum_i y_i^T A y_i with L^T y_i = e_i. y_i vanishes below i, so the
+    // (L^{-1} A L^{-T})_ii = y_i^T A y_i with L^T y_i = e_i. y_i vanishes below i, so the
     // backward solve and the quadratic form run over indices 0..i only.
     const int threads = support::resolve_threads(options.threads);
     std::vector<std::vector<double>> ys(threads, std::vector<double>(n, 0.0));
-    std::vector<double> partial(n, 0.0);
+    std::vector<double> d(n, 0.0);
     support::parallel_for(
         n, threads,
         [&](int w, int i) {
@@ -124,14 +132,23 @@ Kcond kcond_split(const sparse::Matrix &Ain, const sparse::Matrix &Lin, const Kc
                         s += av[p] * y[ai[p]];
                 q += y[c] * s;
             }
-            partial[i] = q;
+            d[i] = q;
             std::fill(y.begin(), y.begin() + i + 1, 0.0);
         },
         4, options.cancel);
+    return d;
+}
+
+Kcond kcond_split(const sparse::Matrix &A, const sparse::Matrix &L, const KcondOptions &options)
+{
+    const double work = kcond_split_work(A, L);
+    if (work > options.max_work)
+        throw WorkRefused("K(L^-1 A L^-T)", work, options.max_work);
+    const double logdetA = logdet_spd(A);
     double trace = 0.0;
-    for (double t : partial)
+    for (double t : kcond_split_diagonal(A, L, options))
         trace += t;
-    return kcond_from(trace, logdetA - 2.0 * logabsdet_triangular(L), n);
+    return kcond_from(trace, logdetA - 2.0 * logabsdet_triangular(L), int(A.rows()));
 }
 
 Kcond kcond_paper(const sparse::Matrix &A, const sparse::Matrix &Lin, const KcondOptions &options)

@@ -18,6 +18,7 @@
 #include <stdexcept>
 #include <stop_token>
 #include <string>
+#include <vector>
 
 namespace fs::precond {
 
@@ -61,12 +62,22 @@ Kcond kcond_jacobi(const sparse::Matrix &A);
 /// and G must be stored in full (both triangles). Throws NotSpd when A or G is not SPD.
 Kcond kcond_approx_inverse(const sparse::Matrix &A, const sparse::Matrix &G);
 
+/// K(G A G^T) for a lower-triangular FSAI factor G (any square G): trace = sum_i g_i^T A g_i by
+/// one sparse product, logdet = logdet(A) + 2 sum log|G_ii|. Throws NotSpd when A is not SPD or
+/// G is singular.
+Kcond kcond_fsai(const sparse::Matrix &A, const sparse::Matrix &G);
+
 /// Flop estimate of kcond_split.
 double kcond_split_work(const sparse::Matrix &A, const sparse::Matrix &L);
 
 /// K(L^{-1} A L^{-T}) for lower-triangular L (diagonal first per column), A stored in full.
 /// Throws NotSpd (A not SPD), WorkRefused, Cancelled.
 Kcond kcond_split(const sparse::Matrix &A, const sparse::Matrix &L, const KcondOptions &options = {});
+
+/// diag(L^{-1} A L^{-T}) exactly, about kcond_split_work flops (no work bound applied). Throws
+/// Cancelled.
+std::vector<double> kcond_split_diagonal(const sparse::Matrix &A, const sparse::Matrix &L,
+                                         const KcondOptions &options = {});
 
 /// K(L^T A^{-1} L), the objective the K-optimal factor minimises. Throws NotSpd, WorkRefused,
 /// Cancelled.

@@ -19,19 +19,21 @@ enum class PrecondKind {
     Ic0,      ///< incomplete Cholesky, pattern of tril(A)
     Kopt,     ///< K-optimal triangular factor (Algorithm 1 of [P1])
     Spai,     ///< sparse approximate inverse on the pattern of A
+    Fsai,     ///< factorized sparse approximate inverse G, M^{-1} = G^T G (fsai.h)
     Cholesky, ///< exact factor
 };
 
-inline constexpr support::NameTable<PrecondKind, 6> kPrecondKindNames{{
+inline constexpr support::NameTable<PrecondKind, 7> kPrecondKindNames{{
     {PrecondKind::None, "none"},
     {PrecondKind::Jacobi, "jacobi"},
     {PrecondKind::Ic0, "ic0"},
     {PrecondKind::Kopt, "kopt"},
     {PrecondKind::Spai, "spai"},
+    {PrecondKind::Fsai, "fsai"},
     {PrecondKind::Cholesky, "cholesky"},
 }};
 
-/// Lower-case name ("none", "jacobi", "ic0", "kopt", "spai", "cholesky").
+/// Lower-case name ("none", "jacobi", "ic0", "kopt", "spai", "fsai", "cholesky").
 const char *to_string(PrecondKind kind);
 
 /// Inverse of to_string; nullopt for an unknown name.

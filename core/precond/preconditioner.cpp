@@ -126,6 +126,51 @@ double MatVecPreconditioner::apply_dot(const sparse::Vector &r, sparse::Vector &
     return r.dot(z);
 }
 
+namespace {
+// out_j = column j of M · x for a CSC M: the gather form of Mᵀx, one store per entry of out.
+void gather_columns(const sparse::Matrix &M, const double *x, double *out)
+{
+    const int *cp = M.outerIndexPtr();
+    const int *ri = M.innerIndexPtr();
+    const double *v = M.valuePtr();
+    for (int j = 0; j < int(M.cols()); ++j) {
+        double s = 0.0;
+        for (int p = cp[j]; p < cp[j + 1]; ++p)
+            s += v[p] * x[ri[p]];
+        out[j] = s;
+    }
+}
+} // namespace
+
+FsaiPreconditioner::FsaiPreconditioner(sparse::Matrix G)
+    : m_G(std::move(G))
+{
+    if (m_G.rows() != m_G.cols())
+        throw std::invalid_argument("FSAI factor must be square");
+    m_G.makeCompressed();
+    for (int j = 0; j < int(m_G.cols()); ++j)
+        for (sparse::Matrix::InnerIterator it(m_G, j); it; ++it)
+            if (it.row() < j)
+                throw std::invalid_argument("FSAI factor must be lower triangular");
+    m_Gt = m_G.transpose();
+    m_Gt.makeCompressed();
+}
+
+void FsaiPreconditioner::apply(const sparse::Vector &r, sparse::Vector &z) const
+{
+    apply_dot(r, z);
+}
+
+double FsaiPreconditioner::apply_dot(const sparse::Vector &r, sparse::Vector &z) const
+{
+    thread_local sparse::Vector y; // reused across PCG iterations of this thread
+    y.resize(m_G.rows());
+    z.resize(m_G.rows());
+    gather_columns(m_Gt, r.data(), y.data()); // y = G r
+    gather_columns(m_G, y.data(), z.data());  // z = Gᵀ y
+    return y.squaredNorm();
+}
+
 double spmv_symmetric_dot(const sparse::Matrix &A, const sparse::Vector &x, sparse::Vector &y)
 {
     // Row i of a symmetric A equals column i, so y_i = A(:,i)·x: a gather loop with one store per

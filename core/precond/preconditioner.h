@@ -76,6 +76,22 @@ private:
     bool m_symmetric = false;
 };
 
+/// M^{-1} = G^T G for a lower-triangular G (the FSAI factor, see fsai.h): two gathered
+/// mat-vecs, y = G r and z = G^T y, and r^T z = |y|² for free.
+class FsaiPreconditioner final : public Preconditioner {
+public:
+    /// G must be square and lower triangular; throws std::invalid_argument otherwise.
+    explicit FsaiPreconditioner(sparse::Matrix G);
+    void apply(const sparse::Vector &r, sparse::Vector &z) const override;
+    double apply_dot(const sparse::Vector &r, sparse::Vector &z) const override;
+    std::string name() const override { return "fsai"; }
+    const sparse::Matrix &factor() const { return m_G; }
+
+private:
+    sparse::Matrix m_G;
+    sparse::Matrix m_Gt; // G by rows: y = G r gathers along its columns
+};
+
 /// y = A x for a symmetric CSC matrix with both triangles stored (the PCG kernel). Compressed
 /// storage required; the result is wrong for a nonsymmetric A.
 void spmv_symmetric(const sparse::Matrix &A, const sparse::Vector &x, sparse::Vector &y);

@@ -1,6 +1,7 @@
 #include "precond/setup.h"
 
 #include "precond/errors.h"
+#include "precond/fsai.h"
 #include "precond/ic0.h"
 #include "precond/kopt.h"
 #include "precond/selected_inversion.h"
@@ -94,6 +95,17 @@ BuiltPreconditioner build_preconditioner(const sparse::Matrix &A, PrecondKind ki
     }
     case PrecondKind::Kopt: {
         b.matrix = build_kopt(A, options, b.method);
+        if (options.kopt_scaling == KoptScaling::Pcg) {
+            SplitDiagonalOptions so;
+            so.threads = options.threads;
+            so.cancel = options.cancel;
+            so.max_exact_work = options.kopt_scaling_max_exact_work;
+            ScaledFactor scaled = scale_for_pcg(A, b.matrix, so);
+            b.matrix = std::move(scaled.L);
+            b.scaling = std::move(scaled.diagonal);
+            b.scaling->d.clear(); // the factor keeps what matters; the diagonal can be n long
+            b.scaling->d.shrink_to_fit();
+        }
         b.preconditioner = std::make_unique<FactorPreconditioner>(b.matrix);
         break;
     }
@@ -104,6 +116,15 @@ BuiltPreconditioner build_preconditioner(const sparse::Matrix &A, PrecondKind ki
         o.pattern_power = options.spai_pattern_power;
         b.matrix = options.spai_symmetric ? spai_symmetric(spai(A, o).M) : spai(A, o).M;
         b.preconditioner = std::make_unique<MatVecPreconditioner>(b.matrix);
+        break;
+    }
+    case PrecondKind::Fsai: {
+        FsaiOptions o;
+        o.threads = options.threads;
+        o.cancel = options.cancel;
+        o.pattern_power = options.fsai_pattern_power;
+        b.matrix = fsai(A, o);
+        b.preconditioner = std::make_unique<FsaiPreconditioner>(b.matrix);
         break;
     }
     case PrecondKind::Cholesky:
@@ -128,6 +149,7 @@ KcondOutcome preconditioned_kcond(const sparse::Matrix &A, const BuiltPreconditi
         case PrecondKind::None: out.value = kcond(A); break;
         case PrecondKind::Jacobi: out.value = kcond_jacobi(A); break;
         case PrecondKind::Spai: out.value = kcond_approx_inverse(A, built.matrix); break;
+        case PrecondKind::Fsai: out.value = kcond_fsai(A, built.matrix); break;
         case PrecondKind::Ic0:
         case PrecondKind::Kopt:
         case PrecondKind::Cholesky: out.value = kcond_split(A, built.matrix, options); break;

@@ -4,6 +4,7 @@
 
 #include "precond/kcond.h"
 #include "precond/kind.h"
+#include "precond/kopt_scaling.h"
 #include "precond/ordering.h"
 #include "precond/preconditioner.h"
 #include "sparse/matrix.h"
@@ -40,6 +41,11 @@ struct BuildOptions {
     /// Selected inversion refuses when its estimate exceeds this (0 = half the physical memory).
     std::int64_t max_selinv_bytes = 0;
     int spai_pattern_power = 1; ///< SPAI on the pattern of A (1) or A² (2)
+    /// K-optimal column scaling: Algorithm 1's (paper) or diag(L^-1 A L^-T) = 1 (pcg).
+    KoptScaling kopt_scaling = KoptScaling::Paper;
+    /// pcg scaling: exact diagonal up to this many flops, a probe estimate beyond (kopt_scaling.h).
+    double kopt_scaling_max_exact_work = 4e10;
+    int fsai_pattern_power = 1; ///< FSAI on the pattern of tril(A) (1) or tril(A²) (2)
     /// SPAI: keep the symmetrised (M + Mᵀ)/2 that PCG applies (true), or M itself (false: the
     /// approximate inverse as computed, applied as given).
     bool spai_symmetric = true;
@@ -63,7 +69,7 @@ struct BuiltPreconditioner {
     PrecondKind kind = PrecondKind::None;
     /// Null only when the construction broke down (IC(0) pivot).
     std::unique_ptr<Preconditioner> preconditioner;
-    /// Lower-triangular L (ic0, kopt, cholesky), the SPAI inverse (spai; symmetrised unless
+    /// Lower-triangular L (ic0, kopt, cholesky), the FSAI factor G (fsai), the SPAI inverse (spai; symmetrised unless
     /// BuildOptions::spai_symmetric is off), or empty.
     sparse::Matrix matrix;
     bool ok = true;
@@ -72,6 +78,8 @@ struct BuiltPreconditioner {
     double seconds = 0.0;      ///< wall time of the construction
     /// For K-optimal: the method actually used ("dense" or "selinv"); empty otherwise.
     std::string method;
+    /// For K-optimal with KoptScaling::Pcg: how diag(L^-1 A L^-T) was obtained.
+    std::optional<SplitDiagonal> scaling;
 };
 
 /// Builds the preconditioner of the given kind for the SPD matrix A (stored in full), in A's own
@@ -88,7 +96,7 @@ struct KcondOutcome {
 };
 
 /// K of the preconditioned operator: K(A) for none, K(D^-1/2 A D^-1/2) for Jacobi,
-/// K(L^-1 A L^-T) for triangular factors, K(G^1/2 A G^1/2) for SPAI. Never throws for refusals or
+/// K(L^-1 A L^-T) for triangular factors, K(G^1/2 A G^1/2) for SPAI, K(G A G^T) for FSAI. Never throws for refusals or
 /// an indefinite preconditioner: those become a note.
 KcondOutcome preconditioned_kcond(const sparse::Matrix &A, const BuiltPreconditioner &built,
                                   const KcondOptions &options = {});

@@ -51,6 +51,14 @@ BenchChart::BenchChart(QWidget *parent)
         bars->setWidth(0.7);
         bars->setPen(Qt::NoPen);
         bars->setBrush(colorOf(kOrder[i]));
+        // The matrices within noise: the same colour, hatched, stacked on top.
+        auto *hatched = new QCPBars(xAxis, yAxis);
+        hatched->setWidth(0.7);
+        hatched->setPen(QPen(colorOf(kOrder[i]), 1.0));
+        hatched->setBrush(QBrush(colorOf(kOrder[i]), Qt::BDiagPattern));
+        hatched->moveAbove(bars);
+        m_solid.append(bars);
+        m_hatched.append(hatched);
         auto *label = new QCPItemText(this);
         label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         label->position->setType(QCPItemPosition::ptPlotCoords);
@@ -67,12 +75,19 @@ BenchChart::BenchChart(QWidget *parent)
     xAxis->setRange(0.4, kOrder.size() + 0.6);
     yAxis->grid()->setSubGridVisible(false);
     yAxis->setTicker(QSharedPointer<QCPAxisTickerFixed>::create());
+    m_legendNote = new QCPItemText(this);
+    m_legendNote->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    m_legendNote->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_legendNote->position->setCoords(0.99, 0.02);
+    m_legendNote->setFont(tickFont);
     retranslateUi();
 }
 
-void BenchChart::setCounts(const std::array<int, fs::bench::CategoryCount> &counts)
+void BenchChart::setCounts(const std::array<int, fs::bench::CategoryCount> &counts,
+                           const std::array<int, fs::bench::CategoryCount> &noise)
 {
     m_counts = counts;
+    m_noise = noise;
     refresh();
 }
 
@@ -82,12 +97,19 @@ void BenchChart::refresh()
     for (std::size_t i = 0; i < kOrder.size(); ++i) {
         const int count = m_counts[std::size_t(kOrder[i])];
         maximum = std::max(maximum, count);
-        auto *bars = qobject_cast<QCPBars *>(plottable(int(i)));
-        bars->data()->clear();
-        bars->addData(double(i + 1), double(count));
+        const int noisy = std::min(count, m_noise[std::size_t(kOrder[i])]);
+        m_solid[qsizetype(i)]->data()->clear();
+        m_solid[qsizetype(i)]->addData(double(i + 1), double(count - noisy));
+        m_hatched[qsizetype(i)]->data()->clear();
+        m_hatched[qsizetype(i)]->addData(double(i + 1), double(noisy));
         m_labels[qsizetype(i)]->position->setCoords(double(i + 1), double(count));
         m_labels[qsizetype(i)]->setText(QString::number(count));
     }
+    int noisyTotal = 0;
+    for (int c : m_noise)
+        noisyTotal += c;
+    m_legendNote->setText(noisyTotal > 0 ? tr("hatched: %n within noise (IC(0) and K-optimal ranges overlap)", nullptr, noisyTotal)
+                                         : QString());
     const int step = maximum <= 10 ? 1 : maximum <= 25 ? 5 : 10;
     qSharedPointerCast<QCPAxisTickerFixed>(yAxis->ticker())->setTickStep(step);
     yAxis->setRange(0, maximum * 1.18 + 0.5);

@@ -27,6 +27,7 @@ QColor methodColor(PrecondKind m)
     case PrecondKind::Ic0: return QColor(0x1e, 0x88, 0xe5);
     case PrecondKind::Kopt: return QColor(0x2e, 0x7d, 0x32);
     case PrecondKind::Spai: return QColor(0x8e, 0x24, 0xaa);
+    case PrecondKind::Fsai: return QColor(0xc6, 0x28, 0x28);
     case PrecondKind::Cholesky: break; // not a benchmark method
     }
     return Qt::black;
@@ -40,6 +41,7 @@ QString methodLabel(PrecondKind m)
     case PrecondKind::Ic0: return BenchDetail::tr("IC(0)");
     case PrecondKind::Kopt: return BenchDetail::tr("K-optimal");
     case PrecondKind::Spai: return BenchDetail::tr("SPAI");
+    case PrecondKind::Fsai: return BenchDetail::tr("FSAI");
     case PrecondKind::Cholesky: break; // not a benchmark method
     }
     return {};

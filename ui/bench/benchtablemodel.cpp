@@ -63,6 +63,13 @@ QVariant BenchTableModel::display(const BenchRecord &r, int column) const
     case Kind:
         return o.kind == "spd" ? tr("SPD") : o.kind == "not_spd" ? tr("not SPD") : tr("unreadable");
     case CategoryColumn: return categoryName(o.category);
+    case WithinNoise: {
+        const auto &ic0 = o.at(PrecondKind::Ic0).iterations_range;
+        const auto &kopt = o.at(PrecondKind::Kopt).iterations_range;
+        if (!ran(r) || !ic0 || !kopt)
+            return QStringLiteral("–");
+        return o.within_noise ? tr("yes") : tr("no");
+    }
     case KcondIc0:
     case KcondKopt: {
         const auto &m = o.at(column == KcondIc0 ? PrecondKind::Ic0 : PrecondKind::Kopt);
@@ -93,12 +100,13 @@ QVariant BenchTableModel::sortValue(const BenchRecord &r, int column) const
     case Rows: return double(o.n);
     case Nonzeros: return double(o.nnz);
     case CategoryColumn: return int(o.category);
+    case WithinNoise: return o.within_noise ? 1 : 0;
     case KcondIc0:
     case KcondKopt: {
         const auto &m = o.at(column == KcondIc0 ? PrecondKind::Ic0 : PrecondKind::Kopt);
         return ran(r) && m.kcond ? *m.kcond : failed;
     }
-    case ItNone: case ItJacobi: case ItIc0: case ItKopt: case ItSpai: {
+    case ItNone: case ItJacobi: case ItIc0: case ItKopt: case ItSpai: case ItFsai: {
         const auto &m = o.at(methodOf(column));
         return ran(r) && m.converged ? double(m.iterations) : failed;
     }
@@ -118,13 +126,22 @@ QVariant BenchTableModel::data(const QModelIndex &index, int role) const
     case SizeRole: return qlonglong(r.outcome.n);
     case Qt::TextAlignmentRole:
         return index.column() >= Rows && index.column() != Kind && index.column() != CategoryColumn
+                       && index.column() != WithinNoise
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::ToolTipRole: {
         if (index.column() == Name)
             return QString::fromStdString(r.outcome.file);
         if (index.column() == Kind || !ran(r))
             return QString::fromStdString(r.outcome.not_spd_reason);
-        if (index.column() >= ItNone && index.column() <= ItSpai) {
+        if (index.column() == WithinNoise) {
+            const auto &a = r.outcome.at(PrecondKind::Ic0).iterations_range;
+            const auto &b = r.outcome.at(PrecondKind::Kopt).iterations_range;
+            if (!a || !b)
+                return tr("Iteration ranges not measured (noise reruns 0)");
+            return tr("IC(0) %1–%2, K-optimal %3–%4 iterations with values perturbed at 1e-12")
+                .arg((*a)[0]).arg((*a)[1]).arg((*b)[0]).arg((*b)[1]);
+        }
+        if (index.column() >= ItNone && index.column() <= ItFsai) {
             const auto &m = r.outcome.at(methodOf(index.column()));
             return QString::fromStdString(m.detail.empty() ? m.failure : m.detail);
         }
@@ -149,7 +166,9 @@ QVariant BenchTableModel::headerData(int section, Qt::Orientation orientation, i
     case ItIc0: return tr("IC(0)");
     case ItKopt: return tr("K-opt");
     case ItSpai: return tr("SPAI");
+    case ItFsai: return tr("FSAI");
     case CategoryColumn: return tr("Category");
+    case WithinNoise: return tr("Within noise");
     case KcondIc0: return tr("K(IC(0))");
     case KcondKopt: return tr("K(K-opt)");
     default: return {};
@@ -183,6 +202,15 @@ std::array<int, fs::bench::CategoryCount> BenchTableModel::categoryCounts() cons
     std::array<int, fs::bench::CategoryCount> counts{};
     for (const auto &r : m_records)
         ++counts[std::size_t(r.outcome.category)];
+    return counts;
+}
+
+std::array<int, fs::bench::CategoryCount> BenchTableModel::noiseCounts() const
+{
+    std::array<int, fs::bench::CategoryCount> counts{};
+    for (const auto &r : m_records)
+        if (r.outcome.within_noise)
+            ++counts[std::size_t(r.outcome.category)];
     return counts;
 }
 

@@ -16,8 +16,8 @@ class BenchTableModel : public QAbstractTableModel
 public:
     enum Column {
         Group, Name, Rows, Nonzeros, Kind,
-        ItNone, ItJacobi, ItIc0, ItKopt, ItSpai,
-        CategoryColumn, KcondIc0, KcondKopt,
+        ItNone, ItJacobi, ItIc0, ItKopt, ItSpai, ItFsai,
+        CategoryColumn, WithinNoise, KcondIc0, KcondKopt,
         ColumnCount
     };
     enum Role {
@@ -41,6 +41,8 @@ public:
 
     /// Matrices per category (index = int(fs::bench::Category)).
     std::array<int, fs::bench::CategoryCount> categoryCounts() const;
+    /// Per category, how many of its matrices are within noise (MatrixOutcome::within_noise).
+    std::array<int, fs::bench::CategoryCount> noiseCounts() const;
     static QString categoryName(fs::bench::Category category);
 
 private:

@@ -63,9 +63,9 @@ BenchView::BenchView(const QString &storePath, QWidget *parent)
     connect(&m_retry, &QTimer::timeout, this, &BenchView::storeUnsaved);
     m_ticker.setInterval(100);
     connect(&m_ticker, &QTimer::timeout, this, &BenchView::updateProgress);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { m_chart->setCounts(m_model->categoryCounts()); });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_chart->setCounts(m_model->categoryCounts()); });
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { m_chart->setCounts(m_model->categoryCounts()); });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { m_chart->setCounts(m_model->categoryCounts(), m_model->noiseCounts()); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_chart->setCounts(m_model->categoryCounts(), m_model->noiseCounts()); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { m_chart->setCounts(m_model->categoryCounts(), m_model->noiseCounts()); });
     connect(m_detail, &BenchDetail::openInPerturbView, this, &BenchView::openInPerturbView);
 
     retranslateUi();
@@ -97,6 +97,14 @@ void BenchView::buildUi()
     m_budget->setRange(0, 86400);
     m_budget->setDecimals(0);
     m_budget->setValue(30);
+    m_noise = new QSpinBox;
+    m_noise->setObjectName(QStringLiteral("benchNoiseRuns"));
+    m_noise->setRange(0, 20);
+    m_noise->setValue(4);
+    m_scaling = new QComboBox;
+    m_scaling->setObjectName(QStringLiteral("benchKoptScaling"));
+    for (const auto &s : fs::precond::kKoptScalingNames)
+        m_scaling->addItem(QString(), QString::fromLatin1(s.name));
     m_run = new QPushButton;
     m_run->setObjectName(QStringLiteral("benchRun"));
     m_cancel = new QPushButton;
@@ -106,6 +114,8 @@ void BenchView::buildUi()
     m_sourceLabel = new QLabel;
     m_orderingLabel = new QLabel;
     m_budgetLabel = new QLabel;
+    m_scalingLabel = new QLabel;
+    m_noiseLabel = new QLabel;
 
     auto *runBar = new QHBoxLayout;
     runBar->addWidget(m_sourceLabel);
@@ -116,6 +126,10 @@ void BenchView::buildUi()
     runBar->addWidget(m_ordering);
     runBar->addWidget(m_budgetLabel);
     runBar->addWidget(m_budget);
+    runBar->addWidget(m_scalingLabel);
+    runBar->addWidget(m_scaling);
+    runBar->addWidget(m_noiseLabel);
+    runBar->addWidget(m_noise);
     runBar->addStretch(1);
     runBar->addWidget(m_run);
     runBar->addWidget(m_cancel);
@@ -191,6 +205,8 @@ void BenchView::buildUi()
     connect(m_source, &QComboBox::currentIndexChanged, this, &BenchView::reload);
     connect(m_ordering, &QComboBox::currentIndexChanged, this, &BenchView::reload);
     connect(m_budget, &QDoubleSpinBox::valueChanged, this, &BenchView::reload);
+    connect(m_scaling, &QComboBox::currentIndexChanged, this, &BenchView::reload);
+    connect(m_noise, &QSpinBox::valueChanged, this, &BenchView::reload);
     connect(m_text, &QLineEdit::textChanged, this, &BenchView::applyFilters);
     connect(m_category, &QComboBox::currentIndexChanged, this, &BenchView::applyFilters);
     connect(m_minRows, &QSpinBox::valueChanged, this, &BenchView::applyFilters);
@@ -208,6 +224,16 @@ void BenchView::retranslateUi()
     m_budget->setSuffix(tr(" s"));
     m_budget->setSpecialValueText(tr("none"));
     m_budget->setToolTip(tr("Wall-time limit per matrix and preconditioner; an overrun is recorded as an outcome."));
+    m_scalingLabel->setText(tr("K-opt scaling:"));
+    m_scaling->setItemText(0, tr("Algorithm 1"));
+    m_scaling->setItemText(1, tr("for PCG"));
+    m_scaling->setToolTip(tr("Algorithm 1 scales K-optimal columns so that diag(LᵀA⁻¹L) = 1; "
+                             "“for PCG” rescales them so that diag(L⁻¹AL⁻ᵀ) = 1, the operator PCG sees."));
+    m_noiseLabel->setText(tr("Noise reruns:"));
+    m_noise->setSpecialValueText(tr("none"));
+    m_noise->setToolTip(tr("PCG reruns per preconditioner with its values perturbed at relative 1e-12. "
+                           "A category whose IC(0) and K-optimal iteration ranges overlap is marked within noise "
+                           "(hatched in the chart)."));
     m_run->setText(tr("Run"));
     m_cancel->setText(tr("Cancel"));
     m_filterLabel->setText(tr("Filter:"));
@@ -254,6 +280,9 @@ fs::bench::RunOptions BenchView::runOptions() const
     o.ordering = fs::precond::parse_ordering(m_ordering->currentData().toString().toStdString())
                      .value_or(fs::precond::Ordering::Natural);
     o.budget_seconds = m_budget->value();
+    o.kopt_scaling = fs::precond::parse_kopt_scaling(m_scaling->currentData().toString().toStdString())
+                         .value_or(fs::precond::KoptScaling::Paper);
+    o.noise_runs = m_noise->value();
     o.threads = std::max(1, QThread::idealThreadCount());
     return o;
 }
@@ -350,7 +379,7 @@ void BenchView::updateButtons()
     const bool running = m_controller->isRunning();
     m_run->setEnabled(!running);
     m_cancel->setEnabled(running);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_source, m_addFolder, m_ordering, m_budget})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_source, m_addFolder, m_ordering, m_budget, m_scaling, m_noise})
         w->setEnabled(!running);
 }
 

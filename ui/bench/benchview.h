@@ -86,6 +86,8 @@ private:
     QPushButton *m_exportChart = nullptr;
     QComboBox *m_ordering = nullptr;
     QDoubleSpinBox *m_budget = nullptr;
+    QComboBox *m_scaling = nullptr;
+    QSpinBox *m_noise = nullptr;
     QPushButton *m_run = nullptr;
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
@@ -97,6 +99,8 @@ private:
     QLabel *m_sourceLabel = nullptr;
     QLabel *m_orderingLabel = nullptr;
     QLabel *m_budgetLabel = nullptr;
+    QLabel *m_scalingLabel = nullptr;
+    QLabel *m_noiseLabel = nullptr;
     QLabel *m_filterLabel = nullptr;
     QLineEdit *m_text = nullptr;
     QComboBox *m_category = nullptr;

@@ -74,7 +74,7 @@ void TestNames::namesAreTheStoredSpelling()
 {
     // Command-line values, JSON keys and SQLite rows written by earlier versions must stay valid.
     using precond::PrecondKind;
-    QCOMPARE(precond::kind_names(), (std::vector<std::string>{"none", "jacobi", "ic0", "kopt", "spai", "cholesky"}));
+    QCOMPARE(precond::kind_names(), (std::vector<std::string>{"none", "jacobi", "ic0", "kopt", "spai", "fsai", "cholesky"}));
     QCOMPARE(support::names_of(sparse::kOrderingNames), (std::vector<std::string>{"natural", "amd", "nd"}));
     QCOMPARE(support::names_of(precond::kKoptMethodNames), (std::vector<std::string>{"auto", "dense", "selinv"}));
     QCOMPARE(std::string(precond::to_string(precond::PcgFailure::IndefinitePreconditioner)),

@@ -1,0 +1,100 @@
+#include "precond/fsai.h"
+
+#include "precond/errors.h"
+#include "support/parallel.h"
+
+#include <Eigen/Dense>
+
+#include <cmath>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace fs::precond {
+
+sparse::Matrix fsai_pattern(const sparse::Matrix &Ain, int pattern_power)
+{
+    if (pattern_power != 1 && pattern_power != 2)
+        throw std::invalid_argument("FSAI pattern power must be 1 or 2, got " + std::to_string(pattern_power));
+    sparse::Matrix S = Ain;
+    S.makeCompressed();
+    for (double &v : std::span(S.valuePtr(), std::size_t(S.nonZeros())))
+        v = 1.0; // positive values: the product below has no cancellation
+    if (pattern_power == 2)
+        S = (S * S).pruned();
+    sparse::Matrix L = S.triangularView<Eigen::Lower>();
+    L.makeCompressed();
+    return L;
+}
+
+sparse::Matrix fsai(const sparse::Matrix &Ain, const FsaiOptions &options)
+{
+    if (Ain.rows() != Ain.cols())
+        throw NotSpd(NotSpd::Reason::NotSquare, "FSAI needs a square matrix");
+    sparse::Matrix A = Ain;
+    A.makeCompressed();
+    const int n = int(A.rows());
+    // Column i of Gt = row i of G; the CSC columns of triu(P) list s = {j <= i} sorted, i last.
+    sparse::Matrix Gt = sparse::Matrix(fsai_pattern(A, options.pattern_power).transpose());
+    Gt.makeCompressed();
+    const int *gp = Gt.outerIndexPtr();
+    const int *gi = Gt.innerIndexPtr();
+    double *gv = Gt.valuePtr();
+    for (int i = 0; i < n; ++i)
+        if (gp[i + 1] == gp[i] || gi[gp[i + 1] - 1] != i)
+            throw NotSpd(NotSpd::Reason::NotPositiveDefinite,
+                         "FSAI: diagonal entry " + std::to_string(i + 1) + " is not stored");
+
+    const int threads = support::resolve_threads(options.threads);
+    struct Work {
+        std::vector<int> local; // global index -> position in s, -1 outside
+        Eigen::MatrixXd As;
+        Eigen::VectorXd rhs;
+    };
+    std::vector<Work> ws(static_cast<std::size_t>(threads));
+    for (auto &w : ws)
+        w.local.assign(static_cast<std::size_t>(n), -1);
+    const int *cp = A.outerIndexPtr();
+    const int *ri = A.innerIndexPtr();
+    const double *av = A.valuePtr();
+
+    // A small dense solve per row (sizes = row counts of the pattern): no library offers FSAI, and
+    // Eigen's LLT on the gathered block is what each row needs.
+    support::parallel_for(
+        n, threads,
+        [&](int worker, int i) {
+            Work &w = ws[static_cast<std::size_t>(worker)];
+            const int p0 = gp[i];
+            const int m = gp[i + 1] - p0;
+            for (int a = 0; a < m; ++a)
+                w.local[gi[p0 + a]] = a;
+            w.As.setZero(m, m);
+            for (int a = 0; a < m; ++a) {
+                const int j = gi[p0 + a];
+                for (int p = cp[j]; p < cp[j + 1]; ++p)
+                    if (const int b = w.local[ri[p]]; b >= 0)
+                        w.As(b, a) = av[p];
+            }
+            for (int a = 0; a < m; ++a)
+                w.local[gi[p0 + a]] = -1;
+            Eigen::LLT<Eigen::MatrixXd> llt(w.As);
+            w.rhs.setZero(m);
+            w.rhs(m - 1) = 1.0;
+            const Eigen::VectorXd y = llt.info() == Eigen::Success ? llt.solve(w.rhs) : Eigen::VectorXd();
+            if (y.size() != m || !(y(m - 1) > 0.0) || !y.allFinite())
+                throw NotSpd(NotSpd::Reason::NotPositiveDefinite,
+                             "FSAI: the principal block of row " + std::to_string(i + 1) +
+                                 " is not positive definite");
+            const double scale = 1.0 / std::sqrt(y(m - 1));
+            for (int a = 0; a < m; ++a)
+                gv[p0 + a] = y(a) * scale;
+        },
+        64, options.cancel, options.progress);
+
+    sparse::Matrix G = Gt.transpose(); // CSC of a lower triangle: diagonal first in each column
+    G.makeCompressed();
+    return G;
+}
+
+} // namespace fs::precond

@@ -27,7 +27,7 @@ def cell(cli, path, args, noise):
         cmd += ["--noise-runs", str(noise)]
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode != 0:
-        return "error"
+        return "refused" if "more than the limit" in r.stderr else "error"
     j = json.loads(r.stdout)
     if j.get("failure") == "ic0_breakdown":
         return "breakdown"

@@ -136,13 +136,15 @@ int cmd_perturb(const Argv &argv)
     if (outDelta) {
         sparse::WriteOptions o;
         o.symmetric_if_possible = false;
-        o.comment = inverse ? "dR = R' - R (R = spai(A)) for A(" : "dL = L' - L (factor order) for A(";
+        o.comment = inverse ? "dR = R' - R (R = spai(A)) for A("
+                    : kind == precond::PrecondKind::Fsai ? "dG = G' - G (G = fsai(A)) for A("
+                                                         : "dL = L' - L (factor order) for A(";
         o.comment += std::to_string(p + 1) + "," + std::to_string(q + 1) + ") += " + std::to_string(delta);
         sparse::write_matrix_market(*outDelta, r.delta.delta_L, o);
     }
 
     if (!json) {
-        print_text(r, diag, p, q, delta, inverse ? 'R' : 'L');
+        print_text(r, diag, p, q, delta, inverse ? 'R' : kind == precond::PrecondKind::Fsai ? 'G' : 'L');
         return 0;
     }
     nlohmann::json profile = nlohmann::json::array();

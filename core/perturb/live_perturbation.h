@@ -20,9 +20,12 @@ using precond::PrecondKind;
 ///  - Cholesky: exact factor (O(n) recurrence when tridiagonal, else CHOLMOD update/downdate);
 ///  - Ic0: incomplete Cholesky, pattern of tril(A);
 ///  - Kopt: K-optimal (Algorithm 1) through selected inversion;
-///  - Spai: sparse approximate inverse R = spai(A).M (pattern of A, neither triangular nor symmetric).
-inline constexpr std::array<PrecondKind, 4> kPerturbKinds = {PrecondKind::Cholesky, PrecondKind::Ic0,
-                                                             PrecondKind::Kopt, PrecondKind::Spai};
+///  - Spai: sparse approximate inverse R = spai(A).M (pattern of A, neither triangular nor symmetric);
+///  - Fsai: factorized approximate inverse G (pattern of tril(A)), M^{-1} = G^T G. Row i of G
+///    depends only on A[s_i, s_i], so a change of A(p, q) moves only the rows whose s_i holds both.
+inline constexpr std::array<PrecondKind, 5> kPerturbKinds = {PrecondKind::Cholesky, PrecondKind::Ic0,
+                                                             PrecondKind::Kopt, PrecondKind::Spai,
+                                                             PrecondKind::Fsai};
 
 /// The orderings the engine offers (for the Cholesky kind; the others keep the order of A).
 inline constexpr std::array<Ordering, 2> kPerturbOrderings = {Ordering::Natural, Ordering::Amd};

@@ -1,6 +1,7 @@
 #include "precond/fsai.h"
 
 #include "precond/errors.h"
+#include "precond/kcond.h"
 #include "support/parallel.h"
 
 #include <Eigen/Dense>
@@ -28,6 +29,19 @@ sparse::Matrix fsai_pattern(const sparse::Matrix &Ain, int pattern_power)
     return L;
 }
 
+double fsai_work(const sparse::Matrix &pattern)
+{
+    // Row sizes = entries per row of the lower triangle = per column of its transpose.
+    std::vector<double> m(std::size_t(pattern.rows()), 0.0);
+    for (int j = 0; j < int(pattern.outerSize()); ++j)
+        for (sparse::Matrix::InnerIterator it(pattern, j); it; ++it)
+            m[std::size_t(it.row())] += 1.0;
+    double work = 0.0;
+    for (double r : m)
+        work += r * r * r / 3.0 + r * r;
+    return work;
+}
+
 sparse::Matrix fsai(const sparse::Matrix &Ain, const FsaiOptions &options)
 {
     if (Ain.rows() != Ain.cols())
@@ -36,7 +50,11 @@ sparse::Matrix fsai(const sparse::Matrix &Ain, const FsaiOptions &options)
     A.makeCompressed();
     const int n = int(A.rows());
     // Column i of Gt = row i of G; the CSC columns of triu(P) list s = {j <= i} sorted, i last.
-    sparse::Matrix Gt = sparse::Matrix(fsai_pattern(A, options.pattern_power).transpose());
+    const sparse::Matrix pattern = fsai_pattern(A, options.pattern_power);
+    if (const double work = fsai_work(pattern); work > options.max_work)
+        throw WorkRefused("FSAI on the pattern of tril(A" + std::string(options.pattern_power == 2 ? "²" : "") + ")",
+                          work, options.max_work);
+    sparse::Matrix Gt = sparse::Matrix(pattern.transpose());
     Gt.makeCompressed();
     const int *gp = Gt.outerIndexPtr();
     const int *gi = Gt.innerIndexPtr();

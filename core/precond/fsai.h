@@ -16,6 +16,9 @@ namespace fs::precond {
 struct FsaiOptions {
     int threads = 0;       ///< worker threads for the row problems; 0 = hardware concurrency
     int pattern_power = 1; ///< pattern of tril(A) (1) or of tril(A²) (2)
+    /// Refuse (WorkRefused) when the row solves need more flops than this: sum of m_i³/3 over the
+    /// row sizes m_i, which a few dense rows of A² can make enormous.
+    double max_work = 2e11;
     std::function<void(double)> progress;
     std::stop_token cancel; ///< a requested stop throws Cancelled
 };
@@ -24,9 +27,13 @@ struct FsaiOptions {
 /// no cancellation), values 1. Throws std::invalid_argument for a power other than 1 or 2.
 sparse::Matrix fsai_pattern(const sparse::Matrix &A, int pattern_power);
 
+/// Flops of the row solves of fsai() on `pattern` (fsai_pattern's output): sum of m_i³/3 + m_i².
+double fsai_work(const sparse::Matrix &pattern);
+
 /// FSAI factor G (lower triangular CSC, diagonal first in each column) of an SPD A stored in full.
 /// Throws NotSpd (NotSquare; NotPositiveDefinite naming the row whose A[s,s] is not SPD),
-/// std::invalid_argument for a bad pattern_power, Cancelled on cancel.
+/// WorkRefused beyond options.max_work, std::invalid_argument for a bad pattern_power, Cancelled
+/// on cancel.
 sparse::Matrix fsai(const sparse::Matrix &A, const FsaiOptions &options = {});
 
 } // namespace fs::precond

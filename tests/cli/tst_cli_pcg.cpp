@@ -34,6 +34,8 @@ private Q_SLOTS:
     void pcgNonConvergenceIsOutcome();
     void pcgSpaiSquarePattern();
     void pcgIc0BreakdownIsOutcome();
+    void pcgFsaiAndScaledKopt();
+    void pcgNoiseRange();
     void pcgHumanText();
     void koptMinimisesPaperKcond();
     void badInput_data();
@@ -44,7 +46,7 @@ void TestCliPcg::pcgJson_data()
 {
     QTest::addColumn<QString>("precond");
     QTest::addColumn<QString>("rhs");
-    for (const char *p : {"none", "jacobi", "ic0", "kopt", "spai", "cholesky"}) {
+    for (const char *p : {"none", "jacobi", "ic0", "kopt", "spai", "fsai", "cholesky"}) {
         QTest::addRow("%s ones", p) << QString::fromLatin1(p) << QStringLiteral("ones");
         QTest::addRow("%s random", p) << QString::fromLatin1(p) << QStringLiteral("random");
     }
@@ -103,6 +105,47 @@ void TestCliPcg::pcgSpaiSquarePattern()
     QVERIFY(two.value(QStringLiteral("converged")).toBool());
 }
 
+void TestCliPcg::pcgFsaiAndScaledKopt()
+{
+    const QString k494 = fs::test::benchmarkMatrix(QStringLiteral("494_bus"));
+    auto run = [&](const QStringList &extra) {
+        const Run r = runCli(QStringList{QStringLiteral("pcg"), k494, QStringLiteral("--json")} + extra);
+        QTest::qVerify(r.code == 0, "exit code", qPrintable(r.err), __FILE__, __LINE__);
+        return jsonObject(r.out);
+    };
+    const QJsonObject f1 = run({QStringLiteral("--precond"), QStringLiteral("fsai")});
+    const QJsonObject f2 = run({QStringLiteral("--precond"), QStringLiteral("fsai"), QStringLiteral("--fsai-pattern"), QStringLiteral("2")});
+    QCOMPARE(f1.value(QStringLiteral("fsai_pattern")).toInt(), 1);
+    QVERIFY(f1.value(QStringLiteral("converged")).toBool() && f2.value(QStringLiteral("converged")).toBool());
+    // A larger pattern: more stored entries, K(G A Gᵀ) no larger.
+    QVERIFY(f2.value(QStringLiteral("nnz_preconditioner")).toInteger() > f1.value(QStringLiteral("nnz_preconditioner")).toInteger());
+    QVERIFY(f2.value(QStringLiteral("log_kcond")).toDouble() <= f1.value(QStringLiteral("log_kcond")).toDouble() + 1e-12);
+
+    const QJsonObject paper = run({QStringLiteral("--precond"), QStringLiteral("kopt")});
+    const QJsonObject scaled = run({QStringLiteral("--precond"), QStringLiteral("kopt"), QStringLiteral("--kopt-scaling"), QStringLiteral("pcg")});
+    QCOMPARE(paper.value(QStringLiteral("kopt_scaling")).toString(), QStringLiteral("paper"));
+    QCOMPARE(scaled.value(QStringLiteral("kopt_scaling")).toString(), QStringLiteral("pcg"));
+    QVERIFY(scaled.value(QStringLiteral("kopt_scaling_diagonal")).toObject().value(QStringLiteral("exact")).toBool());
+    QVERIFY(scaled.value(QStringLiteral("log_kcond")).toDouble() <= paper.value(QStringLiteral("log_kcond")).toDouble() + 1e-12);
+    QCOMPARE(scaled.value(QStringLiteral("nnz_preconditioner")), paper.value(QStringLiteral("nnz_preconditioner")));
+}
+
+void TestCliPcg::pcgNoiseRange()
+{
+    const Run r = runCli({QStringLiteral("pcg"), kNos4, QStringLiteral("--precond"), QStringLiteral("kopt"),
+                          QStringLiteral("--noise-runs"), QStringLiteral("3"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = jsonObject(r.out);
+    const QJsonArray range = o.value(QStringLiteral("iterations_range")).toArray();
+    QCOMPARE(range.size(), 2);
+    const int it = o.value(QStringLiteral("iterations")).toInt();
+    QVERIFY(range[0].toInt() <= it && it <= range[1].toInt());
+    QCOMPARE(o.value(QStringLiteral("noise")).toObject().value(QStringLiteral("runs")).toInt(), 3);
+    // Without --noise-runs there is no range.
+    const Run plain = runCli({QStringLiteral("pcg"), kNos4, QStringLiteral("--json")});
+    QVERIFY(!jsonObject(plain.out).contains(QStringLiteral("iterations_range")));
+}
+
 void TestCliPcg::pcgIc0BreakdownIsOutcome()
 {
     QTemporaryDir dir;
@@ -159,6 +202,9 @@ void TestCliPcg::badInput_data()
     QTest::newRow("pcg bad precond") << QStringList{p, kNos4, QStringLiteral("--precond"), QStringLiteral("ilu")} << QStringLiteral("--precond");
     QTest::newRow("pcg spai pattern without spai") << QStringList{p, kNos4, QStringLiteral("--spai-pattern"), QStringLiteral("2")} << QStringLiteral("--spai-pattern");
     QTest::newRow("pcg spai pattern 3") << QStringList{p, kNos4, QStringLiteral("--precond"), QStringLiteral("spai"), QStringLiteral("--spai-pattern"), QStringLiteral("3")} << QStringLiteral("--spai-pattern");
+    QTest::newRow("pcg fsai pattern without fsai") << QStringList{p, kNos4, QStringLiteral("--fsai-pattern"), QStringLiteral("2")} << QStringLiteral("--fsai-pattern");
+    QTest::newRow("pcg kopt scaling without kopt") << QStringList{p, kNos4, QStringLiteral("--kopt-scaling"), QStringLiteral("pcg")} << QStringLiteral("--kopt-scaling");
+    QTest::newRow("pcg kopt scaling unknown") << QStringList{p, kNos4, QStringLiteral("--precond"), QStringLiteral("kopt"), QStringLiteral("--kopt-scaling"), QStringLiteral("best")} << QStringLiteral("--kopt-scaling");
     QTest::newRow("pcg tol not a number") << QStringList{p, kNos4, QStringLiteral("--tol"), QStringLiteral("tiny")} << QStringLiteral("--tol");
     QTest::newRow("pcg tol zero") << QStringList{p, kNos4, QStringLiteral("--tol"), QStringLiteral("0")} << QStringLiteral("--tol");
     QTest::newRow("pcg tol nan") << QStringList{p, kNos4, QStringLiteral("--tol"), QStringLiteral("nan")} << QStringLiteral("--tol");

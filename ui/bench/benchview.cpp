@@ -309,6 +309,18 @@ void BenchView::run()
     m_controller->start(fs::bench::list_directory(sourceDirectory().toStdString()), runOptions(), m_store.keys());
 }
 
+void BenchView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    const bool bundled = QDir(sourceDirectory()).absolutePath() == QDir(BenchmarkIndex::defaultDirectory()).absolutePath();
+    if (bundled && m_model->rowCount() == 0 && !m_controller->isRunning()
+        && !QDir(sourceDirectory()).entryList({QStringLiteral("*.mtx"), QStringLiteral("*.mtx.gz")}, QDir::Files).isEmpty())
+        run();
+}
+
 void BenchView::cancel()
 {
     m_controller->cancel();

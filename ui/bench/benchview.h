@@ -62,6 +62,9 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    /// The first time the view is shown on the bundled benchmark with nothing stored for its
+    /// settings (a fresh installation), the benchmark starts computing in the background.
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildUi();
@@ -88,6 +91,7 @@ private:
     QDoubleSpinBox *m_budget = nullptr;
     QComboBox *m_scaling = nullptr;
     QSpinBox *m_noise = nullptr;
+    bool m_shownOnce = false;
     QPushButton *m_run = nullptr;
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;

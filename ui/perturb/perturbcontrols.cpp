@@ -110,6 +110,11 @@ void PerturbControls::retranslateUi()
     m_kind->setItemText(item(PrecondKind::Ic0), tr("IC(0)"));
     m_kind->setItemText(item(PrecondKind::Kopt), tr("K-optimal"));
     m_kind->setItemText(item(PrecondKind::Spai), tr("SPAI (R)"));
+    m_kind->setItemText(item(PrecondKind::Fsai), tr("FSAI (G)"));
+    m_kind->setItemData(item(PrecondKind::Fsai),
+                        tr("Factorized sparse approximate inverse G on the pattern of tril(A), M⁻¹ = GᵀG: "
+                           "row i depends only on A restricted to that row's pattern."),
+                        Qt::ToolTipRole);
     m_kind->setItemData(item(PrecondKind::Spai),
                         tr("Sparse approximate inverse R on the pattern of A: not triangular, the plots show ΔR"),
                         Qt::ToolTipRole);

@@ -2,6 +2,7 @@
 // build_preconditioner), the classified outcomes every caller words, and the exact Cholesky paths
 // (recurrence on a tridiagonal pattern, update/downdate off it).
 #include "perturb/live_perturbation.h"
+#include "precond/fsai.h"
 #include "precond/ic0.h"
 #include "precond/selected_inversion.h"
 #include "precond/spai.h"
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void outcomesAreClassified();
     void setupIsClassified();
     void tridiagonalPaths();
+    void fsaiChangeStaysWithinOneHop();
 };
 
 void TestLivePerturbation::factorFunctionsAreThePreconditioners()
@@ -138,6 +140,38 @@ void TestLivePerturbation::tridiagonalPaths()
     QCOMPARE(diff(live.evaluate(0, 5, 0.25).delta.delta_L, off.delta.delta_L), 0.0);
     // The unperturbed factor stays the generator's.
     QCOMPARE(diff(live.base_factor(), *g.exact_L), 0.0);
+}
+
+void TestLivePerturbation::fsaiChangeStaysWithinOneHop()
+{
+    // Row i of G solves with A[s_i, s_i], s_i = {j <= i : A_ij != 0}: a change of A(p, q) reaches
+    // only rows whose s_i holds both p and q, so ΔG lives on rows adjacent to p and q.
+    const sparse::Matrix A = sparse::poisson2d(9, 8).A;
+    const sparse::Matrix G = perturb::factor_function(PrecondKind::Fsai)(A);
+    QCOMPARE(diff(G, precond::fsai(A)), 0.0);
+    const sparse::Index p = 30, q = 31; // neighbours on the grid
+    perturb::LivePerturbation engine(A, std::nullopt, PrecondKind::Fsai, factor::Ordering::Natural);
+    const perturb::PerturbationResult r = engine.evaluate(p, q, 0.3);
+    const sparse::Matrix &dG = r.delta.delta_L;
+    const auto adjacent = [&](sparse::Index i, sparse::Index j) { return i == j || A.coeff(i, j) != 0.0; };
+    int changedRows = 0;
+    std::vector<bool> seen(std::size_t(A.rows()), false);
+    for (int j = 0; j < dG.outerSize(); ++j)
+        for (sparse::Matrix::InnerIterator it(dG, j); it; ++it) {
+            if (std::abs(it.value()) < 1e-14)
+                continue;
+            const sparse::Index i = sparse::Index(it.row());
+            QVERIFY2(adjacent(i, p) && adjacent(i, q) && p <= i && q <= i,
+                     qPrintable(QStringLiteral("row %1 changed").arg(i)));
+            if (!seen[std::size_t(i)]) {
+                seen[std::size_t(i)] = true;
+                ++changedRows;
+            }
+        }
+    QVERIFY(changedRows >= 1);
+    // The same ΔG from scratch.
+    const sparse::Matrix fresh = precond::fsai(perturb::perturbed(A, p, q, 0.3));
+    QVERIFY(diff(sparse::Matrix(fresh - G), dG) < 1e-13);
 }
 
 QTEST_APPLESS_MAIN(TestLivePerturbation)

@@ -306,6 +306,16 @@ void TestFsai::rejectsBadInput()
     C.insert(0, 0) = 1.0;
     C.makeCompressed();
     QVERIFY_THROWS_EXCEPTION(pc::NotSpd, pc::fsai(C));
+    // A work bound: the estimate is the sum of m³/3 + m² over the row sizes, refused beyond it.
+    const Matrix R = randomSpd(40, 0.2, 4);
+    pc::FsaiOptions bounded;
+    bounded.pattern_power = 2;
+    const double work = pc::fsai_work(pc::fsai_pattern(R, 2));
+    QVERIFY(work > pc::fsai_work(pc::fsai_pattern(R, 1)));
+    bounded.max_work = work * 0.99;
+    QVERIFY_THROWS_EXCEPTION(pc::WorkRefused, pc::fsai(R, bounded));
+    bounded.max_work = work;
+    QCOMPARE(pc::fsai(R, bounded).nonZeros(), pc::fsai_pattern(R, 2).nonZeros());
     pc::FsaiOptions bad;
     bad.pattern_power = 3;
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pc::fsai(randomSpd(5, 0.5, 1), bad));

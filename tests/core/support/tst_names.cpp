@@ -106,7 +106,7 @@ void TestNames::subsetsOfTheOneEnum()
 
     // The perturbation engine: the factors, no Jacobi or identity; two orderings.
     QCOMPARE(precond::kind_names(perturb::kPerturbKinds),
-             (std::vector<std::string>{"cholesky", "ic0", "kopt", "spai"}));
+             (std::vector<std::string>{"cholesky", "ic0", "kopt", "spai", "fsai"}));
     QCOMPARE(support::names_of(sparse::kOrderingNames, perturb::kPerturbOrderings),
              (std::vector<std::string>{"natural", "amd"}));
 }

@@ -12,6 +12,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QLabel>
+#include <QProgressBar>
 #include <QProcess>
 #include <QtTest>
 
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void categoryCounts();
     void viewRunsAFolder();
     void lockedStoreKeepsResults();
+    void firstShowStartsBundledBenchmark();
 };
 
 void TestBenchView::sortIsNumeric()
@@ -121,8 +123,9 @@ void TestBenchView::viewRunsAFolder()
     {
         BenchView view(dir.filePath("store.sqlite"));
         view.resize(1200, 800);
-        view.show();
         view.setSourceDirectory(dir.filePath("m"));
+        view.show();
+        QVERIFY(!view.controller()->isRunning()); // not the bundled benchmark: nothing starts by itself
         QCOMPARE(view.model()->rowCount(), 0);
         view.run();
         view.controller()->waitForFinished();
@@ -173,6 +176,34 @@ void TestBenchView::lockedStoreKeepsResults()
     view.setSourceDirectory(dir.filePath("m"));
     QCOMPARE(view.model()->rowCount(), 2);
     QCOMPARE(view.controller()->computedCount(), 0);
+}
+
+void TestBenchView::firstShowStartsBundledBenchmark()
+{
+    // A fresh store and the bundled benchmark: showing the view starts it, with progress shown,
+    // and Cancel stops it.
+    QTemporaryDir dir;
+    BenchView view(dir.filePath("store.sqlite"));
+    QVERIFY(!view.controller()->isRunning()); // constructing alone starts nothing
+    view.resize(1200, 800);
+    view.show();
+    QVERIFY(view.controller()->isRunning());
+    auto *progress = view.findChild<QProgressBar *>();
+    QVERIFY(progress && progress->isVisibleTo(&view));
+    QTRY_VERIFY_WITH_TIMEOUT(view.model()->rowCount() >= 1, 60000); // the smallest matrices arrive
+    view.cancel();
+    view.controller()->waitForFinished();
+    QVERIFY(!view.controller()->isRunning());
+    const int kept = view.model()->rowCount();
+    QVERIFY(kept >= 1);
+    // Shown again (and reopened with results stored): it does not start again.
+    view.hide();
+    view.show();
+    QVERIFY(!view.controller()->isRunning());
+    BenchView reopened(dir.filePath("store.sqlite"));
+    reopened.show();
+    QVERIFY(!reopened.controller()->isRunning());
+    QCOMPARE(reopened.model()->rowCount(), kept);
 }
 
 QTEST_MAIN(TestBenchView)

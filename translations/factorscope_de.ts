@@ -26,6 +26,13 @@
         <source>Matrices</source>
         <translation>Matrizen</translation>
     </message>
+    <message numerus="yes">
+        <source>hatched: %n within noise (IC(0) and K-optimal ranges overlap)</source>
+        <translation>
+            <numerusform>schraffiert: %n im Rauschen (Bereiche von IC(0) und K-optimal überlappen)</numerusform>
+            <numerusform>schraffiert: %n im Rauschen (Bereiche von IC(0) und K-optimal überlappen)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::BenchDetail</name>
@@ -96,6 +103,10 @@
     <message>
         <source>Pattern of the IC(0) factor</source>
         <translation>Muster des IC(0)-Faktors</translation>
+    </message>
+    <message>
+        <source>FSAI</source>
+        <translation>FSAI</translation>
     </message>
 </context>
 <context>
@@ -208,6 +219,30 @@
         <source>K(K-opt)</source>
         <translation>K(K-opt)</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Iteration ranges not measured (noise reruns 0)</source>
+        <translation>Iterationsbereiche nicht gemessen (0 Rauschläufe)</translation>
+    </message>
+    <message>
+        <source>IC(0) %1–%2, K-optimal %3–%4 iterations with values perturbed at 1e-12</source>
+        <translation>IC(0) %1–%2, K-optimal %3–%4 Iterationen mit um 1e-12 gestörten Werten</translation>
+    </message>
+    <message>
+        <source>FSAI</source>
+        <translation>FSAI</translation>
+    </message>
+    <message>
+        <source>Within noise</source>
+        <translation>Im Rauschen</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::BenchView</name>
@@ -305,6 +340,30 @@
             <numerusform>%n Ergebnis ist noch nicht gespeichert (%1): es bleibt in der Tabelle und wird gespeichert, sobald der Speicher frei ist.</numerusform>
             <numerusform>%n Ergebnisse sind noch nicht gespeichert (%1): sie bleiben in der Tabelle und werden gespeichert, sobald der Speicher frei ist.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>K-opt scaling:</source>
+        <translation>K-opt-Skalierung:</translation>
+    </message>
+    <message>
+        <source>Algorithm 1</source>
+        <translation>Algorithmus 1</translation>
+    </message>
+    <message>
+        <source>for PCG</source>
+        <translation>für PCG</translation>
+    </message>
+    <message>
+        <source>Algorithm 1 scales K-optimal columns so that diag(LᵀA⁻¹L) = 1; “for PCG” rescales them so that diag(L⁻¹AL⁻ᵀ) = 1, the operator PCG sees.</source>
+        <translation>Algorithmus 1 skaliert die K-optimalen Spalten so, dass diag(LᵀA⁻¹L) = 1; „für PCG“ skaliert sie so, dass diag(L⁻¹AL⁻ᵀ) = 1, der Operator, den PCG sieht.</translation>
+    </message>
+    <message>
+        <source>Noise reruns:</source>
+        <translation>Rauschläufe:</translation>
+    </message>
+    <message>
+        <source>PCG reruns per preconditioner with its values perturbed at relative 1e-12. A category whose IC(0) and K-optimal iteration ranges overlap is marked within noise (hatched in the chart).</source>
+        <translation>PCG-Wiederholungen je Vorkonditionierer mit relativ um 1e-12 gestörten Werten. Eine Kategorie, deren Iterationsbereiche von IC(0) und K-optimal überlappen, wird als im Rauschen markiert (im Diagramm schraffiert).</translation>
     </message>
 </context>
 <context>
@@ -1188,8 +1247,16 @@
         <translation>Arten vergleichen</translation>
     </message>
     <message>
-        <source>Overlay the locality profiles of Cholesky, IC(0), K-optimal and SPAI for the current perturbation</source>
-        <translation>Die Lokalitätsprofile von Cholesky, IC(0), K-optimal und SPAI für die aktuelle Störung überlagern</translation>
+        <source>FSAI (G)</source>
+        <translation>FSAI (G)</translation>
+    </message>
+    <message>
+        <source>Factorized sparse approximate inverse G on the pattern of tril(A), M⁻¹ = GᵀG: row i depends only on A restricted to that row&apos;s pattern.</source>
+        <translation>Faktorisierte dünnbesetzte approximative Inverse G auf dem Muster von tril(A), M⁻¹ = GᵀG: Zeile i hängt nur von A eingeschränkt auf das Muster dieser Zeile ab.</translation>
+    </message>
+    <message>
+        <source>Overlay the locality profiles of Cholesky, IC(0), K-optimal, SPAI and FSAI for the current perturbation</source>
+        <translation>Die Lokalitätsprofile von Cholesky, IC(0), K-optimal, SPAI und FSAI für die aktuelle Störung überlagern</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,14 @@
         <source>Matrices</source>
         <translation>Матрицы</translation>
     </message>
+    <message numerus="yes">
+        <source>hatched: %n within noise (IC(0) and K-optimal ranges overlap)</source>
+        <translation>
+            <numerusform>штриховка: %n в пределах шума (диапазоны IC(0) и K-оптимального пересекаются)</numerusform>
+            <numerusform>штриховка: %n в пределах шума (диапазоны IC(0) и K-оптимального пересекаются)</numerusform>
+            <numerusform>штриховка: %n в пределах шума (диапазоны IC(0) и K-оптимального пересекаются)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::BenchDetail</name>
@@ -96,6 +104,10 @@
     <message>
         <source>Pattern of the IC(0) factor</source>
         <translation>Портрет множителя IC(0)</translation>
+    </message>
+    <message>
+        <source>FSAI</source>
+        <translation>FSAI</translation>
     </message>
 </context>
 <context>
@@ -208,6 +220,30 @@
         <source>K(K-opt)</source>
         <translation>K(K-опт)</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Iteration ranges not measured (noise reruns 0)</source>
+        <translation>Диапазоны итераций не измерены (0 повторов с шумом)</translation>
+    </message>
+    <message>
+        <source>IC(0) %1–%2, K-optimal %3–%4 iterations with values perturbed at 1e-12</source>
+        <translation>IC(0) %1–%2, K-оптимальный %3–%4 итераций при значениях, возмущённых на 1e-12</translation>
+    </message>
+    <message>
+        <source>FSAI</source>
+        <translation>FSAI</translation>
+    </message>
+    <message>
+        <source>Within noise</source>
+        <translation>В пределах шума</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::BenchView</name>
@@ -306,6 +342,30 @@
             <numerusform>%n результата ещё не сохранены (%1): они остаются в таблице и будут сохранены, как только хранилище освободится.</numerusform>
             <numerusform>%n результатов ещё не сохранены (%1): они остаются в таблице и будут сохранены, как только хранилище освободится.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>K-opt scaling:</source>
+        <translation>Масштаб K-opt:</translation>
+    </message>
+    <message>
+        <source>Algorithm 1</source>
+        <translation>Алгоритм 1</translation>
+    </message>
+    <message>
+        <source>for PCG</source>
+        <translation>для PCG</translation>
+    </message>
+    <message>
+        <source>Algorithm 1 scales K-optimal columns so that diag(LᵀA⁻¹L) = 1; “for PCG” rescales them so that diag(L⁻¹AL⁻ᵀ) = 1, the operator PCG sees.</source>
+        <translation>Алгоритм 1 масштабирует столбцы K-оптимального множителя так, что diag(LᵀA⁻¹L) = 1; «для PCG» — так, что diag(L⁻¹AL⁻ᵀ) = 1, оператор, который видит PCG.</translation>
+    </message>
+    <message>
+        <source>Noise reruns:</source>
+        <translation>Повторы с шумом:</translation>
+    </message>
+    <message>
+        <source>PCG reruns per preconditioner with its values perturbed at relative 1e-12. A category whose IC(0) and K-optimal iteration ranges overlap is marked within noise (hatched in the chart).</source>
+        <translation>Повторные запуски PCG для каждого предобусловливателя со значениями, возмущёнными на относительные 1e-12. Категория, в которой диапазоны итераций IC(0) и K-оптимального пересекаются, помечается как находящаяся в пределах шума (штриховка на диаграмме).</translation>
     </message>
 </context>
 <context>
@@ -1190,8 +1250,16 @@
         <translation>Сравнить типы</translation>
     </message>
     <message>
-        <source>Overlay the locality profiles of Cholesky, IC(0), K-optimal and SPAI for the current perturbation</source>
-        <translation>Наложить профили локальности Холецкого, IC(0), K-оптимального и SPAI для текущего возмущения</translation>
+        <source>FSAI (G)</source>
+        <translation>FSAI (G)</translation>
+    </message>
+    <message>
+        <source>Factorized sparse approximate inverse G on the pattern of tril(A), M⁻¹ = GᵀG: row i depends only on A restricted to that row&apos;s pattern.</source>
+        <translation>Факторизованная разреженная приближённая обратная G на портрете tril(A), M⁻¹ = GᵀG: строка i зависит только от A, ограниченной на портрет этой строки.</translation>
+    </message>
+    <message>
+        <source>Overlay the locality profiles of Cholesky, IC(0), K-optimal, SPAI and FSAI for the current perturbation</source>
+        <translation>Наложить профили локальности Холецкого, IC(0), K-оптимального, SPAI и FSAI для текущего возмущения</translation>
     </message>
 </context>
 <context>

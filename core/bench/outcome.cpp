@@ -42,7 +42,9 @@ Category categorize(const MethodOutcome &ic0, const MethodOutcome &kopt)
 
 bool within_noise(const MethodOutcome &ic0, const MethodOutcome &kopt)
 {
-    if (!ic0.converged || !kopt.converged || !ic0.iterations_range || !kopt.iterations_range)
+    // A tie is no difference to begin with; only "fewer" categories can be decided by noise.
+    if (!ic0.converged || !kopt.converged || !ic0.iterations_range || !kopt.iterations_range
+        || ic0.iterations == kopt.iterations)
         return false;
     const auto &a = *ic0.iterations_range;
     const auto &b = *kopt.iterations_range;

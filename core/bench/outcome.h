@@ -83,7 +83,7 @@ struct MatrixOutcome {
     std::string not_spd_reason;
     std::array<MethodOutcome, MethodCount> methods;
     Category category = Category::NotSpd;
-    /// Both converged, the category is decided by their counts (fewer or tie), and the IC(0) and
+    /// Both converged in different numbers of iterations (a "fewer" category), and the IC(0) and
     /// K-optimal iteration ranges overlap: the category is within rounding noise.
     bool within_noise = false;
     double seconds = 0.0;           ///< wall time of the whole matrix

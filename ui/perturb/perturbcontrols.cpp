@@ -124,7 +124,7 @@ void PerturbControls::retranslateUi()
     m_log->setText(tr("Log scale"));
     m_log->setToolTip(tr("Show |ΔL_ii| on a logarithmic axis"));
     m_compare->setText(tr("Compare kinds"));
-    m_compare->setToolTip(tr("Overlay the locality profiles of Cholesky, IC(0), K-optimal and SPAI for the "
+    m_compare->setToolTip(tr("Overlay the locality profiles of Cholesky, IC(0), K-optimal, SPAI and FSAI for the "
                              "current perturbation"));
     m_reset->setText(tr("Reset to Original"));
     m_exportAll->setText(tr("Export All Figures…"));

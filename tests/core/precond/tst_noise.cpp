@@ -120,6 +120,11 @@ void TestNoise::withinNoiseRule()
     QVERIFY(!fs::bench::within_noise(ic0, kopt));
     kopt.iterations_range = std::array<int, 2>{90, 100};
     QVERIFY(fs::bench::within_noise(ic0, kopt));
+    // Equal counts are a tie, never "within noise".
+    kopt.iterations = 104;
+    kopt.iterations_range = std::array<int, 2>{100, 110};
+    QVERIFY(!fs::bench::within_noise(ic0, kopt));
+    kopt.iterations = 110;
     kopt.converged = false;
     QVERIFY(!fs::bench::within_noise(ic0, kopt));
 }

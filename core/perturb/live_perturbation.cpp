@@ -1,6 +1,7 @@
 #include "perturb/live_perturbation.h"
 
 #include "factor/tridiagonal.h"
+#include "perturb/fsai_perturbation.h"
 #include "perturb/spai_perturbation.h"
 #include "precond/selected_inversion.h"
 #include "precond/setup.h"
@@ -99,6 +100,12 @@ LivePath LivePerturbation::path_for(Index p, Index q) const
                 return LivePath::SpaiColumns;
         return LivePath::FromScratch;
     }
+    if (m_kind == PrecondKind::Fsai) {
+        for (sparse::Matrix::InnerIterator it(m_A, q); it; ++it)
+            if (it.row() == p)
+                return LivePath::FsaiRows;
+        return LivePath::FromScratch;
+    }
     if (m_kind != PrecondKind::Cholesky)
         return LivePath::FromScratch;
     if (recurrence_applies() && std::abs(p - q) <= 1)
@@ -121,6 +128,8 @@ PerturbationResult LivePerturbation::evaluate(Index p, Index q, double delta)
         live.perturb(p, q, -delta);
         return r;
     }
+    case LivePath::FsaiRows:
+        return perturb_fsai(m_A, base_factor(), p, q, delta, m_options.threads);
     case LivePath::FromScratch:
     case LivePath::SpaiColumns:
         break;

@@ -36,6 +36,7 @@ enum class LivePath {
     UpdateDowndate, ///< CHOLMOD update/downdate of a live factor
     FromScratch,    ///< both factors recomputed (IC(0), K-optimal, SPAI off-pattern)
     SpaiColumns,    ///< only the SPAI columns whose pattern contains p or q recomputed
+    FsaiRows,       ///< only the FSAI rows whose pattern holds both p and q recomputed
 };
 
 /// K-optimal is refused above this estimate of selected-inversion memory, since a live view

@@ -9,6 +9,7 @@
 #include "sparse/matrix.h"
 
 #include <functional>
+#include <span>
 #include <stop_token>
 
 namespace fs::precond {
@@ -35,5 +36,12 @@ double fsai_work(const sparse::Matrix &pattern);
 /// WorkRefused beyond options.max_work, std::invalid_argument for a bad pattern_power, Cancelled
 /// on cancel.
 sparse::Matrix fsai(const sparse::Matrix &A, const FsaiOptions &options = {});
+
+/// Recomputes rows `rows` of an FSAI factor G of A in place (G keeps its pattern, which must be
+/// that of fsai(A) for a matrix with A's pattern). Row i depends only on A[s_i, s_i], so after a
+/// change of A that keeps its pattern, recomputing the rows whose s_i holds the changed entries
+/// gives exactly fsai(A). Throws as fsai(), std::out_of_range for a bad row.
+void fsai_rows(const sparse::Matrix &A, std::span<const sparse::Index> rows, sparse::Matrix &G,
+               const FsaiOptions &options = {});
 
 } // namespace fs::precond

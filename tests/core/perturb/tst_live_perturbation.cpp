@@ -11,6 +11,8 @@
 
 #include <QtTest>
 
+#include <tuple>
+
 #include <Eigen/Dense>
 
 using namespace fs;
@@ -169,9 +171,19 @@ void TestLivePerturbation::fsaiChangeStaysWithinOneHop()
             }
         }
     QVERIFY(changedRows >= 1);
-    // The same ΔG from scratch.
-    const sparse::Matrix fresh = precond::fsai(perturb::perturbed(A, p, q, 0.3));
-    QVERIFY(diff(sparse::Matrix(fresh - G), dG) < 1e-13);
+    QCOMPARE(engine.path_for(p, q), perturb::LivePath::FsaiRows);
+    // The row update equals recomputation from scratch, on and off the diagonal, and a structural
+    // zero (pattern change) takes the whole recomputation.
+    for (const auto &[i, j, d] : std::vector<std::tuple<sparse::Index, sparse::Index, double>>{
+             {p, q, 0.3}, {10, 10, -0.7}, {0, 1, 0.25}, {71, 62, 0.4}, {5, 40, 0.1}}) {
+        const perturb::PerturbationResult live = engine.evaluate(i, j, d);
+        const sparse::Matrix fresh = precond::fsai(perturb::perturbed(A, i, j, d));
+        QVERIFY2(diff(sparse::Matrix(fresh - G), live.delta.delta_L) < 1e-10,
+                 qPrintable(QStringLiteral("A(%1,%2)").arg(i).arg(j)));
+        const bool onPattern = A.coeff(i, j) != 0.0;
+        QCOMPARE(engine.path_for(i, j), onPattern ? perturb::LivePath::FsaiRows : perturb::LivePath::FromScratch);
+        QCOMPARE(live.pattern_changed, !onPattern);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestLivePerturbation)

@@ -1,12 +1,14 @@
 #include "cli/cmd_generate.h"
 #include "cli/commands.h"
 
-#include "perturb/live_perturbation.h"
+#include "dataset/locality_bound.h"
+#include "perturb/live_frame.h"
 #include "sparse/matrix_market.h"
 
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <chrono>
 #include <iomanip>
 #include <iostream>
 #include <optional>
@@ -66,6 +68,49 @@ void print_text(const perturb::PerturbationResult &r, const sparse::Vector &diag
     std::cout << '\n';
 }
 
+struct SweepFigures {
+    int steps = 0;
+    int grid = 0;
+    double seconds = 0.0;
+    double updates_per_second = 0.0;
+    perturb::LiveHealth health;
+};
+
+constexpr int kSweepGrid = 512;
+
+// K successive values δ·j/K on one entry, each computed as the perturbation view computes a slider
+// position (perturb::LiveFrames, plus the cosine bound from its sums).
+std::pair<perturb::PerturbationResult, SweepFigures> run_sweep(const std::shared_ptr<perturb::LivePerturbation> &engine,
+                                                               Index p, Index q, double delta, int steps)
+{
+    using Clock = std::chrono::steady_clock;
+    perturb::LiveFrames frames(engine, kSweepGrid);
+    SweepFigures f;
+    f.steps = steps;
+    f.grid = frames.grid();
+    perturb::PerturbationResult last;
+    double checksum = 0.0;
+    const auto t0 = Clock::now();
+    for (int j = 1; j <= steps; ++j) {
+        const double d = delta * double(j) / double(steps);
+        perturb::FrameEvaluation e = frames.try_frame(p, q, d);
+        if (!e.outcome.ok())
+            throw std::runtime_error("sweep step " + std::to_string(j) + " (delta " + std::to_string(d) +
+                                     "): " + e.outcome.reason);
+        if (e.frame->pair_sums)
+            checksum += dataset::bounds_from_hop_sums(e.frame->pair_sums->ll, e.frame->pair_sums->pp,
+                                                      e.frame->pair_sums->lp)
+                            .back();
+        if (j == steps)
+            last = std::move(e.frame->result);
+    }
+    f.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    f.updates_per_second = f.seconds > 0 ? double(steps) / f.seconds : 0.0;
+    f.health = engine->health();
+    (void)checksum;
+    return {std::move(last), f};
+}
+
 } // namespace
 
 int cmd_perturb(const Argv &argv)
@@ -75,6 +120,7 @@ int cmd_perturb(const Argv &argv)
     std::optional<double> deltaArg;
     std::string kindName = "cholesky", orderingName = "natural";
     int threads = 0;
+    int sweep = 0;
     bool json = false;
     Options opts("perturb", "Change one entry of A and measure how far the factor changes (locality).");
     const auto &files = opts.positionals("FILE", "a symmetric matrix (or give --generator)");
@@ -85,6 +131,9 @@ int cmd_perturb(const Argv &argv)
     opts.choice("kind", kindName, precond::kind_names(perturb::kPerturbKinds), "which factor");
     opts.choice("ordering", orderingName, support::names_of(sparse::kOrderingNames, perturb::kPerturbOrderings), "ordering (amd: --kind cholesky only)");
     opts.integer("threads", threads, 0, 4096, "worker threads (0: all cores)");
+    opts.integer("sweep", sweep, 0, 1000000,
+                 "K: apply delta*j/K for j = 1..K in turn, as a dragged slider does, computing all the view "
+                 "shows (heat map at 512x512, cosine bound); report the last step and the rate");
     opts.text("out-delta", outDelta, "write the change of the factor as a .mtx file");
     opts.flag("json", json, "print one JSON object");
     if (!opts.parse(argv))
@@ -124,8 +173,16 @@ int cmd_perturb(const Argv &argv)
     perturb::LiveOptions live;
     live.threads = threads;
     live.max_kopt_bytes = 0;
-    const perturb::PerturbationResult r =
-        perturb::LivePerturbation(A, exactL, kind, ordering, live).evaluate(p, q, delta);
+    auto engine = std::make_shared<perturb::LivePerturbation>(A, exactL, kind, ordering, live);
+    std::optional<SweepFigures> figures;
+    perturb::PerturbationResult r;
+    if (sweep > 0) {
+        auto [last, f] = run_sweep(engine, p, q, delta, sweep);
+        r = std::move(last);
+        figures = f;
+    } else {
+        r = engine->evaluate(p, q, delta);
+    }
     const bool inverse = kind == precond::PrecondKind::Spai;
 
     // Report the diagonal per row of A: under AMD, factor position k is row perm[k].
@@ -145,6 +202,9 @@ int cmd_perturb(const Argv &argv)
 
     if (!json) {
         print_text(r, diag, p, q, delta, inverse ? 'R' : kind == precond::PrecondKind::Fsai ? 'G' : 'L');
+        if (figures)
+            std::cout << "\n  sweep             " << figures->steps << " steps in " << figures->seconds << " s ("
+                      << figures->updates_per_second << " updates/s)\n";
         return 0;
     }
     nlohmann::json profile = nlohmann::json::array();
@@ -173,6 +233,16 @@ int cmd_perturb(const Argv &argv)
         {"error_estimate", r.error_estimate},
         {"warning", r.warning.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.warning)},
     };
+    if (figures) {
+        j["sweep"] = {{"steps", figures->steps},
+                      {"seconds", figures->seconds},
+                      {"updates_per_second", figures->updates_per_second},
+                      {"grid", figures->grid}};
+        j["live_factor"] = {{"steps", figures->health.steps},
+                            {"restores", figures->health.restores},
+                            {"explicit_zeros", figures->health.explicit_zeros},
+                            {"refactorizations", figures->health.refactorizations}};
+    }
     std::cout << j.dump(2) << '\n';
     return 0;
 }

@@ -221,11 +221,20 @@ std::vector<double> factor_pair_bounds(const Matrix &A, const PairPerturbation &
             }
         }
     }
+    return bounds_from_hop_sums(ll, pp, lp);
+}
+
+std::vector<double> bounds_from_hop_sums(std::span<const double> ll, std::span<const double> pp,
+                                         std::span<const double> lp)
+{
+    if (ll.size() < 2 || pp.size() != ll.size() || lp.size() != ll.size())
+        throw std::invalid_argument("bounds_from_hop_sums: the three sums need the same length, at least 2");
+    const std::size_t bins = ll.size();
     std::vector<double> out;
-    for (int r = 0; r <= max_radius; ++r) {
+    for (std::size_t r = 0; r + 1 < bins; ++r) {
         PairSums s;
         for (std::size_t b = 0; b < bins; ++b) {
-            if (b <= static_cast<std::size_t>(r)) {
+            if (b <= r) {
                 s.nearLL += ll[b];
                 s.nearPP += pp[b];
             } else {

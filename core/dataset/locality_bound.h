@@ -43,6 +43,12 @@ std::vector<double> factor_pair_bounds(const sparse::Matrix &A, const PairPertur
                                        const sparse::Matrix &deltaL, std::span<const sparse::Index> perm,
                                        int max_radius);
 
+/// factor_pair_bounds from sums already taken per hop distance: ll[h], pp[h], lp[h] are Σ L², Σ L'²
+/// and Σ L·L' over the entries at hop distance h = 0..R, and the last element over farther and
+/// unreachable entries (perturb::HopPairSums). Returns the bounds for radius 0..R.
+std::vector<double> bounds_from_hop_sums(std::span<const double> ll, std::span<const double> pp,
+                                         std::span<const double> lp);
+
 /// Values of L on the pattern of tril(A) in compressed-column order (zeros where L has no entry).
 /// Throws std::invalid_argument when the sizes differ.
 std::vector<double> values_on_tril(const sparse::Matrix &A, const sparse::Matrix &L);

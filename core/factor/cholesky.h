@@ -33,10 +33,20 @@ struct FactorColumns {
     std::vector<double> vals;
 };
 
+/// Columns of the modifiable factor as CHOLMOD stores them (simplicial LDLᵀ: D_j first, then the
+/// unit-lower entries), rows ascending per column, for Cholesky::restore_columns.
+struct SavedColumns {
+    std::vector<Index> cols;
+    std::vector<Index> ptr{0};
+    std::vector<Index> rows;
+    std::vector<double> vals;
+};
+
 /// What modify_symmetric() changed: the affected columns before and after.
 struct FactorModification {
     FactorColumns before;
     FactorColumns after;
+    SavedColumns saved;     ///< the affected columns before, as stored (to undo the change exactly)
     Index new_entries = 0;  ///< structural entries the perturbation added to L (fill)
     double margin = 1.0;    ///< smallest eigenvalue of I + S Uᵀ A⁻¹ U (see PerturbationRefused)
     double max_eig = 1.0;   ///< largest eigenvalue of the same 2x2 (bounds the growth of cond A)
@@ -91,6 +101,11 @@ public:
     /// PerturbationRefused before the factor is touched. Throws FactorError if CHOLMOD fails
     /// midway (the factor is then invalid and must be recomputed).
     FactorModification modify_symmetric(Index p, Index q, double delta, double min_margin = 1e-12);
+
+    /// Writes columns saved by modify_symmetric back, bit for bit: a saved entry gets its saved
+    /// value, an entry fill has added since gets zero (it stays in the pattern). Undoes a
+    /// modification exactly, where a reverse update/downdate would leave rounding behind.
+    void restore_columns(const SavedColumns &saved);
 
 private:
     struct Impl;

@@ -64,7 +64,61 @@ double dot_scaled(const cholmod_factor *L, const std::vector<Index> &path,
     return s;
 }
 
+SavedColumns save_columns(const cholmod_factor *L, const std::vector<Index> &cols)
+{
+    const auto *Lp = static_cast<const Index *>(L->p);
+    const auto *Li = static_cast<const Index *>(L->i);
+    const auto *Lnz = static_cast<const Index *>(L->nz);
+    const auto *Lx = static_cast<const double *>(L->x);
+    SavedColumns out;
+    out.cols = cols;
+    std::vector<std::pair<Index, double>> col;
+    for (Index j : cols) {
+        col.clear();
+        for (Index t = Lp[j]; t < Lp[j] + Lnz[j]; ++t)
+            col.emplace_back(Li[t], Lx[t]);
+        std::sort(col.begin(), col.end());
+        for (auto [i, v] : col) {
+            out.rows.push_back(i);
+            out.vals.push_back(v);
+        }
+        out.ptr.push_back(static_cast<Index>(out.rows.size()));
+    }
+    return out;
+}
+
 } // namespace
+
+void Cholesky::restore_columns(const SavedColumns &saved)
+{
+    if (!d->factored)
+        throw FactorError("no factor to restore: factorize() has not succeeded");
+    cholmod_factor *L = d->L;
+    if (L->is_super || L->is_ll)
+        throw FactorError("restore_columns needs the modifiable factor that modify_symmetric left");
+    const auto *Lp = static_cast<const Index *>(L->p);
+    const auto *Li = static_cast<const Index *>(L->i);
+    const auto *Lnz = static_cast<const Index *>(L->nz);
+    auto *Lx = static_cast<double *>(L->x);
+    for (std::size_t k = 0; k < saved.cols.size(); ++k) {
+        const Index j = saved.cols[k];
+        const auto rb = saved.rows.begin() + saved.ptr[k], re = saved.rows.begin() + saved.ptr[k + 1];
+        Index found = 0;
+        for (Index t = Lp[j]; t < Lp[j] + Lnz[j]; ++t) {
+            const auto it = std::lower_bound(rb, re, Li[t]);
+            if (it != re && *it == Li[t]) {
+                Lx[t] = saved.vals[static_cast<std::size_t>(it - saved.rows.begin())];
+                ++found;
+            } else {
+                Lx[t] = 0.0;
+            }
+        }
+        if (found != saved.ptr[k + 1] - saved.ptr[k]) {
+            d->factored = false;
+            throw FactorError("restore_columns: a saved entry is no longer in the factor; recompute the factor");
+        }
+    }
+}
 
 FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, double min_margin)
 {
@@ -115,6 +169,7 @@ FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, do
     std::sort(cols.begin(), cols.end());
     cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
     out.before = read_columns(L, cols);
+    out.saved = save_columns(L, cols);
 
     // δ(e_p e_qᵀ + e_q e_pᵀ) = (|δ|/2)[(e_p ± e_q)(e_p ± e_q)ᵀ - (e_p ∓ e_q)(e_p ∓ e_q)ᵀ]: one
     // update then one downdate, so the intermediate matrix A + uuᵀ stays SPD.

@@ -8,88 +8,6 @@
 
 namespace fs::perturb {
 
-namespace {
-
-// Column-wise entries of ΔL, accumulated by merging old and new columns.
-struct DeltaEntries {
-    std::vector<Index> rows, cols;
-    std::vector<double> vals;
-    void add(Index i, Index j, double v)
-    {
-        if (v == 0.0)
-            return;
-        rows.push_back(i);
-        cols.push_back(j);
-        vals.push_back(v);
-    }
-};
-
-// Merges two ascending (row, value) runs of column j into ΔL entries; returns ΔL_jj.
-template <class OldIt, class NewIt>
-double merge_column(Index j, OldIt oldBegin, OldIt oldEnd, NewIt newBegin, NewIt newEnd,
-                    DeltaEntries &out)
-{
-    double diag = 0.0;
-    auto a = oldBegin;
-    auto b = newBegin;
-    while (a != oldEnd || b != newEnd) {
-        Index i;
-        double v;
-        if (b == newEnd || (a != oldEnd && a->first < b->first)) {
-            i = a->first;
-            v = -a->second;
-            ++a;
-        } else if (a == oldEnd || b->first < a->first) {
-            i = b->first;
-            v = b->second;
-            ++b;
-        } else {
-            i = a->first;
-            v = b->second - a->second;
-            ++a;
-            ++b;
-        }
-        if (i == j)
-            diag = v;
-        out.add(i, j, v);
-    }
-    return diag;
-}
-
-std::vector<std::pair<Index, double>> column_of(const sparse::Matrix &L, Index j)
-{
-    std::vector<std::pair<Index, double>> c;
-    for (sparse::Matrix::InnerIterator it(L, j); it; ++it)
-        c.emplace_back(it.row(), it.value());
-    return c;
-}
-
-FactorDelta finish(DeltaEntries &e, sparse::Vector diag, Index n, const sparse::Matrix &A, Index p,
-                   Index q, std::span<const Index> perm)
-{
-    FactorDelta out;
-    out.diag_diff = std::move(diag);
-    out.changed_entries = static_cast<Index>(e.vals.size());
-    for (double v : e.vals)
-        out.max_abs_change = std::max(out.max_abs_change, std::abs(v));
-    // Entries arrive column by column with ascending rows, so the compressed arrays are built
-    // directly (no triplet sort: on large factors this dominates otherwise).
-    out.delta_L.resize(n, n);
-    out.delta_L.resizeNonZeros(static_cast<Eigen::Index>(e.vals.size()));
-    Index *outer = out.delta_L.outerIndexPtr();
-    std::fill(outer, outer + n + 1, 0);
-    for (Index j : e.cols)
-        ++outer[j + 1];
-    for (Index j = 0; j < n; ++j)
-        outer[j + 1] += outer[j];
-    std::copy(e.rows.begin(), e.rows.end(), out.delta_L.innerIndexPtr());
-    std::copy(e.vals.begin(), e.vals.end(), out.delta_L.valuePtr());
-    out.profile = locality_profile(A, p, q, e.rows, e.cols, e.vals, perm);
-    return out;
-}
-
-} // namespace
-
 LocalityProfile locality_profile(const sparse::Matrix &A, Index p, Index q,
                                  std::span<const Index> entry_rows, std::span<const Index> entry_cols,
                                  std::span<const double> entry_values, std::span<const Index> perm)
@@ -107,9 +25,28 @@ LocalityProfile locality_profile(const sparse::Matrix &A, Index p, Index q,
             throw std::out_of_range("locality profile: factor entry outside the matrix");
     const Index sources[2] = {p, q};
     const std::vector<int> hop = sparse::hop_distances_to(A, std::span<const Index>(sources, 2), targets);
+    return locality_profile(hop, entry_rows, entry_cols, entry_values, perm);
+}
 
+LocalityProfile locality_profile(std::span<const int> hop, std::span<const Index> entry_rows,
+                                 std::span<const Index> entry_cols, std::span<const double> entry_values,
+                                 std::span<const Index> perm)
+{
+    const auto n = static_cast<Index>(hop.size());
+    auto original = [&](Index k) { return perm.empty() ? k : perm[k]; };
+    for (std::size_t k = 0; k < entry_rows.size(); ++k)
+        if (entry_rows[k] < 0 || entry_rows[k] >= n || entry_cols[k] < 0 || entry_cols[k] >= n)
+            throw std::out_of_range("locality profile: factor entry outside the matrix");
     LocalityProfile prof;
     double unreachable = 0.0;
+    int farthest = -1;
+    for (std::size_t k = 0; k < entry_values.size(); ++k) {
+        const int hi = hop[original(entry_rows[k])], hj = hop[original(entry_cols[k])];
+        farthest = std::max(farthest, hi == sparse::kUnreachable ? hj : hj == sparse::kUnreachable ? hi : std::min(hi, hj));
+    }
+    prof.bins.resize(static_cast<std::size_t>(farthest + 1));
+    for (std::size_t b = 0; b < prof.bins.size(); ++b)
+        prof.bins[b].hops = static_cast<int>(b);
     for (std::size_t k = 0; k < entry_values.size(); ++k) {
         const int hi = hop[original(entry_rows[k])], hj = hop[original(entry_cols[k])];
         const double v = entry_values[k];
@@ -123,12 +60,6 @@ LocalityProfile locality_profile(const sparse::Matrix &A, Index p, Index q,
             unreachable += v * v;
             continue;
         }
-        if (static_cast<std::size_t>(h) >= prof.bins.size()) {
-            const auto old = prof.bins.size();
-            prof.bins.resize(static_cast<std::size_t>(h) + 1);
-            for (std::size_t b = old; b < prof.bins.size(); ++b)
-                prof.bins[b].hops = static_cast<int>(b);
-        }
         LocalityBin &bin = prof.bins[static_cast<std::size_t>(h)];
         bin.max_abs = std::max(bin.max_abs, std::abs(v));
         bin.sq_share += v * v; // normalised below
@@ -138,19 +69,104 @@ LocalityProfile locality_profile(const sparse::Matrix &A, Index p, Index q,
         for (auto &bin : prof.bins)
             bin.sq_share /= prof.total_sq;
         prof.unreachable_sq_share = unreachable / prof.total_sq;
-        for (int k = 1; k <= kShareBeyondMax; ++k) {
-            double s = prof.unreachable_sq_share;
-            for (const auto &bin : prof.bins)
-                if (bin.hops > k)
-                    s += bin.sq_share;
-            prof.share_beyond[static_cast<std::size_t>(k - 1)] = s;
+        // share_beyond[k-1] = unreachable + Σ_{h > k} share(h), from the far end inwards.
+        double tail = prof.unreachable_sq_share;
+        for (std::size_t h = prof.bins.size(); h-- > 0;) {
+            if (h <= static_cast<std::size_t>(kShareBeyondMax) && h >= 1)
+                prof.share_beyond[h - 1] = tail;
+            tail += prof.bins[h].sq_share;
         }
+        for (std::size_t h = prof.bins.size(); h <= static_cast<std::size_t>(kShareBeyondMax); ++h)
+            if (h >= 1)
+                prof.share_beyond[h - 1] = prof.unreachable_sq_share;
     } else {
         for (auto &bin : prof.bins)
             bin.sq_share = 0.0;
     }
     return prof;
 }
+
+DeltaBuilder::DeltaBuilder(Index n)
+    : m_n(n), m_diag(sparse::Vector::Zero(n))
+{
+}
+
+void DeltaBuilder::reserve(std::size_t entries)
+{
+    m_rows.reserve(entries);
+    m_cols.reserve(entries);
+    m_vals.reserve(entries);
+}
+
+void DeltaBuilder::add(Index i, Index j, double v)
+{
+    if (i == j)
+        m_diag[j] = v;
+    if (v == 0.0)
+        return;
+    m_rows.push_back(i);
+    m_cols.push_back(j);
+    m_vals.push_back(v);
+}
+
+void DeltaBuilder::add_column(Index j, std::span<const Index> old_rows, std::span<const double> old_vals,
+                              std::span<const Index> new_rows, std::span<const double> new_vals)
+{
+    std::size_t a = 0, b = 0;
+    while (a < old_rows.size() || b < new_rows.size()) {
+        if (b == new_rows.size() || (a < old_rows.size() && old_rows[a] < new_rows[b])) {
+            add(old_rows[a], j, -old_vals[a]);
+            ++a;
+        } else if (a == old_rows.size() || new_rows[b] < old_rows[a]) {
+            add(new_rows[b], j, new_vals[b]);
+            ++b;
+        } else {
+            add(old_rows[a], j, new_vals[b] - old_vals[a]);
+            ++a;
+            ++b;
+        }
+    }
+}
+
+FactorDelta DeltaBuilder::finish(const sparse::Matrix &A, Index p, Index q, std::span<const Index> perm,
+                                 std::span<const int> hops)
+{
+    FactorDelta out;
+    const Index n = m_n;
+    out.diag_diff = std::move(m_diag);
+    out.changed_entries = static_cast<Index>(m_vals.size());
+    for (double v : m_vals)
+        out.max_abs_change = std::max(out.max_abs_change, std::abs(v));
+    // Entries arrive column by column with ascending rows, so the compressed arrays are built
+    // directly (no triplet sort: on large factors this dominates otherwise).
+    out.delta_L.resize(n, n);
+    out.delta_L.resizeNonZeros(static_cast<Eigen::Index>(m_vals.size()));
+    Index *outer = out.delta_L.outerIndexPtr();
+    std::fill(outer, outer + n + 1, 0);
+    for (Index j : m_cols)
+        ++outer[j + 1];
+    for (Index j = 0; j < n; ++j)
+        outer[j + 1] += outer[j];
+    std::copy(m_rows.begin(), m_rows.end(), out.delta_L.innerIndexPtr());
+    std::copy(m_vals.begin(), m_vals.end(), out.delta_L.valuePtr());
+    out.profile = hops.empty() ? locality_profile(A, p, q, m_rows, m_cols, m_vals, perm)
+                               : locality_profile(hops, m_rows, m_cols, m_vals, perm);
+    return out;
+}
+
+namespace {
+
+void column_of(const sparse::Matrix &L, Index j, std::vector<Index> &rows, std::vector<double> &vals)
+{
+    rows.clear();
+    vals.clear();
+    for (sparse::Matrix::InnerIterator it(L, j); it; ++it) {
+        rows.push_back(static_cast<Index>(it.row()));
+        vals.push_back(it.value());
+    }
+}
+
+} // namespace
 
 FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_new,
                           const sparse::Matrix &A, Index p, Index q, std::span<const Index> perm)
@@ -160,35 +176,31 @@ FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_n
         throw std::invalid_argument("compute_delta: factors and matrix must have the same order");
     if (!perm.empty() && static_cast<Index>(perm.size()) != n)
         throw std::invalid_argument("compute_delta: permutation has the wrong length");
-    DeltaEntries e;
-    sparse::Vector diag = sparse::Vector::Zero(n);
+    DeltaBuilder d(n);
+    std::vector<Index> ra, rb;
+    std::vector<double> va, vb;
     for (Index j = 0; j < n; ++j) {
-        const auto a = column_of(L_old, j);
-        const auto b = column_of(L_new, j);
-        diag[j] = merge_column(j, a.begin(), a.end(), b.begin(), b.end(), e);
+        column_of(L_old, j, ra, va);
+        column_of(L_new, j, rb, vb);
+        d.add_column(j, ra, va, rb, vb);
     }
-    return finish(e, std::move(diag), n, A, p, q, perm);
+    return d.finish(A, p, q, perm);
 }
 
 FactorDelta compute_delta(const factor::FactorModification &mod, Index n, const sparse::Matrix &A, Index p,
-                          Index q, std::span<const Index> perm)
+                          Index q, std::span<const Index> perm, std::span<const int> hops)
 {
-    DeltaEntries e;
-    sparse::Vector diag = sparse::Vector::Zero(n);
     if (mod.before.cols != mod.after.cols)
         throw std::invalid_argument("compute_delta: before/after columns differ");
-    std::vector<std::pair<Index, double>> a, b;
+    DeltaBuilder d(n);
     for (std::size_t k = 0; k < mod.before.cols.size(); ++k) {
-        const Index j = mod.before.cols[k];
-        a.clear();
-        b.clear();
-        for (Index t = mod.before.ptr[k]; t < mod.before.ptr[k + 1]; ++t)
-            a.emplace_back(mod.before.rows[t], mod.before.vals[t]);
-        for (Index t = mod.after.ptr[k]; t < mod.after.ptr[k + 1]; ++t)
-            b.emplace_back(mod.after.rows[t], mod.after.vals[t]);
-        diag[j] = merge_column(j, a.begin(), a.end(), b.begin(), b.end(), e);
+        const auto b0 = static_cast<std::size_t>(mod.before.ptr[k]), b1 = static_cast<std::size_t>(mod.before.ptr[k + 1]);
+        const auto a0 = static_cast<std::size_t>(mod.after.ptr[k]), a1 = static_cast<std::size_t>(mod.after.ptr[k + 1]);
+        d.add_column(mod.before.cols[k], std::span(mod.before.rows).subspan(b0, b1 - b0),
+                     std::span(mod.before.vals).subspan(b0, b1 - b0), std::span(mod.after.rows).subspan(a0, a1 - a0),
+                     std::span(mod.after.vals).subspan(a0, a1 - a0));
     }
-    return finish(e, std::move(diag), n, A, p, q, perm);
+    return d.finish(A, p, q, perm, hops);
 }
 
 } // namespace fs::perturb

@@ -49,6 +49,34 @@ LocalityProfile locality_profile(const sparse::Matrix &A, Index p, Index q,
                                  std::span<const Index> entry_rows, std::span<const Index> entry_cols,
                                  std::span<const double> entry_values, std::span<const Index> perm);
 
+/// locality_profile with the hop distance of every row of A from {p, q} given (sparse::hop_distances),
+/// as a live engine keeps it for the entry being dragged.
+LocalityProfile locality_profile(std::span<const int> hops, std::span<const Index> entry_rows,
+                                 std::span<const Index> entry_cols, std::span<const double> entry_values,
+                                 std::span<const Index> perm);
+
+/// Assembles ΔL column by column: each column merges the old and the new (row, value) runs of that
+/// column (ascending rows); columns must come in ascending order. Columns never added are unchanged.
+class DeltaBuilder {
+public:
+    explicit DeltaBuilder(Index n);
+    void reserve(std::size_t entries);
+    void add_column(Index j, std::span<const Index> old_rows, std::span<const double> old_vals,
+                    std::span<const Index> new_rows, std::span<const double> new_vals);
+    /// One changed entry (i, j), i >= j; entries of a column in ascending rows, columns ascending.
+    void add(Index i, Index j, double v);
+    /// The result. `hops` as for locality_profile (empty: computed by a search from {p, q} that
+    /// stops once every changed entry is reached).
+    FactorDelta finish(const sparse::Matrix &A, Index p, Index q, std::span<const Index> perm,
+                       std::span<const int> hops = {});
+
+private:
+    Index m_n;
+    std::vector<Index> m_rows, m_cols;
+    std::vector<double> m_vals;
+    sparse::Vector m_diag;
+};
+
 /// ΔL, diagonal difference and locality profile from two full factors of the same order
 /// (the generic path for factors recomputed from scratch). `perm` as factor::Cholesky::permutation();
 /// empty means the identity.
@@ -59,6 +87,6 @@ FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_n
 /// The same from the changed columns only (what factor::Cholesky::modify_symmetric returns); every other
 /// column of the factor is unchanged. `n` is the order of the factor.
 FactorDelta compute_delta(const factor::FactorModification &mod, Index n, const sparse::Matrix &A, Index p,
-                          Index q, std::span<const Index> perm);
+                          Index q, std::span<const Index> perm, std::span<const int> hops = {});
 
 } // namespace fs::perturb

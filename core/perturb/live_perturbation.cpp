@@ -3,12 +3,15 @@
 #include "factor/tridiagonal.h"
 #include "perturb/fsai_perturbation.h"
 #include "perturb/spai_perturbation.h"
+#include "precond/ic0.h"
 #include "precond/selected_inversion.h"
 #include "precond/setup.h"
+#include "sparse/graph_hops.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <sstream>
 #include <stdexcept>
 
 namespace fs::perturb {
@@ -106,6 +109,12 @@ LivePath LivePerturbation::path_for(Index p, Index q) const
                 return LivePath::FsaiRows;
         return LivePath::FromScratch;
     }
+    if (m_kind == PrecondKind::Ic0) {
+        for (sparse::Matrix::InnerIterator it(m_A, q); it; ++it)
+            if (it.row() == p)
+                return LivePath::Ic0Columns;
+        return LivePath::FromScratch;
+    }
     if (m_kind != PrecondKind::Cholesky)
         return LivePath::FromScratch;
     if (recurrence_applies() && std::abs(p - q) <= 1)
@@ -119,22 +128,228 @@ PerturbationResult LivePerturbation::evaluate(Index p, Index q, double delta)
         return evaluate_spai(p, q, delta);
     switch (path_for(p, q)) {
     case LivePath::Tridiagonal:
-        return perturb_tridiagonal(m_A, p, q, delta, m_exactL ? &*m_exactL : nullptr);
-    case LivePath::UpdateDowndate: {
-        CholeskyPerturbation &live = engine();
-        PerturbationResult r = live.perturb(p, q, delta);
-        // Undoing the update keeps every evaluation relative to the original factor; the reverse
-        // step restores a matrix that was positive definite, so it is not refused.
-        live.perturb(p, q, -delta);
-        return r;
-    }
+        return evaluate_tridiagonal(p, q, delta);
+    case LivePath::UpdateDowndate:
+        return evaluate_cholesky(p, q, delta);
     case LivePath::FsaiRows:
         return perturb_fsai(m_A, base_factor(), p, q, delta, m_options.threads);
+    case LivePath::Ic0Columns:
+        return evaluate_ic0(p, q, delta);
     case LivePath::FromScratch:
     case LivePath::SpaiColumns:
         break;
     }
     return perturb_from_scratch(m_A, p, q, delta, factor_function(m_kind, m_options.threads));
+}
+
+std::span<const int> LivePerturbation::hops(Index p, Index q)
+{
+    if (p != m_hopP || q != m_hopQ || m_hops.empty()) {
+        // Hop distances from {p, q} are the same in the graph of A and of A': an edge p–q joins
+        // two sources.
+        const Index sources[2] = {p, q};
+        m_hops = sparse::hop_distances(m_A, std::span<const Index>(sources, p == q ? 1 : 2));
+        m_hopP = p;
+        m_hopQ = q;
+    }
+    return m_hops;
+}
+
+namespace {
+
+bool structural_zero(const sparse::Matrix &A, Index p, Index q)
+{
+    for (sparse::Matrix::InnerIterator it(A, q); it; ++it)
+        if (it.row() == p)
+            return false;
+    return true;
+}
+
+} // namespace
+
+const LivePerturbation::TridiagonalBase &LivePerturbation::tridiagonal_base()
+{
+    if (!m_triBase) {
+        TridiagonalBase b;
+        const auto n = static_cast<Index>(m_A.rows());
+        b.a_diag = m_A.diagonal();
+        b.a_sub = sparse::Vector::Zero(std::max<Index>(0, n - 1));
+        for (Index i = 0; i + 1 < n; ++i)
+            b.a_sub[i] = m_A.coeff(i + 1, i);
+        if (m_exactL) {
+            if (m_exactL->rows() != n || m_exactL->cols() != n)
+                throw std::invalid_argument("exact factor has the wrong size");
+            b.L.diag = m_exactL->diagonal();
+            b.L.sub = sparse::Vector::Zero(std::max<Index>(0, n - 1));
+            for (Index i = 0; i + 1 < n; ++i)
+                b.L.sub[i] = m_exactL->coeff(i + 1, i);
+        } else {
+            b.L = factor::tridiagonal_cholesky(b.a_diag, b.a_sub); // quadruple-precision check, once
+        }
+        m_triBase = std::move(b);
+    }
+    return *m_triBase;
+}
+
+PerturbationResult LivePerturbation::evaluate_tridiagonal(Index p, Index q, double delta)
+{
+    const auto n = static_cast<Index>(m_A.rows());
+    if (p < 0 || q < 0 || p >= n || q >= n)
+        throw std::out_of_range("perturbation entry outside the matrix");
+    const TridiagonalBase &base = tridiagonal_base();
+    // Rows before k = max(p, q) of the factor do not depend on the perturbed entries; the
+    // recurrence continues from L_{k-1,k-1}, cross-checked in double-double on every step.
+    const Index k = std::max(p, q);
+    sparse::Vector diag = base.a_diag, sub = base.a_sub;
+    if (p == q)
+        diag[p] += delta;
+    else
+        sub[std::min(p, q)] += delta;
+    const factor::TridiagonalFactor t = factor::tridiagonal_cholesky(
+        diag, sub, k, k > 0 ? base.L.diag[k - 1] : 0.0, 1e-8, factor::CrossCheck::DoubleDouble);
+    DeltaBuilder d(n);
+    d.reserve(2 * static_cast<std::size_t>(n - k + 1));
+    for (Index j = std::max<Index>(0, k - 1); j < n; ++j) {
+        if (j >= k)
+            d.add(j, j, t.diag[j] - base.L.diag[j]);
+        // L_{k,k-1} = A_{k,k-1}/L_{k-1,k-1} changes only when A_{k,k-1} itself is perturbed.
+        if (j + 1 < n && (j >= k || p != q))
+            d.add(j + 1, j, t.sub[j] - base.L.sub[j]);
+    }
+    PerturbationResult r;
+    r.pattern_changed = structural_zero(m_A, p, q);
+    r.delta = d.finish(m_A, p, q, {}, hops(p, q));
+    r.error_estimate = std::max({base.L.error_estimate, base.L.quad_discrepancy, t.error_estimate, t.quad_discrepancy});
+    r.reliable = base.L.reliable && t.reliable;
+    r.warning = !base.L.reliable ? "unperturbed factor: " + base.L.warning
+                                 : (!t.reliable ? "perturbed factor: " + t.warning : "");
+    return r;
+}
+
+PerturbationResult LivePerturbation::evaluate_ic0(Index p, Index q, double delta)
+{
+    const auto n = static_cast<Index>(m_A.rows());
+    const sparse::Matrix &L = base_factor();
+    const sparse::Matrix Ap = perturbed(m_A, p, q, delta);
+    const Index c = std::min(p, q);
+    precond::Ic0Result f = precond::ic0_from_column(Ap, L, static_cast<int>(c));
+    if (!f.ok)
+        throw factor::NotPositiveDefinite("IC(0) broke down: pivot of row/column " +
+                                              std::to_string(f.breakdown_column + 1) + " (1-based) is not positive",
+                                          f.breakdown_column);
+    DeltaBuilder d(n);
+    const auto column = [](const sparse::Matrix &M, Index j) {
+        const auto b = static_cast<std::size_t>(M.outerIndexPtr()[j]), e = static_cast<std::size_t>(M.outerIndexPtr()[j + 1]);
+        return std::pair(std::span<const Index>(M.innerIndexPtr() + b, e - b), std::span<const double>(M.valuePtr() + b, e - b));
+    };
+    double lo = std::numeric_limits<double>::infinity(), hi = 0.0;
+    for (Index j = 0; j < n; ++j) {
+        const double a = L.valuePtr()[L.outerIndexPtr()[j]], b = f.L.valuePtr()[f.L.outerIndexPtr()[j]];
+        lo = std::min({lo, std::abs(a), std::abs(b)});
+        hi = std::max({hi, std::abs(a), std::abs(b)});
+        if (j >= c) {
+            const auto [oldRows, oldVals] = column(L, j);
+            const auto [newRows, newVals] = column(f.L, j);
+            d.add_column(j, oldRows, oldVals, newRows, newVals);
+        }
+    }
+    PerturbationResult r;
+    r.delta = d.finish(m_A, p, q, {}, hops(p, q));
+    // As perturb_from_scratch: u·max(L_kk²)/min(L_kk²) over both factors.
+    r.error_estimate = lo > 0 ? 0.5 * std::numeric_limits<double>::epsilon() * (hi / lo) * (hi / lo)
+                              : std::numeric_limits<double>::infinity();
+    if (!(r.error_estimate <= 1e-8)) {
+        r.reliable = false;
+        std::ostringstream w;
+        w << "estimated relative error " << r.error_estimate << " exceeds " << 1e-8
+          << ": the matrix is too ill-conditioned for a trustworthy factor in double precision";
+        r.warning = w.str();
+    }
+    return r;
+}
+
+PerturbationResult LivePerturbation::evaluate_cholesky(Index p, Index q, double delta)
+{
+    CholeskyPerturbation &live = engine();
+    const auto n = static_cast<Index>(m_A.rows());
+    if (p < 0 || q < 0 || p >= n || q >= n)
+        throw std::out_of_range("perturbation entry outside the matrix");
+    if (m_factorEntries == 0)
+        m_factorEntries = live.factor_nonzeros();
+    const bool sameEntry = m_undo && m_undo->p == p && m_undo->q == q;
+    if (m_undo && !sameEntry)
+        return_to_base();
+    if (sameEntry && delta == m_undo->delta && m_lastResult)
+        return *m_lastResult; // the factor is as last shown (CHOLMOD is not asked to add zero)
+    if (m_undo) {
+        live.restore(m_undo->saved, m_undo->p, m_undo->q, m_undo->value, m_undo->cond);
+        ++m_health.restores;
+        m_undo.reset();
+        m_lastResult.reset();
+    }
+    // The factor is the unperturbed one again (bit for bit): one modification takes it to A + δ.
+    const double cond = live.condition_estimate();
+    LiveModification m;
+    try {
+        m = live.modify(p, q, delta);
+    } catch (const factor::FactorError &) {
+        // CHOLMOD failed midway; the engine refactorised its (unperturbed) matrix.
+        ++m_health.refactorizations;
+        throw;
+    }
+    ++m_health.steps;
+    if (delta != 0.0)
+        m_undo = Undo{p, q, delta, m_A.coeff(p, q), cond, std::move(m.mod.saved)};
+    // New entries count against the unperturbed factor: fill kept as explicit zeros counts again.
+    const factor::FactorColumns &before = m.mod.before, &after = m.mod.after;
+    const auto key = [n](Index i, Index j) { return std::int64_t(j) * n + i; };
+    Index added = m.mod.new_entries;
+    if (!m_explicitZeros.empty())
+        for (std::size_t k = 0; k < after.cols.size(); ++k)
+            for (auto t = after.ptr[k]; t < after.ptr[k + 1]; ++t)
+                if (after.vals[t] != 0.0 && m_explicitZeros.count(key(after.rows[t], after.cols[k])))
+                    ++added;
+    if (m.mod.new_entries > 0) {
+        for (std::size_t k = 0; k < after.cols.size(); ++k) {
+            const auto b0 = before.rows.begin() + before.ptr[k], b1 = before.rows.begin() + before.ptr[k + 1];
+            for (auto t = after.ptr[k]; t < after.ptr[k + 1]; ++t)
+                if (!std::binary_search(b0, b1, after.rows[t]))
+                    m_explicitZeros.insert(key(after.rows[t], after.cols[k]));
+        }
+    }
+    PerturbationResult r;
+    r.pattern_changed = structural_zero(m_A, p, q);
+    r.new_entries = added;
+    r.perm = live.permutation();
+    r.delta = compute_delta(m.mod, n, m_A, p, q, r.perm, hops(p, q));
+    r.reliable = m.reliable;
+    r.error_estimate = m.error_estimate;
+    r.warning = std::move(m.warning);
+    if (m_undo)
+        m_lastResult = r;
+    return r;
+}
+
+void LivePerturbation::return_to_base()
+{
+    if (!m_undo)
+        return;
+    CholeskyPerturbation &live = engine();
+    live.restore(m_undo->saved, m_undo->p, m_undo->q, m_undo->value, m_undo->cond);
+    ++m_health.restores;
+    m_undo.reset();
+    m_lastResult.reset();
+    // Fill that structural zeros added stays in the pattern as explicit zeros; once it has grown
+    // the factor by a tenth, a fresh factorisation gives the memory and the speed back.
+    const std::int64_t entries = live.factor_nonzeros();
+    m_health.explicit_zeros = entries - m_factorEntries;
+    if (entries > m_factorEntries + m_factorEntries / 10) {
+        live.refactor(m_A);
+        ++m_health.refactorizations;
+        m_factorEntries = live.factor_nonzeros();
+        m_health.explicit_zeros = 0;
+        m_explicitZeros.clear();
+    }
 }
 
 Evaluation LivePerturbation::try_evaluate(Index p, Index q, double delta)

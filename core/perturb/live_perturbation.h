@@ -3,6 +3,7 @@
 // evaluates A + δ(e_p e_qᵀ + e_q e_pᵀ) against the unperturbed A (never against the previous call),
 // so a slider that jumps back and forth always shows ΔL relative to the same original factor.
 
+#include "factor/tridiagonal.h"
 #include "perturb/outcome.h"
 #include "perturb/perturbation.h"
 #include "precond/kind.h"
@@ -11,6 +12,9 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
+#include <unordered_set>
+#include <vector>
 
 namespace fs::perturb {
 
@@ -37,6 +41,7 @@ enum class LivePath {
     FromScratch,    ///< both factors recomputed (IC(0), K-optimal, SPAI off-pattern)
     SpaiColumns,    ///< only the SPAI columns whose pattern contains p or q recomputed
     FsaiRows,       ///< only the FSAI rows whose pattern holds both p and q recomputed
+    Ic0Columns,     ///< IC(0) of A' from column min(p, q) on; the columns before are those of A
 };
 
 /// K-optimal is refused above this estimate of selected-inversion memory, since a live view
@@ -59,6 +64,18 @@ FactorFunction factor_function(PrecondKind kind, int threads = 0);
 /// larger than an AMD factor that an update could not keep up with a dragged slider (large banded
 /// matrices such as 2D/3D grids). Tridiagonal matrices always stay natural (no fill at all).
 Ordering recommended_ordering(const sparse::Matrix &A);
+
+/// The state of the live exact factor. Reversing an update by a downdate leaves rounding behind,
+/// and over a long drag it would accumulate; instead the engine keeps the changed columns as they
+/// were and writes them back (bit for bit) before the next step or another entry, so the factor is
+/// always the unperturbed one plus one modification. Fill from structural zeros stays in the pattern
+/// as explicit zeros; when it has grown the factor by a tenth, the factor is computed afresh.
+struct LiveHealth {
+    std::int64_t steps = 0;          ///< modifications applied
+    std::int64_t restores = 0;       ///< times the unperturbed columns were written back
+    std::int64_t explicit_zeros = 0; ///< factor entries that fill added and restores zeroed
+    int refactorizations = 0;        ///< fresh factorisations after the first
+};
 
 /// An evaluation with its exceptions classified: `result` is set exactly when outcome.ok().
 struct Evaluation {
@@ -98,9 +115,30 @@ public:
     PrecondKind kind() const { return m_kind; }
     Ordering ordering() const { return m_ordering; }
     bool has_exact_factor() const { return m_exactL.has_value(); }
+    /// Hop distance of every row of A from {p, q} (computed once per entry, then reused).
+    std::span<const int> hops(Index p, Index q);
+    const LiveHealth &health() const { return m_health; }
 
 private:
+    struct Undo {
+        Index p = -1, q = -1;
+        double delta = 0.0;  ///< what the live factor has added to A(p, q)
+        double value = 0.0;  ///< A(p, q) before
+        double cond = 0.0;   ///< the engine's condition bound before
+        factor::SavedColumns saved;
+    };
+    struct TridiagonalBase {
+        factor::TridiagonalFactor L;
+        sparse::Vector a_diag, a_sub;
+    };
+
     PerturbationResult evaluate_spai(Index p, Index q, double delta);
+    PerturbationResult evaluate_cholesky(Index p, Index q, double delta);
+    PerturbationResult evaluate_tridiagonal(Index p, Index q, double delta);
+    PerturbationResult evaluate_ic0(Index p, Index q, double delta);
+    /// Writes the unperturbed columns back; refactorises when explicit fill has grown too much.
+    void return_to_base();
+    const TridiagonalBase &tridiagonal_base();
     bool recurrence_applies() const;
     CholeskyPerturbation &engine();
 
@@ -113,6 +151,14 @@ private:
     std::unique_ptr<CholeskyPerturbation> m_engine;
     std::optional<sparse::Matrix> m_baseFactor;
     std::vector<Index> m_perm;
+    std::optional<Undo> m_undo;                     ///< how to undo what the live factor holds
+    std::optional<PerturbationResult> m_lastResult; ///< for a repeated δ
+    std::int64_t m_factorEntries = 0;               ///< of the last fresh factorisation
+    std::unordered_set<std::int64_t> m_explicitZeros; ///< fill entries (j·n + i) restores zeroed
+    LiveHealth m_health;
+    std::optional<TridiagonalBase> m_triBase;
+    Index m_hopP = -1, m_hopQ = -1;
+    std::vector<int> m_hops;
 };
 
 /// A prepared engine, or why there is none.

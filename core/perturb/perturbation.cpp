@@ -100,6 +100,39 @@ PerturbationResult CholeskyPerturbation::perturb(Index p, Index q, double delta)
     check_entry(m_A, p, q);
     PerturbationResult r;
     r.pattern_changed = is_structural_zero(m_A, p, q);
+    LiveModification m = modify(p, q, delta);
+    r.new_entries = m.mod.new_entries;
+    r.perm = m_chol.permutation();
+    r.delta = compute_delta(m.mod, static_cast<Index>(m_A.rows()), m_A, p, q, r.perm);
+    r.reliable = m.reliable;
+    r.error_estimate = m.error_estimate;
+    r.warning = std::move(m.warning);
+    return r;
+}
+
+void CholeskyPerturbation::refactor(const sparse::Matrix &A)
+{
+    m_A = A;
+    m_A.makeCompressed();
+    m_chol.analyze(m_A);
+    m_chol.factorize(m_A);
+    m_cond = m_chol.condition_estimate(m_A);
+    m_sinceEstimate = 0;
+}
+
+void CholeskyPerturbation::restore(const factor::SavedColumns &saved, Index p, Index q, double value, double cond)
+{
+    check_entry(m_A, p, q);
+    m_chol.restore_columns(saved);
+    m_A.coeffRef(p, q) = value;
+    if (p != q)
+        m_A.coeffRef(q, p) = value;
+    m_cond = cond;
+}
+
+LiveModification CholeskyPerturbation::modify(Index p, Index q, double delta)
+{
+    check_entry(m_A, p, q);
     // Refusal happens inside modify_symmetric before the factor is touched; m_A is only changed
     // once the factor has been.
     FactorModification mod;
@@ -129,11 +162,14 @@ PerturbationResult CholeskyPerturbation::perturb(Index p, Index q, double delta)
         m_cond = m_chol.condition_estimate(m_A);
         m_sinceEstimate = 0;
     }
-    r.new_entries = mod.new_entries;
-    r.perm = m_chol.permutation();
-    r.delta = compute_delta(mod, static_cast<Index>(m_A.rows()), m_A, p, q, r.perm);
-    assess(r, std::max(condBefore, m_cond));
-    return r;
+    PerturbationResult assessed;
+    assess(assessed, std::max(condBefore, m_cond));
+    LiveModification m;
+    m.mod = std::move(mod);
+    m.reliable = assessed.reliable;
+    m.error_estimate = assessed.error_estimate;
+    m.warning = std::move(assessed.warning);
+    return m;
 }
 
 PerturbationResult perturb_tridiagonal(const sparse::Matrix &A, Index p, Index q, double delta,

@@ -32,6 +32,14 @@ struct PerturbationResult {
 /// A + δ(e_p e_qᵀ + e_q e_pᵀ) (δ e_p e_pᵀ when p == q). Throws std::out_of_range for bad indices.
 sparse::Matrix perturbed(const sparse::Matrix &A, Index p, Index q, double delta);
 
+/// An accepted modification of the live factor with its accuracy assessment (no ΔL yet).
+struct LiveModification {
+    factor::FactorModification mod;
+    bool reliable = true;
+    double error_estimate = 0.0;
+    std::string warning;
+};
+
 /// A matrix with its exact Cholesky factor, perturbed live by update/downdate.
 class CholeskyPerturbation {
 public:
@@ -45,6 +53,19 @@ public:
     /// matrix indefinite (or singular to working precision) throws PerturbationRefused and leaves
     /// matrix and factor exactly as they were.
     PerturbationResult perturb(Index p, Index q, double delta);
+
+    /// perturb() without ΔL: the changed columns before and after, for callers that diff against
+    /// another state of the factor (the live engine diffs against the unperturbed factor).
+    LiveModification modify(Index p, Index q, double delta);
+
+    /// Replaces matrix and factor by a fresh factorisation of `A` (same ordering), discarding the
+    /// rounding that many updates and downdates accumulate. Throws NotPositiveDefinite.
+    void refactor(const sparse::Matrix &A);
+
+    /// Undoes a modification exactly: the factor columns `saved` (FactorModification::saved) are
+    /// written back, A(p, q) and its mirror get `value` again and the condition bound `cond`.
+    void restore(const factor::SavedColumns &saved, Index p, Index q, double value, double cond);
+    std::int64_t factor_nonzeros() const { return m_chol.factor_nonzeros(); }
 
     const sparse::Matrix &matrix() const { return m_A; }
     /// The current factor L of P A Pᵀ.

@@ -3,6 +3,7 @@
 #include "precond/errors.h"
 
 #include <cmath>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,25 @@ namespace fs::precond {
 // j < k with L_kj stored; rowPos lists, for each row k, the CSC positions of those L_kj, so no
 // search is needed. The update of column j is restricted to rows in the pattern of column k
 // (the marker array): that restriction is exactly the "zero fill" rule.
+namespace {
+
+Ic0Result ic0_impl(const sparse::Matrix &A, const sparse::Matrix *base, int start);
+
+} // namespace
+
 Ic0Result ic0(const sparse::Matrix &A)
+{
+    return ic0_impl(A, nullptr, 0);
+}
+
+Ic0Result ic0_from_column(const sparse::Matrix &A, const sparse::Matrix &base, int start)
+{
+    return ic0_impl(A, &base, start);
+}
+
+namespace {
+
+Ic0Result ic0_impl(const sparse::Matrix &A, const sparse::Matrix *base, int start)
 {
     if (A.rows() != A.cols())
         throw NotSpd(NotSpd::Reason::NotSquare, "IC(0) needs a square matrix, got "
@@ -54,9 +73,25 @@ Ic0Result ic0(const sparse::Matrix &A)
             }
     }
 
+    if (base) {
+        // Columns before `start` are those of the given factor: same pattern, so same positions.
+        if (start < 0 || start > n || base->rows() != n || base->cols() != n || base->nonZeros() != L.nonZeros())
+            throw std::invalid_argument("IC(0) from a column: the factor does not have the pattern of tril(A)");
+        const int *bPtr = base->outerIndexPtr();
+        const int *bRow = base->innerIndexPtr();
+        for (int j = 0; j <= n; ++j)
+            if (bPtr[j] != colPtr[j])
+                throw std::invalid_argument("IC(0) from a column: the factor does not have the pattern of tril(A)");
+        for (int p = 0; p < colPtr[start]; ++p) {
+            if (bRow[p] != rowIdx[p])
+                throw std::invalid_argument("IC(0) from a column: the factor does not have the pattern of tril(A)");
+            val[p] = base->valuePtr()[p];
+        }
+    }
+
     std::vector<double> work(n, 0.0);
     std::vector<int> mark(n, -1);
-    for (int k = 0; k < n; ++k) {
+    for (int k = base ? start : 0; k < n; ++k) {
         for (int p = colPtr[k]; p < colPtr[k + 1]; ++p) {
             work[rowIdx[p]] = val[p];
             mark[rowIdx[p]] = k;
@@ -86,5 +121,7 @@ Ic0Result ic0(const sparse::Matrix &A)
     result.ok = true;
     return result;
 }
+
+} // namespace
 
 } // namespace fs::precond

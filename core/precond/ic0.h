@@ -21,4 +21,11 @@ struct Ic0Result {
 /// never thrown. Throws NotSpd(NotSquare) for a non-square A. Cost O(sum_k |row k of L|^2).
 Ic0Result ic0(const sparse::Matrix &A);
 
+/// ic0(A) when columns 0..start-1 of the result are known: `base` is the IC(0) factor of a matrix
+/// with the pattern of A that equals A in those columns of tril(A) (column k of IC(0) depends only
+/// on columns 0..k of tril(A)). They are copied and the others recomputed: the result equals
+/// ic0(A) bit for bit. What the live perturbation view uses after A(p, q) changes (start = min(p, q)).
+/// Throws std::invalid_argument when base does not have the pattern of tril(A).
+Ic0Result ic0_from_column(const sparse::Matrix &A, const sparse::Matrix &base, int start);
+
 } // namespace fs::precond

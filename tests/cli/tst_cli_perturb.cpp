@@ -24,6 +24,9 @@ private Q_SLOTS:
     void perturbCounterexampleFile();
     void perturbAmdAndKinds_data();
     void perturbAmdAndKinds();
+    void sweepEndsWhereOneStepGoes_data();
+    void sweepEndsWhereOneStepGoes();
+    void sweepStopsAtARefusedStep();
     void errors_data();
     void errors();
 
@@ -108,6 +111,60 @@ void TestCliPerturb::perturbAmdAndKinds()
         QCOMPARE(j.value("kind").toString(), QString("spai"));
         QCOMPARE(j.value("share_beyond").toObject().value("1").toDouble(), 0.0);
     }
+}
+
+void TestCliPerturb::sweepEndsWhereOneStepGoes_data()
+{
+    QTest::addColumn<QStringList>("args");
+    const QStringList poisson{"--generator", "poisson2d", "--nx", "10", "--ny", "8"};
+    QTest::newRow("cholesky") << poisson + QStringList{"--entry", "12,12"};
+    QTest::newRow("cholesky amd off-diagonal") << poisson + QStringList{"--entry", "13,12", "--ordering", "amd"};
+    QTest::newRow("cholesky fill") << poisson + QStringList{"--entry", "1,40"};
+    QTest::newRow("ic0") << poisson + QStringList{"--entry", "12,12", "--kind", "ic0"};
+    QTest::newRow("tridiagonal") << QStringList{"--generator", "laplacian1d", "--n", "50", "--entry", "7,7"};
+    QTest::newRow("counterexample") << QStringList{"--generator", "counterexample", "--n", "30", "--entry", "1,1"};
+}
+
+void TestCliPerturb::sweepEndsWhereOneStepGoes()
+{
+    QFETCH(QStringList, args);
+    const QStringList base = QStringList{"perturb"} + args + QStringList{"--delta", "0.5", "--json"};
+    const Run one = runCli(base);
+    QVERIFY2(one.code == 0, one.err.constData());
+    const Run sweep = runCli(base + QStringList{"--sweep", "25"});
+    QVERIFY2(sweep.code == 0, sweep.err.constData());
+    const QJsonObject a = one.json(), b = sweep.json();
+    // The 25th step is δ itself: the same result as one evaluation.
+    QCOMPARE(b.value("changed_entries").toInt(), a.value("changed_entries").toInt());
+    QCOMPARE(b.value("new_entries").toInt(), a.value("new_entries").toInt());
+    const QJsonArray da = a.value("diag_diff").toArray(), db = b.value("diag_diff").toArray();
+    QCOMPARE(db.size(), da.size());
+    for (qsizetype i = 0; i < da.size(); ++i)
+        QVERIFY(std::abs(da[i].toDouble() - db[i].toDouble()) <= 1e-10);
+    for (const QString &k : a.value("share_beyond").toObject().keys())
+        QVERIFY(std::abs(a.value("share_beyond").toObject().value(k).toDouble() -
+                         b.value("share_beyond").toObject().value(k).toDouble()) <= 1e-10);
+    QVERIFY(!a.contains("sweep"));
+    const QJsonObject s = b.value("sweep").toObject();
+    QCOMPARE(s.value("steps").toInt(), 25);
+    QVERIFY(s.value("seconds").toDouble() > 0.0);
+    QVERIFY(std::abs(s.value("updates_per_second").toDouble() * s.value("seconds").toDouble() - 25.0) < 1e-6);
+    QVERIFY(s.value("grid").toInt() >= 1 && s.value("grid").toInt() <= 512);
+    QVERIFY(b.value("live_factor").toObject().contains("refactorizations"));
+    // The text form reports the rate too.
+    const Run text = runCli(QStringList{"perturb"} + args + QStringList{"--delta", "0.5", "--sweep", "3"});
+    QCOMPARE(text.code, 0);
+    QVERIFY(text.out.contains("3 steps in"));
+}
+
+void TestCliPerturb::sweepStopsAtARefusedStep()
+{
+    // A_ii = 4: the steps -2, -4, ... of a sweep to -10 reach a singular matrix at the second.
+    const Run r = runCli({"perturb", "--generator", "poisson2d", "--nx", "6", "--ny", "6", "--entry", "8,8",
+                          "--delta", "-10", "--sweep", "5"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.startsWith("error: sweep step 2"), r.err.constData());
+    QVERIFY(r.err.contains("positive definite"));
 }
 
 void TestCliPerturb::errors_data()

@@ -10,28 +10,22 @@ namespace {
 
 constexpr int MaxGrid = 256;
 
-PerturbOutcome evaluate(fs::perturb::LivePerturbation &engine, const PerturbEdit &edit, int grid)
+PerturbOutcome evaluate(fs::perturb::LiveFrames &frames, const PerturbEdit &edit)
 {
     PerturbOutcome out;
     out.edit = edit;
     QElapsedTimer timer;
     timer.start();
-    fs::perturb::Evaluation e = engine.try_evaluate(edit.row, edit.col, edit.delta);
+    fs::perturb::FrameEvaluation e = frames.try_frame(edit.row, edit.col, edit.delta);
     out.outcome = std::move(e.outcome);
-    if (e.result) {
-        auto r = std::make_shared<fs::perturb::PerturbationResult>(std::move(*e.result));
-        const auto n = static_cast<fs::sparse::Index>(engine.matrix().rows());
-        out.diagByRow.assign(size_t(n), 0.0);
-        for (fs::sparse::Index k = 0; k < n && k < r->delta.diag_diff.size(); ++k)
-            out.diagByRow[size_t(r->perm.empty() ? k : r->perm[size_t(k)])] = r->delta.diag_diff[k];
-        out.deltaBins = fs::sparse::bin_pattern(r->delta.delta_L, fs::sparse::BinWindow::whole(r->delta.delta_L),
-                                                grid, grid);
+    if (e.frame) {
+        out.diagByRow = std::move(e.frame->diag_by_row);
+        out.deltaBins = std::move(e.frame->delta_bins);
         // A GNN predicts factors, not approximate inverses: the bound is about L only.
-        if (engine.kind() != fs::precond::PrecondKind::Spai)
-            out.cosineBound = fs::dataset::factor_pair_bounds(engine.matrix(), {edit.row, edit.col, edit.delta},
-                                                              engine.base_factor(), r->delta.delta_L, r->perm,
-                                                              fs::perturb::kShareBeyondMax);
-        out.result = std::move(r);
+        if (e.frame->pair_sums)
+            out.cosineBound = fs::dataset::bounds_from_hop_sums(e.frame->pair_sums->ll, e.frame->pair_sums->pp,
+                                                                e.frame->pair_sums->lp);
+        out.result = std::make_shared<fs::perturb::PerturbationResult>(std::move(e.frame->result));
     }
     out.seconds = double(timer.nsecsElapsed()) * 1e-9;
     return out;
@@ -39,7 +33,7 @@ PerturbOutcome evaluate(fs::perturb::LivePerturbation &engine, const PerturbEdit
 
 // Sets up the engine for a matrix off the GUI thread: the ordering, the unperturbed factor and its
 // pattern on the display grid.
-std::pair<PerturbBase, std::shared_ptr<fs::perturb::LivePerturbation>> setUp(const PerturbConfig &c)
+std::pair<PerturbBase, std::shared_ptr<fs::perturb::LiveFrames>> setUp(const PerturbConfig &c)
 {
     PerturbBase b;
     const fs::sparse::Ordering recommended = fs::perturb::recommended_ordering(*c.matrix);
@@ -63,7 +57,7 @@ std::pair<PerturbBase, std::shared_ptr<fs::perturb::LivePerturbation>> setUp(con
         return {std::move(b), nullptr};
     }
     b.ordering = setup.engine->ordering();
-    return {std::move(b), std::move(setup.engine)};
+    return {std::move(b), std::make_shared<fs::perturb::LiveFrames>(std::move(setup.engine), b.gridSize)};
 }
 
 } // namespace
@@ -82,7 +76,7 @@ void PerturbRunner::configure(const PerturbConfig &config)
     m_runner.submit(SetUp, [this, config] {
         m_engine.reset();
         return CoalescingRunner::Work([this, config](std::stop_token) {
-            auto prepared = std::make_shared<std::pair<PerturbBase, std::shared_ptr<fs::perturb::LivePerturbation>>>(
+            auto prepared = std::make_shared<std::pair<PerturbBase, std::shared_ptr<fs::perturb::LiveFrames>>>(
                 setUp(config));
             return CoalescingRunner::Finish([this, prepared] {
                 m_base = std::move(prepared->first);
@@ -98,8 +92,8 @@ void PerturbRunner::request(const PerturbEdit &edit)
     m_runner.submit(Evaluate, [this, edit] {
         if (!m_engine)
             return CoalescingRunner::Work(); // no matrix, or its set-up failed
-        return CoalescingRunner::Work([this, edit, engine = m_engine, grid = m_base.gridSize](std::stop_token) {
-            auto outcome = std::make_shared<PerturbOutcome>(evaluate(*engine, edit, grid));
+        return CoalescingRunner::Work([this, edit, engine = m_engine](std::stop_token) {
+            auto outcome = std::make_shared<PerturbOutcome>(evaluate(*engine, edit));
             return CoalescingRunner::Finish([this, outcome] {
                 // A matrix set up meanwhile makes this result stale.
                 if (!m_runner.hasPending(SetUp))

@@ -2,7 +2,7 @@
 
 #include "perturb/perturbcommand.h"
 
-#include <perturb/live_perturbation.h>
+#include <perturb/live_frame.h>
 #include <sparse/pattern_bins.h>
 
 #include "widgets/coalescingrunner.h"
@@ -72,7 +72,7 @@ Q_SIGNALS:
 private:
     enum Lane { SetUp, Evaluate }; // a new matrix is set up before any edit of it is evaluated
 
-    std::shared_ptr<fs::perturb::LivePerturbation> m_engine;
+    std::shared_ptr<fs::perturb::LiveFrames> m_engine;
     PerturbBase m_base;
     CoalescingRunner m_runner; // last: destroyed (and waited for) first
 };

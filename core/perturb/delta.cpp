@@ -87,15 +87,14 @@ LocalityProfile locality_profile(std::span<const int> hop, std::span<const Index
 }
 
 DeltaBuilder::DeltaBuilder(Index n)
-    : m_n(n), m_diag(sparse::Vector::Zero(n))
+    : m_n(n), m_L(n, n), m_diag(sparse::Vector::Zero(n))
 {
 }
 
 void DeltaBuilder::reserve(std::size_t entries)
 {
-    m_rows.reserve(entries);
+    m_L.data().reserve(static_cast<Eigen::Index>(entries));
     m_cols.reserve(entries);
-    m_vals.reserve(entries);
 }
 
 void DeltaBuilder::add(Index i, Index j, double v)
@@ -104,9 +103,8 @@ void DeltaBuilder::add(Index i, Index j, double v)
         m_diag[j] = v;
     if (v == 0.0)
         return;
-    m_rows.push_back(i);
+    m_L.data().append(v, i);
     m_cols.push_back(j);
-    m_vals.push_back(v);
 }
 
 void DeltaBuilder::add_column(Index j, std::span<const Index> old_rows, std::span<const double> old_vals,
@@ -134,23 +132,23 @@ FactorDelta DeltaBuilder::finish(const sparse::Matrix &A, Index p, Index q, std:
     FactorDelta out;
     const Index n = m_n;
     out.diag_diff = std::move(m_diag);
-    out.changed_entries = static_cast<Index>(m_vals.size());
-    for (double v : m_vals)
+    const auto count = static_cast<std::size_t>(m_L.data().size());
+    out.changed_entries = static_cast<Index>(count);
+    const std::span<const double> vals(m_L.valuePtr(), count);
+    const std::span<const Index> rows(m_L.innerIndexPtr(), count);
+    for (double v : vals)
         out.max_abs_change = std::max(out.max_abs_change, std::abs(v));
-    // Entries arrive column by column with ascending rows, so the compressed arrays are built
-    // directly (no triplet sort: on large factors this dominates otherwise).
-    out.delta_L.resize(n, n);
-    out.delta_L.resizeNonZeros(static_cast<Eigen::Index>(m_vals.size()));
-    Index *outer = out.delta_L.outerIndexPtr();
+    // Entries arrive column by column with ascending rows, so the compressed arrays are complete
+    // once the column starts are set (no triplet sort: on large factors this dominates otherwise).
+    Index *outer = m_L.outerIndexPtr();
     std::fill(outer, outer + n + 1, 0);
     for (Index j : m_cols)
         ++outer[j + 1];
     for (Index j = 0; j < n; ++j)
         outer[j + 1] += outer[j];
-    std::copy(m_rows.begin(), m_rows.end(), out.delta_L.innerIndexPtr());
-    std::copy(m_vals.begin(), m_vals.end(), out.delta_L.valuePtr());
-    out.profile = hops.empty() ? locality_profile(A, p, q, m_rows, m_cols, m_vals, perm)
-                               : locality_profile(hops, m_rows, m_cols, m_vals, perm);
+    out.profile = hops.empty() ? locality_profile(A, p, q, rows, m_cols, vals, perm)
+                               : locality_profile(hops, rows, m_cols, vals, perm);
+    out.delta_L = std::move(m_L);
     return out;
 }
 
@@ -169,7 +167,8 @@ void column_of(const sparse::Matrix &L, Index j, std::vector<Index> &rows, std::
 } // namespace
 
 FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_new,
-                          const sparse::Matrix &A, Index p, Index q, std::span<const Index> perm)
+                          const sparse::Matrix &A, Index p, Index q, std::span<const Index> perm,
+                          std::span<const int> hops)
 {
     const auto n = static_cast<Index>(L_old.rows());
     if (L_old.rows() != L_old.cols() || L_new.rows() != n || L_new.cols() != n || A.rows() != n)
@@ -184,7 +183,7 @@ FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_n
         column_of(L_new, j, rb, vb);
         d.add_column(j, ra, va, rb, vb);
     }
-    return d.finish(A, p, q, perm);
+    return d.finish(A, p, q, perm, hops);
 }
 
 FactorDelta compute_delta(const factor::FactorModification &mod, Index n, const sparse::Matrix &A, Index p,

@@ -72,8 +72,8 @@ public:
 
 private:
     Index m_n;
-    std::vector<Index> m_rows, m_cols;
-    std::vector<double> m_vals;
+    sparse::Matrix m_L;          ///< ΔL's entries appended to its storage (no copy at the end)
+    std::vector<Index> m_cols;   ///< column of each entry
     sparse::Vector m_diag;
 };
 
@@ -82,7 +82,7 @@ private:
 /// empty means the identity.
 FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_new,
                           const sparse::Matrix &A, Index p, Index q,
-                          std::span<const Index> perm = {});
+                          std::span<const Index> perm = {}, std::span<const int> hops = {});
 
 /// The same from the changed columns only (what factor::Cholesky::modify_symmetric returns); every other
 /// column of the factor is unchanged. `n` is the order of the factor.

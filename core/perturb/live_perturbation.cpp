@@ -109,10 +109,10 @@ LivePath LivePerturbation::path_for(Index p, Index q) const
                 return LivePath::FsaiRows;
         return LivePath::FromScratch;
     }
-    if (m_kind == PrecondKind::Ic0) {
+    if (m_kind == PrecondKind::Ic0 || m_kind == PrecondKind::Kopt) {
         for (sparse::Matrix::InnerIterator it(m_A, q); it; ++it)
             if (it.row() == p)
-                return LivePath::Ic0Columns;
+                return m_kind == PrecondKind::Ic0 ? LivePath::Ic0Columns : LivePath::KoptLowRank;
         return LivePath::FromScratch;
     }
     if (m_kind != PrecondKind::Cholesky)
@@ -135,6 +135,10 @@ PerturbationResult LivePerturbation::evaluate(Index p, Index q, double delta)
         return perturb_fsai(m_A, base_factor(), p, q, delta, m_options.threads);
     case LivePath::Ic0Columns:
         return evaluate_ic0(p, q, delta);
+    case LivePath::KoptLowRank:
+        if (!m_kopt)
+            m_kopt = std::make_unique<KoptLowRank>(m_A, m_options.threads);
+        return m_kopt->perturb(m_A, p, q, delta, hops(p, q));
     case LivePath::FromScratch:
     case LivePath::SpaiColumns:
         break;
@@ -196,17 +200,24 @@ PerturbationResult LivePerturbation::evaluate_tridiagonal(Index p, Index q, doub
     const auto n = static_cast<Index>(m_A.rows());
     if (p < 0 || q < 0 || p >= n || q >= n)
         throw std::out_of_range("perturbation entry outside the matrix");
-    const TridiagonalBase &base = tridiagonal_base();
+    tridiagonal_base();
+    TridiagonalBase &base = *m_triBase;
     // Rows before k = max(p, q) of the factor do not depend on the perturbed entries; the
-    // recurrence continues from L_{k-1,k-1}, cross-checked in double-double on every step.
+    // recurrence continues from L_{k-1,k-1}, cross-checked in double-double on every step. The
+    // perturbed entry is changed in place and given back its exact value afterwards.
     const Index k = std::max(p, q);
-    sparse::Vector diag = base.a_diag, sub = base.a_sub;
-    if (p == q)
-        diag[p] += delta;
-    else
-        sub[std::min(p, q)] += delta;
-    const factor::TridiagonalFactor t = factor::tridiagonal_cholesky(
-        diag, sub, k, k > 0 ? base.L.diag[k - 1] : 0.0, 1e-8, factor::CrossCheck::DoubleDouble);
+    double &entry = p == q ? base.a_diag[p] : base.a_sub[std::min(p, q)];
+    const double original = entry;
+    entry += delta;
+    factor::TridiagonalFactor t;
+    try {
+        t = factor::tridiagonal_cholesky(base.a_diag, base.a_sub, k, k > 0 ? base.L.diag[k - 1] : 0.0, 1e-8,
+                                         factor::CrossCheck::DoubleDouble);
+    } catch (...) {
+        entry = original;
+        throw;
+    }
+    entry = original;
     DeltaBuilder d(n);
     d.reserve(2 * static_cast<std::size_t>(n - k + 1));
     for (Index j = std::max<Index>(0, k - 1); j < n; ++j) {
@@ -376,6 +387,12 @@ PerturbationResult LivePerturbation::evaluate_spai(Index p, Index q, double delt
 
 const sparse::Matrix &LivePerturbation::base_factor()
 {
+    if (m_kind == PrecondKind::Kopt) {
+        // The live K-optimal engine computes the factor as its first step anyway.
+        if (!m_kopt)
+            m_kopt = std::make_unique<KoptLowRank>(m_A, m_options.threads);
+        return m_kopt->base_factor();
+    }
     if (!m_baseFactor) {
         if (m_kind != PrecondKind::Cholesky)
             m_baseFactor = factor_function(m_kind, m_options.threads)(m_A);

@@ -4,6 +4,7 @@
 // so a slider that jumps back and forth always shows ΔL relative to the same original factor.
 
 #include "factor/tridiagonal.h"
+#include "perturb/kopt_perturbation.h"
 #include "perturb/outcome.h"
 #include "perturb/perturbation.h"
 #include "precond/kind.h"
@@ -42,6 +43,7 @@ enum class LivePath {
     SpaiColumns,    ///< only the SPAI columns whose pattern contains p or q recomputed
     FsaiRows,       ///< only the FSAI rows whose pattern holds both p and q recomputed
     Ic0Columns,     ///< IC(0) of A' from column min(p, q) on; the columns before are those of A
+    KoptLowRank,    ///< K-optimal blocks of A'⁻¹ by a rank-one/two update of A⁻¹'s (Woodbury)
 };
 
 /// K-optimal is refused above this estimate of selected-inversion memory, since a live view
@@ -157,6 +159,7 @@ private:
     std::unordered_set<std::int64_t> m_explicitZeros; ///< fill entries (j·n + i) restores zeroed
     LiveHealth m_health;
     std::optional<TridiagonalBase> m_triBase;
+    std::unique_ptr<KoptLowRank> m_kopt;
     Index m_hopP = -1, m_hopQ = -1;
     std::vector<int> m_hops;
 };

@@ -36,18 +36,30 @@ PatternBins bin_pattern(const Matrix &A, BinWindow w, int bins_x, int bins_y)
     if (cells == 0)
         return out;
 
+    // floor(k · bins / span) without a 64-bit division per entry (it dominated on large factors):
+    // a floating-point estimate, corrected exactly with integer products.
+    const auto binOf = [](std::int64_t k, std::int64_t bins, std::int64_t span, double ratio) {
+        auto y = static_cast<std::int64_t>(static_cast<double>(k) * ratio);
+        const std::int64_t t = k * bins;
+        while (y > 0 && y * span > t)
+            --y;
+        while ((y + 1) * span <= t)
+            ++y;
+        return static_cast<int>(y);
+    };
+    const double ratioX = double(out.bins_x) / double(ncols), ratioY = double(out.bins_y) / double(nrows);
     const Index *outer = A.outerIndexPtr();
     const Index *inner = A.innerIndexPtr();
     const double *vals = A.valuePtr();
     const Index *nnzPerCol = A.innerNonZeroPtr(); // null when compressed
     for (Index c = w.col_begin; c < w.col_end; ++c) {
-        const int x = static_cast<int>((static_cast<std::int64_t>(c - w.col_begin) * out.bins_x) / ncols);
+        const int x = binOf(c - w.col_begin, out.bins_x, ncols, ratioX);
         const Index *b = inner + outer[c];
         const Index *e = nnzPerCol ? b + nnzPerCol[c] : inner + outer[c + 1];
         const Index *lo = std::lower_bound(b, e, w.row_begin);
         const Index *hi = std::lower_bound(lo, e, w.row_end);
         for (const Index *p = lo; p < hi; ++p) {
-            const int y = static_cast<int>((static_cast<std::int64_t>(*p - w.row_begin) * out.bins_y) / nrows);
+            const int y = binOf(*p - w.row_begin, out.bins_y, nrows, ratioY);
             const std::size_t cell = static_cast<std::size_t>(y) * static_cast<std::size_t>(out.bins_x) + static_cast<std::size_t>(x);
             ++out.counts[cell];
             out.max_abs[cell] = std::max(out.max_abs[cell], std::abs(vals[p - inner]));

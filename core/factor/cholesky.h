@@ -34,7 +34,7 @@ struct FactorColumns {
 };
 
 /// Columns of the modifiable factor as CHOLMOD stores them (simplicial LDLᵀ: D_j first, then the
-/// unit-lower entries), rows ascending per column, for Cholesky::restore_columns.
+/// unit-lower entries), in storage order, for Cholesky::restore_columns.
 struct SavedColumns {
     std::vector<Index> cols;
     std::vector<Index> ptr{0};

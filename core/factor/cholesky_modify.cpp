@@ -72,16 +72,15 @@ SavedColumns save_columns(const cholmod_factor *L, const std::vector<Index> &col
     const auto *Lx = static_cast<const double *>(L->x);
     SavedColumns out;
     out.cols = cols;
-    std::vector<std::pair<Index, double>> col;
+    std::size_t total = 0;
+    for (Index j : cols)
+        total += static_cast<std::size_t>(Lnz[j]);
+    out.rows.reserve(total);
+    out.vals.reserve(total);
+    // In storage order: restore_columns copies straight back when the order is still the same.
     for (Index j : cols) {
-        col.clear();
-        for (Index t = Lp[j]; t < Lp[j] + Lnz[j]; ++t)
-            col.emplace_back(Li[t], Lx[t]);
-        std::sort(col.begin(), col.end());
-        for (auto [i, v] : col) {
-            out.rows.push_back(i);
-            out.vals.push_back(v);
-        }
+        out.rows.insert(out.rows.end(), Li + Lp[j], Li + Lp[j] + Lnz[j]);
+        out.vals.insert(out.vals.end(), Lx + Lp[j], Lx + Lp[j] + Lnz[j]);
         out.ptr.push_back(static_cast<Index>(out.rows.size()));
     }
     return out;
@@ -100,20 +99,30 @@ void Cholesky::restore_columns(const SavedColumns &saved)
     const auto *Li = static_cast<const Index *>(L->i);
     const auto *Lnz = static_cast<const Index *>(L->nz);
     auto *Lx = static_cast<double *>(L->x);
+    std::vector<std::pair<Index, double>> sorted;
     for (std::size_t k = 0; k < saved.cols.size(); ++k) {
         const Index j = saved.cols[k];
-        const auto rb = saved.rows.begin() + saved.ptr[k], re = saved.rows.begin() + saved.ptr[k + 1];
+        const Index s0 = saved.ptr[k], count = saved.ptr[k + 1] - s0;
+        if (Lnz[j] == count && std::equal(Li + Lp[j], Li + Lp[j] + count, saved.rows.begin() + s0)) {
+            std::copy(saved.vals.begin() + s0, saved.vals.begin() + s0 + count, Lx + Lp[j]);
+            continue;
+        }
+        // Fill added entries or update/downdate moved them: match by row.
+        sorted.clear();
+        for (Index t = s0; t < s0 + count; ++t)
+            sorted.emplace_back(saved.rows[t], saved.vals[t]);
+        std::sort(sorted.begin(), sorted.end());
         Index found = 0;
         for (Index t = Lp[j]; t < Lp[j] + Lnz[j]; ++t) {
-            const auto it = std::lower_bound(rb, re, Li[t]);
-            if (it != re && *it == Li[t]) {
-                Lx[t] = saved.vals[static_cast<std::size_t>(it - saved.rows.begin())];
+            const auto it = std::lower_bound(sorted.begin(), sorted.end(), std::pair<Index, double>(Li[t], -HUGE_VAL));
+            if (it != sorted.end() && it->first == Li[t]) {
+                Lx[t] = it->second;
                 ++found;
             } else {
                 Lx[t] = 0.0;
             }
         }
-        if (found != saved.ptr[k + 1] - saved.ptr[k]) {
+        if (found != count) {
             d->factored = false;
             throw FactorError("restore_columns: a saved entry is no longer in the factor; recompute the factor");
         }

@@ -4,6 +4,7 @@
 #include "support/parallel.h"
 
 #include <Eigen/Dense>
+#include <Eigen/SparseCore>
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +21,58 @@ struct Workspace {
     Eigen::MatrixXd Ahat;
     Eigen::VectorXd rhs;
 };
+
+constexpr double kDenseQrFlops = 5e7;
+
+// solve_column for a large pattern, once the touched rows are in w.rows / w.local.
+double solve_column_sparse(const sparse::Matrix &A, const sparse::Matrix &P, int k, double *mv, Workspace &w, int ni,
+                           int nj)
+{
+    const int *cp = A.outerIndexPtr();
+    const int *ri = A.innerIndexPtr();
+    const double *av = A.valuePtr();
+    const int *pj = P.innerIndexPtr();
+    const int j0 = P.outerIndexPtr()[k];
+    std::vector<Eigen::Triplet<double, int>> t;
+    for (int a = 0; a < nj; ++a) {
+        const int j = pj[j0 + a];
+        for (int p = cp[j]; p < cp[j + 1]; ++p)
+            t.emplace_back(w.local[ri[p]], a, av[p]);
+    }
+    Eigen::SparseMatrix<double, Eigen::ColMajor, int> S(ni, nj);
+    S.setFromTriplets(t.begin(), t.end());
+    S.makeCompressed();
+    Eigen::VectorXd rhs = Eigen::VectorXd::Zero(ni);
+    double outside = 0.0;
+    if (w.local[k] >= 0)
+        rhs(w.local[k]) = 1.0;
+    else
+        outside = 1.0;
+    // Corrected semi-normal equations: SᵀS m = Sᵀ b with the Gram matrix formed sparsely, then one
+    // refinement step with the residual, which restores QR's accuracy while cond(S)²·u < 1 (Björck).
+    // Where the Gram matrix is not numerically positive definite, the dense QR decides after all.
+    const Eigen::SparseMatrix<double, Eigen::ColMajor, int> St = S.transpose();
+    const Eigen::MatrixXd G = Eigen::MatrixXd(St * S);
+    Eigen::LLT<Eigen::MatrixXd> llt(G);
+    double residual = 1.0;
+    if (llt.info() == Eigen::Success) {
+        Eigen::VectorXd m = llt.solve(St * rhs);
+        const Eigen::VectorXd r = rhs - S * m;
+        m += llt.solve(St * r);
+        residual = (S * m - rhs).squaredNorm() + outside;
+        for (int a = 0; a < nj; ++a)
+            mv[j0 + a] = m(a);
+    } else {
+        Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr{Eigen::MatrixXd(S)};
+        const Eigen::VectorXd m = qr.solve(rhs);
+        residual = (S * m - rhs).squaredNorm() + outside;
+        for (int a = 0; a < nj; ++a)
+            mv[j0 + a] = m(a);
+    }
+    for (int r : w.rows)
+        w.local[r] = -1;
+    return residual;
+}
 
 // Solves the least-squares problem of column k of M (pattern P(:,k)) into mv and returns its
 // squared residual ||A M(:,k) - e_k||². A and P are compressed; M shares P's column pointers.
@@ -41,6 +94,11 @@ double solve_column(const sparse::Matrix &A, const sparse::Matrix &P, int k, dou
             }
     }
     const int ni = int(w.rows.size());
+    // A column whose pattern is large (a dense row/column of A makes it all of A) would need a dense
+    // QR of ni × nj, O(ni·nj²): 10^12 flops for one hub column of a 10^4-row matrix. Its columns are
+    // as sparse as A's: their Gram matrix is formed sparsely and the problem solved through it.
+    if (double(ni) * double(nj) * double(nj) > kDenseQrFlops)
+        return solve_column_sparse(A, P, k, mv, w, ni, nj);
     w.Ahat.setZero(ni, nj);
     for (int a = 0; a < nj; ++a) {
         const int j = pj[j0 + a];

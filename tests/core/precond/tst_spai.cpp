@@ -34,6 +34,7 @@ double residualFro(const Matrix &A, const Matrix &M)
 
 class TestSpai : public QObject {
     Q_OBJECT
+    static void checkAgainstSvd(const Matrix &A);
 private Q_SLOTS:
     void diagonalIsExactInverse();
     void columnsSatisfyNormalEquations_data();
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void symmetrised();
     void rejectsNonSquare();
     void matchesDenseLeastSquares();
+    void largePatternsMatchDenseLeastSquares();
     void squarePatternIsOptimalOnItsPattern();
 };
 
@@ -115,9 +117,33 @@ void TestSpai::rejectsNonSquare()
 
 void TestSpai::matchesDenseLeastSquares()
 {
+    checkAgainstSvd(fs::sparse::diffusion2d(8, 17, {1.5, 0.15, 64}).A);
+}
+
+void TestSpai::largePatternsMatchDenseLeastSquares()
+{
+    // A hub joined to every other row: its column's problem is 400 × 400, past the size where
+    // spai.cpp leaves the dense QR for the (corrected) semi-normal equations.
+    const Matrix P = fs::sparse::poisson2d(20, 20).A;
+    const int n = int(P.rows());
+    std::vector<Triplet> t;
+    for (int j = 0; j < P.outerSize(); ++j)
+        for (Matrix::InnerIterator it(P, j); it; ++it)
+            t.emplace_back(int(it.row()), j, it.value() + (it.row() == 0 && j == 0 ? 40.0 : 0.0));
+    for (int j = 1; j < n; ++j)
+        if (P.coeff(0, j) == 0.0) {
+            t.emplace_back(0, j, 0.05 * std::sin(j));
+            t.emplace_back(j, 0, 0.05 * std::sin(j));
+        }
+    Matrix A(n, n);
+    A.setFromTriplets(t.begin(), t.end());
+    checkAgainstSvd(A);
+}
+
+void TestSpai::checkAgainstSvd(const Matrix &A)
+{
     // Column k of M solves min ||A(:,J) m - e_k|| over the pattern J of A(:,k). Solved here on the
     // dense A (all n rows, not only the touched ones) by SVD, unlike the QR of spai.cpp.
-    const Matrix A = fs::sparse::diffusion2d(8, 17, {1.5, 0.15, 64}).A;
     const int n = int(A.rows());
     const Eigen::MatrixXd Ad(A);
     const auto r = fs::precond::spai(A);

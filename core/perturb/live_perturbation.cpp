@@ -290,13 +290,12 @@ PerturbationResult LivePerturbation::evaluate_cholesky(Index p, Index q, double 
     const bool sameEntry = m_undo && m_undo->p == p && m_undo->q == q;
     if (m_undo && !sameEntry)
         return_to_base();
-    if (sameEntry && delta == m_undo->delta && m_lastResult)
-        return *m_lastResult; // the factor is as last shown (CHOLMOD is not asked to add zero)
+    // A repeated δ is computed again like any other: keeping a copy of each result for it would
+    // cost more per step than the rare repeat.
     if (m_undo) {
         live.restore(m_undo->saved, m_undo->p, m_undo->q, m_undo->value, m_undo->cond);
         ++m_health.restores;
         m_undo.reset();
-        m_lastResult.reset();
     }
     // The factor is the unperturbed one again (bit for bit): one modification takes it to A + δ.
     const double cond = live.condition_estimate();
@@ -336,8 +335,6 @@ PerturbationResult LivePerturbation::evaluate_cholesky(Index p, Index q, double 
     r.reliable = m.reliable;
     r.error_estimate = m.error_estimate;
     r.warning = std::move(m.warning);
-    if (m_undo)
-        m_lastResult = r;
     return r;
 }
 
@@ -349,7 +346,6 @@ void LivePerturbation::return_to_base()
     live.restore(m_undo->saved, m_undo->p, m_undo->q, m_undo->value, m_undo->cond);
     ++m_health.restores;
     m_undo.reset();
-    m_lastResult.reset();
     // Fill that structural zeros added stays in the pattern as explicit zeros; once it has grown
     // the factor by a tenth, a fresh factorisation gives the memory and the speed back.
     const std::int64_t entries = live.factor_nonzeros();

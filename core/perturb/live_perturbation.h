@@ -154,7 +154,6 @@ private:
     std::optional<sparse::Matrix> m_baseFactor;
     std::vector<Index> m_perm;
     std::optional<Undo> m_undo;                     ///< how to undo what the live factor holds
-    std::optional<PerturbationResult> m_lastResult; ///< for a repeated δ
     std::int64_t m_factorEntries = 0;               ///< of the last fresh factorisation
     std::unordered_set<std::int64_t> m_explicitZeros; ///< fill entries (j·n + i) restores zeroed
     LiveHealth m_health;

@@ -8,17 +8,6 @@
 
 namespace fs::perturb {
 
-namespace {
-
-bool stored(const sparse::Matrix &A, Index i, Index j)
-{
-    for (sparse::Matrix::InnerIterator it(A, j); it; ++it)
-        if (it.row() == i)
-            return true;
-    return false;
-}
-
-} // namespace
 
 std::vector<Index> fsai_affected_rows(const sparse::Matrix &A, Index p, Index q)
 {
@@ -49,7 +38,7 @@ PerturbationResult perturb_fsai(const sparse::Matrix &A, const sparse::Matrix &G
     precond::FsaiOptions options;
     options.threads = threads;
     PerturbationResult r;
-    r.pattern_changed = !stored(A, p, q);
+    r.pattern_changed = !is_stored(A, p, q);
     sparse::Matrix Gnew;
     if (r.pattern_changed && delta != 0.0) {
         Gnew = precond::fsai(Anew, options);

@@ -117,23 +117,7 @@ PerturbationResult KoptLowRank::perturb(const sparse::Matrix &A, Index p, Index 
 
     PerturbationResult out;
     out.delta = compute_delta(m_L, Lp, A, p, q, {}, hops);
-    double lo = std::numeric_limits<double>::infinity(), hi = 0.0;
-    for (const sparse::Matrix *L : {&m_L, &Lp})
-        for (Index j = 0; j < n; ++j) {
-            const double d = std::abs(L->valuePtr()[L->outerIndexPtr()[j]]);
-            lo = std::min(lo, d);
-            hi = std::max(hi, d);
-        }
-    // As perturb_from_scratch: u·max(L_kk²)/min(L_kk²) over both factors.
-    out.error_estimate = lo > 0 ? 0.5 * std::numeric_limits<double>::epsilon() * (hi / lo) * (hi / lo)
-                                : std::numeric_limits<double>::infinity();
-    if (!(out.error_estimate <= 1e-8)) {
-        std::ostringstream w;
-        w << "estimated relative error " << out.error_estimate << " exceeds " << 1e-8
-          << ": the matrix is too ill-conditioned for a trustworthy factor in double precision";
-        out.reliable = false;
-        out.warning = w.str();
-    }
+    assess_pivot_spread(out, m_L, Lp);
     return out;
 }
 

@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <sstream>
 #include <stdexcept>
 
 namespace fs::perturb {
@@ -97,23 +96,19 @@ CholeskyPerturbation &LivePerturbation::engine()
 
 LivePath LivePerturbation::path_for(Index p, Index q) const
 {
-    if (m_kind == PrecondKind::Spai) {
-        for (sparse::Matrix::InnerIterator it(m_A, q); it; ++it)
-            if (it.row() == p)
-                return LivePath::SpaiColumns;
-        return LivePath::FromScratch;
-    }
-    if (m_kind == PrecondKind::Fsai) {
-        for (sparse::Matrix::InnerIterator it(m_A, q); it; ++it)
-            if (it.row() == p)
-                return LivePath::FsaiRows;
-        return LivePath::FromScratch;
-    }
-    if (m_kind == PrecondKind::Ic0 || m_kind == PrecondKind::Kopt) {
-        for (sparse::Matrix::InnerIterator it(m_A, q); it; ++it)
-            if (it.row() == p)
-                return m_kind == PrecondKind::Ic0 ? LivePath::Ic0Columns : LivePath::KoptLowRank;
-        return LivePath::FromScratch;
+    // Off the pattern of A the pattern of every approximate factor changes: recomputed.
+    const bool onPattern = is_stored(m_A, p, q);
+    switch (m_kind) {
+    case PrecondKind::Spai:
+        return onPattern ? LivePath::SpaiColumns : LivePath::FromScratch;
+    case PrecondKind::Fsai:
+        return onPattern ? LivePath::FsaiRows : LivePath::FromScratch;
+    case PrecondKind::Ic0:
+        return onPattern ? LivePath::Ic0Columns : LivePath::FromScratch;
+    case PrecondKind::Kopt:
+        return onPattern ? LivePath::KoptLowRank : LivePath::FromScratch;
+    default:
+        break;
     }
     if (m_kind != PrecondKind::Cholesky)
         return LivePath::FromScratch;
@@ -158,18 +153,6 @@ std::span<const int> LivePerturbation::hops(Index p, Index q)
     }
     return m_hops;
 }
-
-namespace {
-
-bool structural_zero(const sparse::Matrix &A, Index p, Index q)
-{
-    for (sparse::Matrix::InnerIterator it(A, q); it; ++it)
-        if (it.row() == p)
-            return false;
-    return true;
-}
-
-} // namespace
 
 const LivePerturbation::TridiagonalBase &LivePerturbation::tridiagonal_base()
 {
@@ -228,7 +211,7 @@ PerturbationResult LivePerturbation::evaluate_tridiagonal(Index p, Index q, doub
             d.add(j + 1, j, t.sub[j] - base.L.sub[j]);
     }
     PerturbationResult r;
-    r.pattern_changed = structural_zero(m_A, p, q);
+    r.pattern_changed = !is_stored(m_A, p, q);
     r.delta = d.finish(m_A, p, q, {}, hops(p, q));
     r.error_estimate = std::max({base.L.error_estimate, base.L.quad_discrepancy, t.error_estimate, t.quad_discrepancy});
     r.reliable = base.L.reliable && t.reliable;
@@ -253,29 +236,14 @@ PerturbationResult LivePerturbation::evaluate_ic0(Index p, Index q, double delta
         const auto b = static_cast<std::size_t>(M.outerIndexPtr()[j]), e = static_cast<std::size_t>(M.outerIndexPtr()[j + 1]);
         return std::pair(std::span<const Index>(M.innerIndexPtr() + b, e - b), std::span<const double>(M.valuePtr() + b, e - b));
     };
-    double lo = std::numeric_limits<double>::infinity(), hi = 0.0;
-    for (Index j = 0; j < n; ++j) {
-        const double a = L.valuePtr()[L.outerIndexPtr()[j]], b = f.L.valuePtr()[f.L.outerIndexPtr()[j]];
-        lo = std::min({lo, std::abs(a), std::abs(b)});
-        hi = std::max({hi, std::abs(a), std::abs(b)});
-        if (j >= c) {
-            const auto [oldRows, oldVals] = column(L, j);
-            const auto [newRows, newVals] = column(f.L, j);
-            d.add_column(j, oldRows, oldVals, newRows, newVals);
-        }
+    for (Index j = c; j < n; ++j) {
+        const auto [oldRows, oldVals] = column(L, j);
+        const auto [newRows, newVals] = column(f.L, j);
+        d.add_column(j, oldRows, oldVals, newRows, newVals);
     }
     PerturbationResult r;
     r.delta = d.finish(m_A, p, q, {}, hops(p, q));
-    // As perturb_from_scratch: u·max(L_kk²)/min(L_kk²) over both factors.
-    r.error_estimate = lo > 0 ? 0.5 * std::numeric_limits<double>::epsilon() * (hi / lo) * (hi / lo)
-                              : std::numeric_limits<double>::infinity();
-    if (!(r.error_estimate <= 1e-8)) {
-        r.reliable = false;
-        std::ostringstream w;
-        w << "estimated relative error " << r.error_estimate << " exceeds " << 1e-8
-          << ": the matrix is too ill-conditioned for a trustworthy factor in double precision";
-        r.warning = w.str();
-    }
+    assess_pivot_spread(r, L, f.L);
     return r;
 }
 
@@ -328,7 +296,7 @@ PerturbationResult LivePerturbation::evaluate_cholesky(Index p, Index q, double 
         }
     }
     PerturbationResult r;
-    r.pattern_changed = structural_zero(m_A, p, q);
+    r.pattern_changed = !is_stored(m_A, p, q);
     r.new_entries = added;
     r.perm = live.permutation();
     r.delta = compute_delta(m.mod, n, m_A, p, q, r.perm, hops(p, q));

@@ -29,10 +29,7 @@ void check_entry(const sparse::Matrix &A, Index p, Index q)
 
 bool is_structural_zero(const sparse::Matrix &A, Index p, Index q)
 {
-    for (sparse::Matrix::InnerIterator it(A, q); it; ++it)
-        if (it.row() == p)
-            return false;
-    return true;
+    return !is_stored(A, p, q);
 }
 
 std::string too_large(double estimate, double tolerance)
@@ -53,6 +50,26 @@ double pivot_spread(const sparse::Matrix &L)
 }
 
 } // namespace
+
+bool is_stored(const sparse::Matrix &A, Index i, Index j)
+{
+    if (i < 0 || j < 0 || i >= A.rows() || j >= A.cols())
+        return false;
+    for (sparse::Matrix::InnerIterator it(A, j); it; ++it)
+        if (it.row() == i)
+            return true;
+    return false;
+}
+
+void assess_pivot_spread(PerturbationResult &r, const sparse::Matrix &L_old, const sparse::Matrix &L_new,
+                         double tolerance)
+{
+    r.error_estimate = kUnitRoundoff * std::max(pivot_spread(L_old), pivot_spread(L_new));
+    if (!(r.error_estimate <= tolerance)) {
+        r.reliable = false;
+        r.warning = too_large(r.error_estimate, tolerance);
+    }
+}
 
 sparse::Matrix perturbed(const sparse::Matrix &A, Index p, Index q, double delta)
 {
@@ -233,11 +250,7 @@ PerturbationResult perturb_from_scratch(const sparse::Matrix &A, Index p, Index 
     r.pattern_changed = is_structural_zero(A, p, q);
     r.delta = compute_delta(Lold, Lnew, Anew, p, q);
     r.new_entries = static_cast<Index>(std::max<Eigen::Index>(0, Lnew.nonZeros() - Lold.nonZeros()));
-    r.error_estimate = kUnitRoundoff * std::max(pivot_spread(Lold), pivot_spread(Lnew));
-    if (!(r.error_estimate <= tolerance)) {
-        r.reliable = false;
-        r.warning = too_large(r.error_estimate, tolerance);
-    }
+    assess_pivot_spread(r, Lold, Lnew, tolerance);
     return r;
 }
 

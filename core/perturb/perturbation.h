@@ -29,6 +29,15 @@ struct PerturbationResult {
     std::string warning;         ///< why not reliable (empty when reliable)
 };
 
+/// True when A stores an entry (i, j) (possibly an explicit zero); false outside A.
+bool is_stored(const sparse::Matrix &A, Index i, Index j);
+
+/// The accuracy indicator of factors recomputed or updated without an exact condition estimate:
+/// error_estimate = u·max(L_kk²)/min(L_kk²) over both factors (a lower bound of u·cond(A) for exact
+/// Cholesky, a rough one for incomplete factors); unreliable with its warning above `tolerance`.
+void assess_pivot_spread(PerturbationResult &r, const sparse::Matrix &L_old, const sparse::Matrix &L_new,
+                         double tolerance = 1e-8);
+
 /// A + δ(e_p e_qᵀ + e_q e_pᵀ) (δ e_p e_pᵀ when p == q). Throws std::out_of_range for bad indices.
 sparse::Matrix perturbed(const sparse::Matrix &A, Index p, Index q, double delta);
 

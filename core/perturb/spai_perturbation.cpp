@@ -10,14 +10,6 @@ namespace fs::perturb {
 
 namespace {
 
-bool stored(const sparse::Matrix &A, Index i, Index j)
-{
-    for (sparse::Matrix::InnerIterator it(A, j); it; ++it)
-        if (it.row() == i)
-            return true;
-    return false;
-}
-
 void append_column(factor::FactorColumns &out, const sparse::Matrix &M, Index k)
 {
     out.cols.push_back(k);
@@ -53,7 +45,7 @@ PerturbationResult perturb_spai(const sparse::Matrix &A, const sparse::Matrix &R
     options.threads = threads;
 
     PerturbationResult r;
-    r.pattern_changed = !stored(A, p, q);
+    r.pattern_changed = !is_stored(A, p, q);
     if (r.pattern_changed && delta != 0.0) {
         const sparse::Matrix Rnew = precond::spai(Anew, options).M;
         r.delta = compute_delta(R, Rnew, Anew, p, q);

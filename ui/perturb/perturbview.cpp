@@ -10,6 +10,7 @@
 #include "perturb/plots/perturblocalityplot.h"
 #include "perturb/plots/perturbpatternplot.h"
 
+#include <QSlider>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -67,7 +68,16 @@ PerturbView::PerturbView(QWidget *parent)
     }
     connect(m_pattern, &PerturbPatternPlot::entryClicked, this, &PerturbView::selectEntry);
     connect(m_controls->deltaEditor(), &PerturbDeltaEditor::deltaEdited, this, &PerturbView::editDelta);
-    connect(m_controls->deltaEditor(), &PerturbDeltaEditor::dragFinished, this, [this] { m_dragOpen = false; });
+    connect(m_controls->deltaEditor(), &PerturbDeltaEditor::dragFinished, this, [this] {
+        m_dragOpen = false;
+        for (PerturbPlot *plot : this->plots())
+            plot->setFastDrawing(false);
+    });
+    // A drag must keep up with the display: plain line joins until the slider is released.
+    connect(m_controls->deltaEditor()->slider(), &QSlider::sliderPressed, this, [this] {
+        for (PerturbPlot *plot : this->plots())
+            plot->setFastDrawing(true);
+    });
     connect(m_controls->resetButton(), &QPushButton::clicked, this, &PerturbView::resetPerturbation);
     connect(m_controls->exportAllButton(), &QPushButton::clicked, this, &PerturbView::exportAllInteractive);
     connect(m_controls, &PerturbControls::factorChanged, this, &PerturbView::reconfigure);

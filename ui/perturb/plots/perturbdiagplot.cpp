@@ -59,6 +59,7 @@ void PerturbDiagPlot::refresh()
         }
     }
     m_graph->setData(x, y, true);
+    setMarkers(m_graph, QCPScatterStyle(QCPScatterStyle::ssDisc, 3), n);
     xAxis->setRange(0.5, std::max(1, n) + 0.5);
     if (hi <= 0)
         yAxis->setRange(m_log ? 1e-16 : 0.0, 1.0);

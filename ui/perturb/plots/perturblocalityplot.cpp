@@ -149,6 +149,7 @@ void PerturbLocalityPlot::refreshComparison()
             }
         }
         g->setData(x, y, true);
+        setMarkers(g, QCPScatterStyle(QCPScatterStyle::ssDisc, compareColour(i), 5), x.size());
         g->setVisible(m_compareMode);
         if (!m_compareMode) {
             g->removeFromLegend();
@@ -191,6 +192,7 @@ void PerturbLocalityPlot::refresh()
     }
     m_share->setData(x, share, true);
     m_max->setData(x, maxAbs, true);
+    setMarkers(m_max, QCPScatterStyle(QCPScatterStyle::ssCircle, 4), x.size());
     m_beyond->setData(x, beyond, true);
     const double last = std::max<double>(m_k + 1, x.isEmpty() ? 0 : x.constLast());
     xAxis->setRange(-0.6, last + 0.6);

@@ -6,6 +6,7 @@ PerturbPlot::PerturbPlot(QWidget *parent)
     : QCustomPlot(parent)
     , m_watermark(new QCPItemText(this))
 {
+    setPlottingHints(plottingHints() | QCP::phCacheLabels);
     m_watermark->setPositionAlignment(Qt::AlignCenter);
     m_watermark->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_watermark->position->setCoords(0.5, 0.5);
@@ -20,6 +21,21 @@ PerturbPlot::PerturbPlot(QWidget *parent)
     m_watermark->setLayer(QStringLiteral("overlay"));
     setMinimumSize(260, 200);
     styleAxes();
+}
+
+void PerturbPlot::setFastDrawing(bool fast)
+{
+    const QCP::PlottingHints hints = plottingHints();
+    setPlottingHints(fast ? hints | QCP::phFastPolylines : hints & ~QCP::PlottingHints(QCP::phFastPolylines));
+    if (!fast)
+        replot(rpQueuedReplot); // the final frame of a drag at full quality
+}
+
+void PerturbPlot::setMarkers(QCPGraph *graph, const QCPScatterStyle &style, qsizetype points) const
+{
+    // Before the first layout the axis has no width yet: assume a typical one.
+    const int pixels = axisRect()->width() > 0 ? axisRect()->width() : 600;
+    graph->setScatterStyle(points * MarkerSpacing <= pixels ? style : QCPScatterStyle(QCPScatterStyle::ssNone));
 }
 
 void PerturbPlot::setUnreliable(bool unreliable)

@@ -76,6 +76,12 @@ FactorColumns read_columns(const cholmod_factor *L, const std::vector<Index> &co
     const auto *Lx = static_cast<const double *>(L->x);
     FactorColumns out;
     out.cols = cols;
+    std::size_t total = 0;
+    for (Index j : cols)
+        total += static_cast<std::size_t>(Lnz[j]);
+    out.rows.reserve(total);
+    out.vals.reserve(total);
+    out.ptr.reserve(cols.size() + 1);
     std::vector<std::pair<Index, double>> col;
     for (Index j : cols) {
         const Index begin = Lp[j], count = Lnz[j];

@@ -100,7 +100,10 @@ public:
     /// indefinite, or shrink an eigenvalue by more than a factor `min_margin`, is refused with
     /// PerturbationRefused before the factor is touched. Throws FactorError if CHOLMOD fails
     /// midway (the factor is then invalid and must be recomputed).
-    FactorModification modify_symmetric(Index p, Index q, double delta, double min_margin = 1e-12);
+    /// With `read_before` false, `before` and `saved` stay empty (a caller that keeps the columns
+    /// from an earlier modification of the same state saves two passes over them).
+    FactorModification modify_symmetric(Index p, Index q, double delta, double min_margin = 1e-12,
+                                        bool read_before = true);
 
     /// Writes columns saved by modify_symmetric back, bit for bit: a saved entry gets its saved
     /// value, an entry fill has added since gets zero (it stays in the pattern). Undoes a

@@ -129,7 +129,7 @@ void Cholesky::restore_columns(const SavedColumns &saved)
     }
 }
 
-FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, double min_margin)
+FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, double min_margin, bool read_before)
 {
     if (!d->factored)
         throw FactorError("no factor to modify: factorize() has not succeeded");
@@ -177,8 +177,16 @@ FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, do
     cols.insert(cols.end(), pathQ.begin(), pathQ.end());
     std::sort(cols.begin(), cols.end());
     cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
-    out.before = read_columns(L, cols);
-    out.saved = save_columns(L, cols);
+    Index entriesBefore = 0;
+    if (read_before) {
+        out.before = read_columns(L, cols);
+        out.saved = save_columns(L, cols);
+        entriesBefore = static_cast<Index>(out.before.rows.size());
+    } else {
+        const auto *Lnz = static_cast<const Index *>(L->nz);
+        for (Index j : cols)
+            entriesBefore += Lnz[j];
+    }
 
     // δ(e_p e_qᵀ + e_q e_pᵀ) = (|δ|/2)[(e_p ± e_q)(e_p ± e_q)ᵀ - (e_p ∓ e_q)(e_p ∓ e_q)ᵀ]: one
     // update then one downdate, so the intermediate matrix A + uuᵀ stays SPD.
@@ -238,7 +246,7 @@ FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, do
             throw FactorError("update/downdate produced a non-positive pivot; recompute the factor");
         }
     }
-    out.new_entries = static_cast<Index>(out.after.rows.size()) - static_cast<Index>(out.before.rows.size());
+    out.new_entries = static_cast<Index>(out.after.rows.size()) - entriesBefore;
     return out;
 }
 

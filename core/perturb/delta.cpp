@@ -192,6 +192,7 @@ FactorDelta compute_delta(const factor::FactorModification &mod, Index n, const 
     if (mod.before.cols != mod.after.cols)
         throw std::invalid_argument("compute_delta: before/after columns differ");
     DeltaBuilder d(n);
+    d.reserve(std::max(mod.before.rows.size(), mod.after.rows.size()));
     for (std::size_t k = 0; k < mod.before.cols.size(); ++k) {
         const auto b0 = static_cast<std::size_t>(mod.before.ptr[k]), b1 = static_cast<std::size_t>(mod.before.ptr[k + 1]);
         const auto a0 = static_cast<std::size_t>(mod.after.ptr[k]), a1 = static_cast<std::size_t>(mod.after.ptr[k + 1]);

@@ -260,24 +260,38 @@ PerturbationResult LivePerturbation::evaluate_cholesky(Index p, Index q, double 
         return_to_base();
     // A repeated δ is computed again like any other: keeping a copy of each result for it would
     // cost more per step than the rare repeat.
+    std::optional<Undo> previous; // of this entry: its unperturbed columns serve again
     if (m_undo) {
         live.restore(m_undo->saved, m_undo->p, m_undo->q, m_undo->value, m_undo->cond);
         ++m_health.restores;
+        previous = std::move(m_undo);
         m_undo.reset();
     }
     // The factor is the unperturbed one again (bit for bit): one modification takes it to A + δ.
     const double cond = live.condition_estimate();
     LiveModification m;
     try {
-        m = live.modify(p, q, delta);
+        m = live.modify(p, q, delta, !previous);
+        if (previous && delta != 0.0) {
+            if (m.mod.after.cols == previous->before.cols) {
+                m.mod.before = std::move(previous->before);
+                m.mod.saved = std::move(previous->saved);
+            } else {
+                // The same entry on the same pattern changes the same columns (Davis & Hager);
+                // should it not, the change cannot be undone exactly: start from a fresh factor.
+                live.refactor(m_A);
+                ++m_health.refactorizations;
+                m_factorEntries = live.factor_nonzeros();
+                m_explicitZeros.clear();
+                m = live.modify(p, q, delta);
+            }
+        }
     } catch (const factor::FactorError &) {
         // CHOLMOD failed midway; the engine refactorised its (unperturbed) matrix.
         ++m_health.refactorizations;
         throw;
     }
     ++m_health.steps;
-    if (delta != 0.0)
-        m_undo = Undo{p, q, delta, m_A.coeff(p, q), cond, std::move(m.mod.saved)};
     // New entries count against the unperturbed factor: fill kept as explicit zeros counts again.
     const factor::FactorColumns &before = m.mod.before, &after = m.mod.after;
     const auto key = [n](Index i, Index j) { return std::int64_t(j) * n + i; };
@@ -303,6 +317,8 @@ PerturbationResult LivePerturbation::evaluate_cholesky(Index p, Index q, double 
     r.reliable = m.reliable;
     r.error_estimate = m.error_estimate;
     r.warning = std::move(m.warning);
+    if (delta != 0.0)
+        m_undo = Undo{p, q, delta, m_A.coeff(p, q), cond, std::move(m.mod.saved), std::move(m.mod.before)};
     return r;
 }
 

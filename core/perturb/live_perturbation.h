@@ -127,7 +127,8 @@ private:
         double delta = 0.0;  ///< what the live factor has added to A(p, q)
         double value = 0.0;  ///< A(p, q) before
         double cond = 0.0;   ///< the engine's condition bound before
-        factor::SavedColumns saved;
+        factor::SavedColumns saved;  ///< the changed columns as stored, unperturbed
+        factor::FactorColumns before; ///< the same as L columns, for ΔL of the next step
     };
     struct TridiagonalBase {
         factor::TridiagonalFactor L;

@@ -148,7 +148,7 @@ FactorDelta DeltaBuilder::finish(const sparse::Matrix &A, Index p, Index q, std:
         outer[j + 1] += outer[j];
     out.profile = hops.empty() ? locality_profile(A, p, q, rows, m_cols, vals, perm)
                                : locality_profile(hops, rows, m_cols, vals, perm);
-    out.delta_L = std::move(m_L);
+    out.delta_L.swap(m_L); // no copy (Eigen 3.4's SparseMatrix cannot be moved)
     return out;
 }
 

@@ -68,6 +68,15 @@ cholmod_sparse view_lower(const sparse::Matrix &lower)
     return s;
 }
 
+std::size_t column_entries(const cholmod_factor *L, const std::vector<Index> &cols)
+{
+    const auto *Lnz = static_cast<const Index *>(L->nz);
+    std::size_t total = 0;
+    for (Index j : cols)
+        total += static_cast<std::size_t>(Lnz[j]);
+    return total;
+}
+
 FactorColumns read_columns(const cholmod_factor *L, const std::vector<Index> &cols)
 {
     const auto *Lp = static_cast<const Index *>(L->p);
@@ -76,9 +85,7 @@ FactorColumns read_columns(const cholmod_factor *L, const std::vector<Index> &co
     const auto *Lx = static_cast<const double *>(L->x);
     FactorColumns out;
     out.cols = cols;
-    std::size_t total = 0;
-    for (Index j : cols)
-        total += static_cast<std::size_t>(Lnz[j]);
+    const std::size_t total = column_entries(L, cols);
     out.rows.reserve(total);
     out.vals.reserve(total);
     out.ptr.reserve(cols.size() + 1);

@@ -37,5 +37,7 @@ struct Cholesky::Impl {
 
 /// Columns `cols` of a simplicial factor, scaled as LLᵀ, rows ascending.
 FactorColumns read_columns(const cholmod_factor *L, const std::vector<Index> &cols);
+/// Entries stored in the columns `cols` of a simplicial factor.
+std::size_t column_entries(const cholmod_factor *L, const std::vector<Index> &cols);
 
 } // namespace fs::factor

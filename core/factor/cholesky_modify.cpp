@@ -72,9 +72,7 @@ SavedColumns save_columns(const cholmod_factor *L, const std::vector<Index> &col
     const auto *Lx = static_cast<const double *>(L->x);
     SavedColumns out;
     out.cols = cols;
-    std::size_t total = 0;
-    for (Index j : cols)
-        total += static_cast<std::size_t>(Lnz[j]);
+    const std::size_t total = column_entries(L, cols);
     out.rows.reserve(total);
     out.vals.reserve(total);
     // In storage order: restore_columns copies straight back when the order is still the same.
@@ -183,9 +181,7 @@ FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, do
         out.saved = save_columns(L, cols);
         entriesBefore = static_cast<Index>(out.before.rows.size());
     } else {
-        const auto *Lnz = static_cast<const Index *>(L->nz);
-        for (Index j : cols)
-            entriesBefore += Lnz[j];
+        entriesBefore = static_cast<Index>(column_entries(L, cols));
     }
 
     // δ(e_p e_qᵀ + e_q e_pᵀ) = (|δ|/2)[(e_p ± e_q)(e_p ± e_q)ᵀ - (e_p ∓ e_q)(e_p ∓ e_q)ᵀ]: one

@@ -90,7 +90,7 @@ std::pair<perturb::PerturbationResult, SweepFigures> run_sweep(const std::shared
     f.steps = steps;
     f.grid = frames.grid();
     perturb::PerturbationResult last;
-    double checksum = 0.0;
+    double checksum = 0.0; // the bounds are computed as the view computes them; summed so they are used
     // The view computes the unperturbed factor when a matrix is opened, before any drag.
     const auto s0 = Clock::now();
     (void)engine->base_factor();

@@ -119,6 +119,10 @@ LivePath LivePerturbation::path_for(Index p, Index q) const
 
 PerturbationResult LivePerturbation::evaluate(Index p, Index q, double delta)
 {
+    const auto n = static_cast<Index>(m_A.rows());
+    if (p < 0 || q < 0 || p >= n || q >= n)
+        throw std::out_of_range("perturbation entry (" + std::to_string(p + 1) + "," + std::to_string(q + 1) +
+                                ") outside the " + std::to_string(n) + "x" + std::to_string(n) + " matrix");
     if (m_kind == PrecondKind::Spai)
         return evaluate_spai(p, q, delta);
     switch (path_for(p, q)) {
@@ -154,7 +158,7 @@ std::span<const int> LivePerturbation::hops(Index p, Index q)
     return m_hops;
 }
 
-const LivePerturbation::TridiagonalBase &LivePerturbation::tridiagonal_base()
+LivePerturbation::TridiagonalBase &LivePerturbation::tridiagonal_base()
 {
     if (!m_triBase) {
         TridiagonalBase b;
@@ -181,10 +185,7 @@ const LivePerturbation::TridiagonalBase &LivePerturbation::tridiagonal_base()
 PerturbationResult LivePerturbation::evaluate_tridiagonal(Index p, Index q, double delta)
 {
     const auto n = static_cast<Index>(m_A.rows());
-    if (p < 0 || q < 0 || p >= n || q >= n)
-        throw std::out_of_range("perturbation entry outside the matrix");
-    tridiagonal_base();
-    TridiagonalBase &base = *m_triBase;
+    TridiagonalBase &base = tridiagonal_base();
     // Rows before k = max(p, q) of the factor do not depend on the perturbed entries; the
     // recurrence continues from L_{k-1,k-1}, cross-checked in double-double on every step. The
     // perturbed entry is changed in place and given back its exact value afterwards.
@@ -251,22 +252,13 @@ PerturbationResult LivePerturbation::evaluate_cholesky(Index p, Index q, double 
 {
     CholeskyPerturbation &live = engine();
     const auto n = static_cast<Index>(m_A.rows());
-    if (p < 0 || q < 0 || p >= n || q >= n)
-        throw std::out_of_range("perturbation entry outside the matrix");
     if (m_factorEntries == 0)
         m_factorEntries = live.factor_nonzeros();
-    const bool sameEntry = m_undo && m_undo->p == p && m_undo->q == q;
-    if (m_undo && !sameEntry)
+    if (m_undo && (m_undo->p != p || m_undo->q != q))
         return_to_base();
     // A repeated δ is computed again like any other: keeping a copy of each result for it would
     // cost more per step than the rare repeat.
-    std::optional<Undo> previous; // of this entry: its unperturbed columns serve again
-    if (m_undo) {
-        live.restore(m_undo->saved, m_undo->p, m_undo->q, m_undo->value, m_undo->cond);
-        ++m_health.restores;
-        previous = std::move(m_undo);
-        m_undo.reset();
-    }
+    std::optional<Undo> previous = undo_live(); // of this entry: its unperturbed columns serve again
     // The factor is the unperturbed one again (bit for bit): one modification takes it to A + δ.
     const double cond = live.condition_estimate();
     LiveModification m;
@@ -279,10 +271,7 @@ PerturbationResult LivePerturbation::evaluate_cholesky(Index p, Index q, double 
             } else {
                 // The same entry on the same pattern changes the same columns (Davis & Hager);
                 // should it not, the change cannot be undone exactly: start from a fresh factor.
-                live.refactor(m_A);
-                ++m_health.refactorizations;
-                m_factorEntries = live.factor_nonzeros();
-                m_explicitZeros.clear();
+                refactor_live();
                 m = live.modify(p, q, delta);
             }
         }
@@ -322,25 +311,40 @@ PerturbationResult LivePerturbation::evaluate_cholesky(Index p, Index q, double 
     return r;
 }
 
-void LivePerturbation::return_to_base()
+std::optional<LivePerturbation::Undo> LivePerturbation::undo_live()
 {
     if (!m_undo)
-        return;
-    CholeskyPerturbation &live = engine();
-    live.restore(m_undo->saved, m_undo->p, m_undo->q, m_undo->value, m_undo->cond);
+        return std::nullopt;
+    engine().restore(m_undo->saved, m_undo->p, m_undo->q, m_undo->value, m_undo->cond);
     ++m_health.restores;
+    std::optional<Undo> undone = std::move(m_undo);
     m_undo.reset();
+    return undone;
+}
+
+void LivePerturbation::refactor_live()
+{
+    engine().refactor(m_A);
+    ++m_health.refactorizations;
+    m_factorEntries = engine().factor_nonzeros();
+    m_explicitZeros.clear();
+}
+
+void LivePerturbation::return_to_base()
+{
+    if (!undo_live())
+        return;
     // Fill that structural zeros added stays in the pattern as explicit zeros; once it has grown
     // the factor by a tenth, a fresh factorisation gives the memory and the speed back.
-    const std::int64_t entries = live.factor_nonzeros();
-    m_health.explicit_zeros = entries - m_factorEntries;
-    if (entries > m_factorEntries + m_factorEntries / 10) {
-        live.refactor(m_A);
-        ++m_health.refactorizations;
-        m_factorEntries = live.factor_nonzeros();
-        m_health.explicit_zeros = 0;
-        m_explicitZeros.clear();
-    }
+    if (std::int64_t(m_explicitZeros.size()) > m_factorEntries / 10)
+        refactor_live();
+}
+
+LiveHealth LivePerturbation::health() const
+{
+    LiveHealth h = m_health;
+    h.explicit_zeros = static_cast<std::int64_t>(m_explicitZeros.size());
+    return h;
 }
 
 Evaluation LivePerturbation::try_evaluate(Index p, Index q, double delta)
@@ -356,8 +360,11 @@ PerturbationResult LivePerturbation::evaluate_spai(Index p, Index q, double delt
     // changes, as for the Cholesky kind, and bounds cond(A) and cond(A'). Every SPAI column problem
     // is a column subset of A', whose condition number is at most cond(A'); that bound decides
     // whether ΔR is trusted.
-    const PerturbationResult check = m_engine->perturb(p, q, delta);
-    m_engine->perturb(p, q, -delta);
+    // The check modifies the factor and writes it back exactly; no ΔL of L is needed.
+    const double cond = m_engine->condition_estimate();
+    const LiveModification check = m_engine->modify(p, q, delta);
+    if (delta != 0.0)
+        m_engine->restore(check.mod.saved, p, q, m_A.coeff(p, q), cond);
     PerturbationResult r = perturb_spai(m_A, base_factor(), p, q, delta, m_options.threads);
     r.reliable = check.reliable;
     r.error_estimate = check.error_estimate;
@@ -374,14 +381,16 @@ const sparse::Matrix &LivePerturbation::base_factor()
         return m_kopt->base_factor();
     }
     if (!m_baseFactor) {
-        if (m_kind != PrecondKind::Cholesky)
+        if (m_kind != PrecondKind::Cholesky) {
             m_baseFactor = factor_function(m_kind, m_options.threads)(m_A);
-        else if (!recurrence_applies())
+        } else if (!recurrence_applies()) {
+            return_to_base(); // the live factor may hold a perturbation
             m_baseFactor = m_engine->factor();
-        else if (m_exactL)
+        } else if (m_exactL) {
             m_baseFactor = *m_exactL;
-        else
-            m_baseFactor = factor::tridiagonal_cholesky(m_A).to_matrix();
+        } else {
+            m_baseFactor = tridiagonal_base().L.to_matrix(); // the recurrence runs once
+        }
     }
     return *m_baseFactor;
 }

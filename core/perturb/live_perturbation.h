@@ -75,7 +75,7 @@ Ordering recommended_ordering(const sparse::Matrix &A);
 struct LiveHealth {
     std::int64_t steps = 0;          ///< modifications applied
     std::int64_t restores = 0;       ///< times the unperturbed columns were written back
-    std::int64_t explicit_zeros = 0; ///< factor entries that fill added and restores zeroed
+    std::int64_t explicit_zeros = 0; ///< factor entries that fill added and restores zeroed (now)
     int refactorizations = 0;        ///< fresh factorisations after the first
 };
 
@@ -119,7 +119,7 @@ public:
     bool has_exact_factor() const { return m_exactL.has_value(); }
     /// Hop distance of every row of A from {p, q} (computed once per entry, then reused).
     std::span<const int> hops(Index p, Index q);
-    const LiveHealth &health() const { return m_health; }
+    LiveHealth health() const;
 
 private:
     struct Undo {
@@ -139,9 +139,12 @@ private:
     PerturbationResult evaluate_cholesky(Index p, Index q, double delta);
     PerturbationResult evaluate_tridiagonal(Index p, Index q, double delta);
     PerturbationResult evaluate_ic0(Index p, Index q, double delta);
-    /// Writes the unperturbed columns back; refactorises when explicit fill has grown too much.
+    /// Writes the unperturbed columns back; returns what was undone (nothing when nothing was held).
+    std::optional<Undo> undo_live();
+    /// undo_live(), then a fresh factorisation when explicit fill has grown the factor by a tenth.
     void return_to_base();
-    const TridiagonalBase &tridiagonal_base();
+    void refactor_live();
+    TridiagonalBase &tridiagonal_base();
     bool recurrence_applies() const;
     CholeskyPerturbation &engine();
 
@@ -157,7 +160,7 @@ private:
     std::optional<Undo> m_undo;                     ///< how to undo what the live factor holds
     std::int64_t m_factorEntries = 0;               ///< of the last fresh factorisation
     std::unordered_set<std::int64_t> m_explicitZeros; ///< fill entries (j·n + i) restores zeroed
-    LiveHealth m_health;
+    LiveHealth m_health; ///< counters; explicit_zeros is m_explicitZeros.size()
     std::optional<TridiagonalBase> m_triBase;
     std::unique_ptr<KoptLowRank> m_kopt;
     Index m_hopP = -1, m_hopQ = -1;

@@ -97,7 +97,7 @@ CholeskyPerturbation::CholeskyPerturbation(sparse::Matrix A, Ordering ordering, 
     m_cond = m_chol.condition_estimate(m_A);
 }
 
-void CholeskyPerturbation::assess(PerturbationResult &r, double cond) const
+void CholeskyPerturbation::assess(LiveModification &r, double cond) const
 {
     // The forward error of a Cholesky factor is about u·cond (Sun 1991; cond of the diagonally
     // scaled matrix, Demmel 1989). Updates and downdates are backward stable, so ΔL = L' - L is
@@ -179,13 +179,9 @@ LiveModification CholeskyPerturbation::modify(Index p, Index q, double delta, bo
         m_cond = m_chol.condition_estimate(m_A);
         m_sinceEstimate = 0;
     }
-    PerturbationResult assessed;
-    assess(assessed, std::max(condBefore, m_cond));
     LiveModification m;
     m.mod = std::move(mod);
-    m.reliable = assessed.reliable;
-    m.error_estimate = assessed.error_estimate;
-    m.warning = std::move(assessed.warning);
+    assess(m, std::max(condBefore, m_cond));
     return m;
 }
 

@@ -86,7 +86,7 @@ public:
     double condition_estimate() const { return m_cond; }
 
 private:
-    void assess(PerturbationResult &r, double cond) const;
+    void assess(LiveModification &r, double cond) const;
 
     sparse::Matrix m_A;
     factor::Cholesky m_chol;

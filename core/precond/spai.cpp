@@ -24,15 +24,20 @@ struct Workspace {
 
 constexpr double kDenseQrFlops = 5e7;
 
-// solve_column for a large pattern, once the touched rows are in w.rows / w.local.
-double solve_column_sparse(const sparse::Matrix &A, const sparse::Matrix &P, int k, double *mv, Workspace &w, int ni,
-                           int nj)
+// The least-squares problem of a large pattern (touched rows in w.rows / w.local) by corrected
+// semi-normal equations: SᵀS m = Sᵀ b with the Gram matrix formed sparsely, then one refinement
+// step with the residual, which restores QR's accuracy while cond(S)²·u < 1 (Björck). Returns
+// false, writing nothing, when the Gram matrix is not numerically positive definite.
+bool solve_semi_normal(const sparse::Matrix &A, const sparse::Matrix &P, int k, double *mv, const Workspace &w,
+                       double &residual)
 {
     const int *cp = A.outerIndexPtr();
     const int *ri = A.innerIndexPtr();
     const double *av = A.valuePtr();
     const int *pj = P.innerIndexPtr();
     const int j0 = P.outerIndexPtr()[k];
+    const int nj = P.outerIndexPtr()[k + 1] - j0;
+    const int ni = int(w.rows.size());
     std::vector<Eigen::Triplet<double, int>> t;
     for (int a = 0; a < nj; ++a) {
         const int j = pj[j0 + a];
@@ -41,37 +46,19 @@ double solve_column_sparse(const sparse::Matrix &A, const sparse::Matrix &P, int
     }
     Eigen::SparseMatrix<double, Eigen::ColMajor, int> S(ni, nj);
     S.setFromTriplets(t.begin(), t.end());
-    S.makeCompressed();
+    const Eigen::SparseMatrix<double, Eigen::ColMajor, int> St = S.transpose();
+    const Eigen::LLT<Eigen::MatrixXd> llt(Eigen::MatrixXd(St * S));
+    if (llt.info() != Eigen::Success)
+        return false;
     Eigen::VectorXd rhs = Eigen::VectorXd::Zero(ni);
-    double outside = 0.0;
     if (w.local[k] >= 0)
         rhs(w.local[k]) = 1.0;
-    else
-        outside = 1.0;
-    // Corrected semi-normal equations: SᵀS m = Sᵀ b with the Gram matrix formed sparsely, then one
-    // refinement step with the residual, which restores QR's accuracy while cond(S)²·u < 1 (Björck).
-    // Where the Gram matrix is not numerically positive definite, the dense QR decides after all.
-    const Eigen::SparseMatrix<double, Eigen::ColMajor, int> St = S.transpose();
-    const Eigen::MatrixXd G = Eigen::MatrixXd(St * S);
-    Eigen::LLT<Eigen::MatrixXd> llt(G);
-    double residual = 1.0;
-    if (llt.info() == Eigen::Success) {
-        Eigen::VectorXd m = llt.solve(St * rhs);
-        const Eigen::VectorXd r = rhs - S * m;
-        m += llt.solve(St * r);
-        residual = (S * m - rhs).squaredNorm() + outside;
-        for (int a = 0; a < nj; ++a)
-            mv[j0 + a] = m(a);
-    } else {
-        Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr{Eigen::MatrixXd(S)};
-        const Eigen::VectorXd m = qr.solve(rhs);
-        residual = (S * m - rhs).squaredNorm() + outside;
-        for (int a = 0; a < nj; ++a)
-            mv[j0 + a] = m(a);
-    }
-    for (int r : w.rows)
-        w.local[r] = -1;
-    return residual;
+    Eigen::VectorXd m = llt.solve(St * rhs);
+    m += llt.solve(St * (rhs - S * m));
+    residual = (S * m - rhs).squaredNorm() + (w.local[k] >= 0 ? 0.0 : 1.0);
+    for (int a = 0; a < nj; ++a)
+        mv[j0 + a] = m(a);
+    return true;
 }
 
 // Solves the least-squares problem of column k of M (pattern P(:,k)) into mv and returns its
@@ -97,8 +84,12 @@ double solve_column(const sparse::Matrix &A, const sparse::Matrix &P, int k, dou
     // A column whose pattern is large (a dense row/column of A makes it all of A) would need a dense
     // QR of ni × nj, O(ni·nj²): 10^12 flops for one hub column of a 10^4-row matrix. Its columns are
     // as sparse as A's: their Gram matrix is formed sparsely and the problem solved through it.
-    if (double(ni) * double(nj) * double(nj) > kDenseQrFlops)
-        return solve_column_sparse(A, P, k, mv, w, ni, nj);
+    double residual = 1.0;
+    if (double(ni) * double(nj) * double(nj) > kDenseQrFlops && solve_semi_normal(A, P, k, mv, w, residual)) {
+        for (int r : w.rows)
+            w.local[r] = -1;
+        return residual;
+    }
     w.Ahat.setZero(ni, nj);
     for (int a = 0; a < nj; ++a) {
         const int j = pj[j0 + a];
@@ -111,7 +102,6 @@ double solve_column(const sparse::Matrix &A, const sparse::Matrix &P, int k, dou
         w.rhs(w.local[k]) = 1.0;
     else
         outside = 1.0;
-    double residual = 1.0;
     if (nj > 0) {
         Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(w.Ahat);
         const Eigen::VectorXd m = qr.solve(w.rhs);

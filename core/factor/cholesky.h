@@ -52,6 +52,15 @@ struct FactorModification {
     double max_eig = 1.0;   ///< largest eigenvalue of the same 2x2 (bounds the growth of cond A)
 };
 
+/// Eigenvalue range of I + S G for A' = A + U S Uᵀ, U = [e_p e_q], S = δ[[0,1],[1,0]] (δ for p = q)
+/// and G = Uᵀ A⁻¹ U = [[gpp, gpq], [gpq, gqq]]: A' is positive definite iff `margin` > 0, and
+/// cond(A') <= cond(A) · max_eig / margin.
+struct PerturbationMargin {
+    double margin = 1.0;
+    double max_eig = 1.0;
+};
+PerturbationMargin perturbation_margin(double delta, double gpp, double gqq, double gpq, bool diagonal);
+
 class Cholesky {
 public:
     explicit Cholesky(CholeskyOptions options = {});

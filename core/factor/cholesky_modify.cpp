@@ -86,6 +86,16 @@ SavedColumns save_columns(const cholmod_factor *L, const std::vector<Index> &col
 
 } // namespace
 
+PerturbationMargin perturbation_margin(double delta, double gpp, double gqq, double gpq, bool diagonal)
+{
+    if (diagonal) {
+        const double lambda = 1.0 + delta * gpp;
+        return {std::min(1.0, lambda), std::max(1.0, lambda)};
+    }
+    const double r = std::abs(delta) * std::sqrt(gpp * gqq);
+    return {1.0 + delta * gpq - r, 1.0 + delta * gpq + r};
+}
+
 void Cholesky::restore_columns(const SavedColumns &saved)
 {
     if (!d->factored)
@@ -155,15 +165,9 @@ FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, do
     for (Index j : pathQ)
         d->work_q[j] = 0.0;
     FactorModification out;
-    if (p == q) {
-        const double lambda = 1.0 + delta * gpp;
-        out.margin = std::min(1.0, lambda);
-        out.max_eig = std::max(1.0, lambda);
-    } else {
-        const double r = std::abs(delta) * std::sqrt(gpp * gqq);
-        out.margin = 1.0 + delta * gpq - r;
-        out.max_eig = 1.0 + delta * gpq + r;
-    }
+    const PerturbationMargin range = perturbation_margin(delta, gpp, gqq, gpq, p == q);
+    out.margin = range.margin;
+    out.max_eig = range.max_eig;
     if (!(out.margin > min_margin)) {
         throw PerturbationRefused(
             "perturbation refused: the matrix would not be positive definite (an eigenvalue would "

@@ -64,14 +64,13 @@ PerturbationResult KoptLowRank::perturb(const sparse::Matrix &A, Index p, Index 
         m_q = q;
     }
     // C = (S⁻¹ + Uᵀ W)⁻¹; A' is SPD iff I + S·UᵀW has positive eigenvalues (as for update/downdate).
+    const double gpp = m_W(p, 0), gqq = p == q ? gpp : m_W(q, 1);
+    const double gpq = p == q ? gpp : 0.5 * (m_W(q, 0) + m_W(p, 1));
+    const double margin = factor::perturbation_margin(delta, gpp, gqq, gpq, p == q).margin;
     Eigen::MatrixXd C;
-    double margin = 1.0;
     if (p == q) {
-        margin = 1.0 + delta * m_W(p, 0);
-        C.setConstant(1, 1, delta / margin);
+        C.setConstant(1, 1, delta / (1.0 + delta * gpp));
     } else {
-        const double gpp = m_W(p, 0), gqq = m_W(q, 1), gpq = 0.5 * (m_W(q, 0) + m_W(p, 1));
-        margin = 1.0 + delta * gpq - std::abs(delta) * std::sqrt(gpp * gqq);
         Eigen::Matrix2d M;
         M << gpp, gpq + 1.0 / delta, gpq + 1.0 / delta, gqq;
         C = M.inverse();

@@ -790,6 +790,14 @@
         <source> (medians over converged solves; GCVAE converged on %1 of %2, Jacobi on %3 of %4).</source>
         <translation> (Mediane über konvergierte Lösungen; GCVAE konvergierte bei %1 von %2, Jacobi bei %3 von %4).</translation>
     </message>
+    <message>
+        <source>FSAI</source>
+        <translation>FSAI</translation>
+    </message>
+    <message>
+        <source>, mean cos(sampled G, G_FSAI) = %1</source>
+        <translation>, mittlerer cos(gezogenes G, G_FSAI) = %1</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::GeneratorDialog</name>
@@ -1979,6 +1987,14 @@
         <source>Nonzeros of the preconditioner</source>
         <translation>Nichtnullen des Vorkonditionierers</translation>
     </message>
+    <message>
+        <source>Per test matrix: K-condition number of G A Gᵀ for each G, PCG iterations with M⁻¹ = GᵀG (✗ = did not converge, with the iterations done) and nonzeros of each preconditioner.</source>
+        <translation>Je Testmatrix: K-Konditionszahl von G A Gᵀ für jedes G, PCG-Iterationen mit M⁻¹ = GᵀG (✗ = nicht konvergiert, mit den ausgeführten Iterationen) und Nichtnullen jedes Vorkonditionierers.</translation>
+    </message>
+    <message>
+        <source>K(GAGᵀ)</source>
+        <translation>K(GAGᵀ)</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::TrainingEvalChart</name>
@@ -2218,10 +2234,6 @@
         <translation>Ordnung jeder Matrix.</translation>
     </message>
     <message>
-        <source>Write (A, R_SPAI) pairs of elliptic problems with factorscope-cli dataset spai</source>
-        <translation>(A, R_SPAI)-Paare elliptischer Probleme mit factorscope-cli dataset spai schreiben</translation>
-    </message>
-    <message>
         <source>Dataset kind: %1</source>
         <translation>Datensatzart: %1</translation>
     </message>
@@ -2393,6 +2405,42 @@
         <source>Set the six models, depths 1, 3, 5, 7 and the training settings of factorscope-cli experiment fig3|fig4</source>
         <translation>Die sechs Modelle, die Tiefen 1, 3, 5, 7 und die Trainingseinstellungen von factorscope-cli experiment fig3|fig4 setzen</translation>
     </message>
+    <message>
+        <source>Write (A, R) or (A, G) pairs of elliptic problems with factorscope-cli dataset spai</source>
+        <translation>(A, R)- oder (A, G)-Paare elliptischer Probleme mit factorscope-cli dataset spai schreiben</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <source>Pattern:</source>
+        <translation>Muster:</translation>
+    </message>
+    <message>
+        <source>SPAI R (minimises ‖I − AR‖_F)</source>
+        <translation>SPAI R (minimiert ‖I − AR‖_F)</translation>
+    </message>
+    <message>
+        <source>FSAI G (M⁻¹ = GᵀG, SPD)</source>
+        <translation>FSAI G (M⁻¹ = GᵀG, SPD)</translation>
+    </message>
+    <message>
+        <source>SPAI&apos;s symmetrised R can be indefinite; the FSAI factor G always gives an SPD preconditioner, and the model then learns a triangular G</source>
+        <translation>Das symmetrisierte R von SPAI kann indefinit sein; der FSAI-Faktor G ergibt stets einen SPD-Vorkonditionierer, und das Modell lernt dann ein dreieckiges G</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>A²</source>
+        <translation>A²</translation>
+    </message>
+    <message>
+        <source>The sparsity pattern of the targets: that of A, or of A² (more entries, a stronger preconditioner)</source>
+        <translation>Das Besetzungsmuster der Ziele: das von A oder von A² (mehr Einträge, ein stärkerer Vorkonditionierer)</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::TrainingMetricPlot</name>
@@ -2403,14 +2451,6 @@
     <message>
         <source>KL</source>
         <translation>KL</translation>
-    </message>
-    <message>
-        <source>‖I − AR‖_F</source>
-        <translation>‖I − AR‖_F</translation>
-    </message>
-    <message>
-        <source>Ratio to SPAI</source>
-        <translation>Verhältnis zu SPAI</translation>
     </message>
     <message>
         <source>GCVAE metric:</source>
@@ -2425,16 +2465,24 @@
         <translation>KL-Divergenz (Training)</translation>
     </message>
     <message>
-        <source>‖I − AR‖_F (train)</source>
-        <translation>‖I − AR‖_F (Training)</translation>
-    </message>
-    <message>
-        <source>‖I − AR‖_F / ‖I − AR_SPAI‖_F (test)</source>
-        <translation>‖I − AR‖_F / ‖I − AR_SPAI‖_F (Test)</translation>
-    </message>
-    <message>
         <source>Epoch</source>
         <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Target objective</source>
+        <translation>Zielfunktion</translation>
+    </message>
+    <message>
+        <source>Ratio to the target</source>
+        <translation>Verhältnis zum Ziel</translation>
+    </message>
+    <message>
+        <source>Target objective (train): (‖I − AR‖_F ratio)² or log-K gap</source>
+        <translation>Zielfunktion (Training): (‖I − AR‖_F-Verhältnis)² oder log-K-Abstand</translation>
+    </message>
+    <message>
+        <source>Ratio to the target (test): ‖I − AR‖_F / ‖I − AR_SPAI‖_F or K(GAGᵀ) / K_FSAI</source>
+        <translation>Verhältnis zum Ziel (Test): ‖I − AR‖_F / ‖I − AR_SPAI‖_F oder K(GAGᵀ) / K_FSAI</translation>
     </message>
 </context>
 <context>

@@ -793,6 +793,14 @@
         <source> (medians over converged solves; GCVAE converged on %1 of %2, Jacobi on %3 of %4).</source>
         <translation> (медианы по сошедшимся решениям; GCVAE сошёлся в %1 из %2, Якоби — в %3 из %4).</translation>
     </message>
+    <message>
+        <source>FSAI</source>
+        <translation>FSAI</translation>
+    </message>
+    <message>
+        <source>, mean cos(sampled G, G_FSAI) = %1</source>
+        <translation>, средний cos(выбранная G, G_FSAI) = %1</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::GeneratorDialog</name>
@@ -1982,6 +1990,14 @@
         <source>Nonzeros of the preconditioner</source>
         <translation>Ненулевые предобусловливателя</translation>
     </message>
+    <message>
+        <source>Per test matrix: K-condition number of G A Gᵀ for each G, PCG iterations with M⁻¹ = GᵀG (✗ = did not converge, with the iterations done) and nonzeros of each preconditioner.</source>
+        <translation>Для каждой тестовой матрицы: K-число обусловленности G A Gᵀ для каждой G, итерации PCG с M⁻¹ = GᵀG (✗ = не сошёлся, с числом выполненных итераций) и число ненулевых элементов каждого предобусловливателя.</translation>
+    </message>
+    <message>
+        <source>K(GAGᵀ)</source>
+        <translation>K(GAGᵀ)</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::TrainingEvalChart</name>
@@ -2221,10 +2237,6 @@
         <translation>Порядок каждой матрицы.</translation>
     </message>
     <message>
-        <source>Write (A, R_SPAI) pairs of elliptic problems with factorscope-cli dataset spai</source>
-        <translation>Записать пары (A, R_SPAI) эллиптических задач командой factorscope-cli dataset spai</translation>
-    </message>
-    <message>
         <source>Dataset kind: %1</source>
         <translation>Тип набора данных: %1</translation>
     </message>
@@ -2396,6 +2408,42 @@
         <source>Set the six models, depths 1, 3, 5, 7 and the training settings of factorscope-cli experiment fig3|fig4</source>
         <translation>Задать шесть моделей, глубины 1, 3, 5, 7 и настройки обучения factorscope-cli experiment fig3|fig4</translation>
     </message>
+    <message>
+        <source>Write (A, R) or (A, G) pairs of elliptic problems with factorscope-cli dataset spai</source>
+        <translation>Записать пары (A, R) или (A, G) эллиптических задач через factorscope-cli dataset spai</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Цель:</translation>
+    </message>
+    <message>
+        <source>Pattern:</source>
+        <translation>Шаблон:</translation>
+    </message>
+    <message>
+        <source>SPAI R (minimises ‖I − AR‖_F)</source>
+        <translation>SPAI R (минимизирует ‖I − AR‖_F)</translation>
+    </message>
+    <message>
+        <source>FSAI G (M⁻¹ = GᵀG, SPD)</source>
+        <translation>FSAI G (M⁻¹ = GᵀG, SPD)</translation>
+    </message>
+    <message>
+        <source>SPAI&apos;s symmetrised R can be indefinite; the FSAI factor G always gives an SPD preconditioner, and the model then learns a triangular G</source>
+        <translation>Симметризованная R из SPAI может быть знаконеопределённой; множитель FSAI G всегда даёт SPD-предобусловливатель, и модель тогда обучается треугольной G</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>A²</source>
+        <translation>A²</translation>
+    </message>
+    <message>
+        <source>The sparsity pattern of the targets: that of A, or of A² (more entries, a stronger preconditioner)</source>
+        <translation>Шаблон разреженности целей: шаблон A или A² (больше элементов, более сильный предобусловливатель)</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::TrainingMetricPlot</name>
@@ -2406,14 +2454,6 @@
     <message>
         <source>KL</source>
         <translation>KL</translation>
-    </message>
-    <message>
-        <source>‖I − AR‖_F</source>
-        <translation>‖I − AR‖_F</translation>
-    </message>
-    <message>
-        <source>Ratio to SPAI</source>
-        <translation>Отношение к SPAI</translation>
     </message>
     <message>
         <source>GCVAE metric:</source>
@@ -2428,16 +2468,24 @@
         <translation>KL-дивергенция (обучение)</translation>
     </message>
     <message>
-        <source>‖I − AR‖_F (train)</source>
-        <translation>‖I − AR‖_F (обучение)</translation>
-    </message>
-    <message>
-        <source>‖I − AR‖_F / ‖I − AR_SPAI‖_F (test)</source>
-        <translation>‖I − AR‖_F / ‖I − AR_SPAI‖_F (тест)</translation>
-    </message>
-    <message>
         <source>Epoch</source>
         <translation>Эпоха</translation>
+    </message>
+    <message>
+        <source>Target objective</source>
+        <translation>Целевая функция</translation>
+    </message>
+    <message>
+        <source>Ratio to the target</source>
+        <translation>Отношение к цели</translation>
+    </message>
+    <message>
+        <source>Target objective (train): (‖I − AR‖_F ratio)² or log-K gap</source>
+        <translation>Целевая функция (обучение): (отношение ‖I − AR‖_F)² или разрыв log K</translation>
+    </message>
+    <message>
+        <source>Ratio to the target (test): ‖I − AR‖_F / ‖I − AR_SPAI‖_F or K(GAGᵀ) / K_FSAI</source>
+        <translation>Отношение к цели (тест): ‖I − AR‖_F / ‖I − AR_SPAI‖_F или K(GAGᵀ) / K_FSAI</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 #include "dataset/dataset.h"
 #include "precond/kopt.h"
 #include "precond/setup.h"
-#include "precond/spai.h"
+#include "precond/inverse_target.h"
 
 #include <nlohmann/json.hpp>
 
@@ -206,10 +206,10 @@ int spai(const Argv &argv)
     std::optional<int> count, side;
     std::optional<long long> test;
     std::optional<std::string> out;
-    precond::SpaiOptions so;
-    so.threads = 0;
+    int threads = 0;
     bool json = false;
-    Options opts("dataset spai", "Write (A, R) pairs of elliptic problems, R the SPAI of A.");
+    Options opts("dataset spai",
+                 "Write (A, R) pairs of elliptic problems, R the SPAI of A or (--target fsai) its FSAI factor G.");
     opts.integer("count", count, 1, 10'000'000, "pairs in all (required)");
     opts.integer("test", test, std::numeric_limits<long long>::min(), std::numeric_limits<long long>::max(),
                  "of them in the test set, 0..count-1 (default: min(" + std::to_string(o.test) + ", count/6))");
@@ -218,7 +218,10 @@ int spai(const Argv &argv)
     opts.choice("problem", o.problem, {"diffusion", "biharmonic", "mixed"}, "mixed: the two alternate");
     opts.real("sigma", o.sigma, "standard deviation of the log-normal coefficient field");
     opts.real("length", o.length, "its correlation length");
-    opts.integer("threads", so.threads, 0, 4096, "worker threads (0: all cores)");
+    opts.choice("target", o.target, {"spai", "fsai"},
+                "spai: R = argmin ||A R - I||_F; fsai: lower-triangular G with M^-1 = G^T G (SPD)");
+    opts.integer("pattern", o.pattern, 1, 2, "the targets' pattern: that of A (1) or of A² (2)");
+    opts.integer("threads", threads, 0, 4096, "worker threads (0: all cores)");
     opts.text("out", out, "the dataset folder (required)");
     opts.flag("json", json, "print one JSON object");
     if (!opts.parse(argv))
@@ -230,7 +233,9 @@ int spai(const Argv &argv)
     o.count = *count;
     o.side = *side;
     o.test = test_count(test, std::min(o.test, o.count / 6), o.count);
-    const auto approximateInverse = [&](const sparse::Matrix &A) { return precond::spai(A, so).M; };
+    const auto approximateInverse = [&](const sparse::Matrix &A) {
+        return precond::inverse_target(A, o.target, o.pattern, threads);
+    };
     report(learn::write_spai_dataset(o, *out, approximateInverse), *out, json);
     return 0;
 }
@@ -245,7 +250,8 @@ int cmd_dataset(const Argv &argv)
         "[--paired [--perturb-entry I,J] [--perturb-rel D]] --out DIR | "
         "dataset kopt --from DIR --out DIR [--paired [--perturb-entry I,J] [--perturb-rel D]] | "
         "dataset spai --count C --n SIDE [--seed S] [--test T] "
-        "[--problem diffusion|biharmonic|mixed] [--sigma X] [--length X] [--threads T] [--json] "
+        "[--problem diffusion|biharmonic|mixed] [--sigma X] [--length X] [--target spai|fsai] [--pattern 1|2] "
+        "[--threads T] [--json] "
         "--out DIR";
     if (argv.empty())
         throw UsageError(usage);

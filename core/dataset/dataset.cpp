@@ -129,6 +129,20 @@ bool pattern_inside(const Matrix &R, const Matrix &A)
     return true;
 }
 
+// Why a target T of A does not have the shape its dataset promises ("" when it does): a factor is
+// lower triangular; the generative targets also lie inside the pattern of A (or A², pattern 2).
+std::string target_problem(const Matrix &A, const Matrix &T, const std::string &target, int pattern)
+{
+    if (target != "spai") {
+        const Matrix upper = T.triangularView<Eigen::StrictlyUpper>();
+        if (upper.nonZeros() > 0)
+            return "is not lower triangular";
+    }
+    if ((target == "spai" || target == "fsai") && !pattern_inside(T, pattern == 2 ? sparse::pattern_power(A, 2) : A))
+        return std::string("has an entry outside the pattern of A") + (pattern == 2 ? "²" : "");
+    return {};
+}
+
 // Each pair id names at most two samples, both in one split.
 void check_pairs(const Manifest &m, const std::string &where)
 {
@@ -148,7 +162,7 @@ void check_pairs(const Manifest &m, const std::string &where)
     visit(m.test, "test");
 }
 
-Sample load_sample(const fsys::path &dir, const SampleRef &ref, const std::string &target)
+Sample load_sample(const fsys::path &dir, const SampleRef &ref, const std::string &target, int pattern)
 {
     Sample s;
     s.name = ref.name;
@@ -161,21 +175,13 @@ Sample load_sample(const fsys::path &dir, const SampleRef &ref, const std::strin
     } catch (const sparse::MatrixMarketError &e) {
         throw DatasetError(std::string("dataset sample ") + ref.name + ": " + e.what());
     }
-    const bool spai = target == "spai";
-    const std::string what = spai ? "R" : "L";
+    const std::string what = target == "spai" ? "R" : target == "fsai" ? "G" : "L";
     if (s.A.rows() != s.A.cols() || s.L.rows() != s.A.rows() || s.L.cols() != s.A.cols())
         throw DatasetError("dataset sample " + ref.name + ": A and " + what + " sizes differ");
     s.A.makeCompressed();
     s.L.makeCompressed();
-    if (spai) {
-        if (!pattern_inside(s.L, s.A))
-            throw DatasetError("dataset sample " + ref.name + ": R (" + ref.L
-                               + ") has an entry outside the pattern of A");
-    } else {
-        const Matrix upper = s.L.triangularView<Eigen::StrictlyUpper>();
-        if (upper.nonZeros() > 0)
-            throw DatasetError("dataset sample " + ref.name + ": L is not lower triangular");
-    }
+    if (const std::string why = target_problem(s.A, s.L, target, pattern); !why.empty())
+        throw DatasetError("dataset sample " + ref.name + ": " + what + " (" + ref.L + ") " + why);
     return s;
 }
 
@@ -304,6 +310,10 @@ Manifest write_spai_dataset(const SpaiDatasetOptions &o, const std::string &outD
         throw DatasetError("need a grid side n in 2..10000");
     if (o.problem != "diffusion" && o.problem != "biharmonic" && o.problem != "mixed")
         throw DatasetError("unknown problem '" + o.problem + "' (diffusion, biharmonic, mixed)");
+    if (o.target != "spai" && o.target != "fsai")
+        throw DatasetError("unknown target '" + o.target + "' (spai, fsai)");
+    if (o.pattern != 1 && o.pattern != 2)
+        throw DatasetError("the target pattern must be 1 (A) or 2 (A²), got " + std::to_string(o.pattern));
     const sparse::GeneratorSpec &diffusion = sparse::generator_spec(sparse::GeneratorKind::Diffusion2d);
     const sparse::GeneratorSpec &biharmonicSpec = sparse::generator_spec(sparse::GeneratorKind::Biharmonic2d);
     if (!diffusion.param("sigma")->admits(o.sigma))
@@ -317,7 +327,8 @@ Manifest write_spai_dataset(const SpaiDatasetOptions &o, const std::string &outD
     step(progress, stop, 0, o.count);
     Manifest m;
     m.kind = "spai";
-    m.target = "spai";
+    m.target = o.target;
+    m.pattern = o.pattern;
     m.count = o.count;
     m.n = o.side * o.side;
     m.seed = o.seed;
@@ -335,10 +346,16 @@ Manifest write_spai_dataset(const SpaiDatasetOptions &o, const std::string &outD
         const Matrix R = spai(g.A);
         if (R.rows() != g.A.rows() || R.cols() != g.A.cols())
             throw DatasetError("the approximate inverse of sample " + std::to_string(k) + " has the wrong size");
+        if (const std::string why = target_problem(g.A, R, o.target, o.pattern); !why.empty())
+            throw DatasetError("the " + o.target + " target of sample " + std::to_string(k) + " " + why);
         SampleRef ref;
         ref.name = std::string(spec.name) + "_" + std::to_string(k);
         ref.seed = seed;
-        write_pair(dir, k, g.A, R, g.description + " (target: SPAI approximate inverse R, pattern of A)", ref, "R");
+        const std::string power = o.pattern == 2 ? "²" : "";
+        const bool fsai = o.target == "fsai";
+        const std::string what = fsai ? " (target: FSAI factor G, M⁻¹ = GᵀG, pattern of tril(A" + power + "))"
+                                      : " (target: SPAI approximate inverse R, pattern of A" + power + ")";
+        write_pair(dir, k, g.A, R, g.description + what, ref, fsai ? "G" : "R");
         (k < o.count - o.test ? m.train : m.test).push_back(std::move(ref));
         step(progress, stop, k + 1, o.count);
     }
@@ -365,6 +382,11 @@ Manifest parse_manifest(std::string_view text, const std::string &where)
         Manifest m;
         m.kind = j.at("kind").get<std::string>();
         m.target = j.value("target", std::string());
+        if (j.contains("pattern")) {
+            m.pattern = int_field(j["pattern"], where + ": pattern");
+            if (m.pattern != 1 && m.pattern != 2)
+                throw DatasetError(where + ": pattern must be 1 or 2");
+        }
         m.count = int_field(j.at("count"), where + ": count");
         if (j.contains("n") && j["n"].is_number_integer())
             m.n = int_field(j["n"], where + ": n");
@@ -393,9 +415,9 @@ Dataset load_dataset(const std::string &dirOrManifest)
     d.manifest = read_manifest(dirOrManifest);
     const fsys::path dir = manifest_path(dirOrManifest).parent_path();
     for (const auto &r : d.manifest.train)
-        d.train.push_back(load_sample(dir, r, d.manifest.target));
+        d.train.push_back(load_sample(dir, r, d.manifest.target, d.manifest.pattern));
     for (const auto &r : d.manifest.test)
-        d.test.push_back(load_sample(dir, r, d.manifest.target));
+        d.test.push_back(load_sample(dir, r, d.manifest.target, d.manifest.pattern));
     if (d.train.empty())
         throw DatasetError("dataset " + dirOrManifest + " has no training samples");
     return d;

@@ -31,7 +31,9 @@
 // in the file), L lower triangular with the pattern of tril(A). SciPy: scipy.io.mmread.
 // For target "spai" the "L" entry (file R_k.mtx) is not a triangular factor: it is the sparse
 // approximate inverse R (argmin ||A R - I||_F on the pattern of A), stored general (R is not
-// symmetric), with its pattern inside that of the full A.
+// symmetric), with its pattern inside that of the full A. For target "fsai" (file G_k.mtx) it is
+// the lower-triangular FSAI factor G (M⁻¹ = GᵀG) on the pattern of tril(A). Kind "spai" has
+//   pattern     1 (the default when absent): the pattern of A, as above; 2: that of A² instead.
 
 #include "sparse/matrix.h"
 
@@ -79,6 +81,7 @@ struct SampleRef {
 
 struct Manifest {
     std::string kind, target;
+    int pattern = 1; ///< kind "spai": the targets' pattern is that of A (1) or of A² (2)
     int count = 0;
     bool paired = false;
     std::optional<int> n;
@@ -90,7 +93,9 @@ struct Manifest {
 
 struct Sample {
     sparse::Matrix A; ///< full symmetric matrix
-    sparse::Matrix L; ///< lower-triangular target, pattern of tril(A) (target "spai": R, pattern of A)
+    /// Lower-triangular target, pattern of tril(A). Target "spai": R on the pattern of A (or A²);
+    /// target "fsai": G on the pattern of tril(A) (or tril(A²)).
+    sparse::Matrix L;
     std::string name;
     std::optional<int> pair;
     bool perturbed = false;
@@ -164,12 +169,16 @@ struct SpaiDatasetOptions {
     std::string problem = "diffusion"; ///< "diffusion" | "biharmonic" | "mixed" (alternating)
     double sigma = 1.0;  ///< of the log-normal coefficient field
     double length = 0.1; ///< its correlation length
+    /// "spai": R = argmin ‖A R − I‖_F; "fsai": the lower-triangular FSAI factor G, M⁻¹ = GᵀG.
+    std::string target = "spai";
+    int pattern = 1; ///< the targets live on the pattern of A (1) or of A² (2; FSAI: its lower triangle)
 };
 
-/// Pairs (A, R) where R = spai(A) is the sparse approximate inverse on the pattern of A
-/// (computed by the caller's function: this library is built without core/precond), A from
-/// diffusion2d / biharmonic2d. Sample k uses seed + k; the first count − test samples are the
-/// training set. Throws DatasetError / GeneratorError.
+/// Pairs (A, R) where R is the SPAI or FSAI target of A on the pattern of A or A² (computed by the
+/// caller's function, which must match options.target and options.pattern: this library is built
+/// without core/precond), A from diffusion2d / biharmonic2d. Sample k uses seed + k; the first
+/// count − test samples are the training set. Throws DatasetError (also for a target outside the
+/// promised pattern) / GeneratorError.
 Manifest write_spai_dataset(const SpaiDatasetOptions &options, const std::string &outDir,
                             const FactorFunction &spai, const ProgressFunction &progress = {},
                             std::stop_token stop = {});

@@ -177,6 +177,10 @@ EvalReport parse_eval(const json &j)
     EvalReport r;
     const json &kind = member(j, "kind");
     r.kind = kind.is_string() && kind.get<std::string>() == "gcvae" ? EvalKind::Gcvae : EvalKind::Factor;
+    if (const json &target = member(j, "target"); target.is_string())
+        r.target = target.get<std::string>();
+    if (const json &pattern = member(j, "pattern"); pattern.is_number_integer())
+        r.pattern = pattern.get<int>() == 2 ? 2 : 1;
     const json &summary = member(j, "summary");
     if (summary.is_object())
         r.mean_cos = number(summary, "mean_cos");
@@ -195,7 +199,7 @@ EvalReport parse_eval(const json &j)
             s.cos = number(o, "cos");
             s.cos_kopt = number(o, "cos_kopt");
             s.cos_ic0 = number(o, "cos_ic0");
-            const json &residual = member(o, "residual");
+            const json &residual = member(o, r.target == "fsai" ? "kcond" : "residual");
             if (residual.is_object())
                 for (const auto &[method, value] : residual.items())
                     s.residual[method] = value.is_number() ? value.get<double>() : EvalSample::nan;

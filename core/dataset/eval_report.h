@@ -6,9 +6,11 @@
 //   factor GNNs  {"summary": {"samples", "mean_cos", "pcg_<method>": SUMMARY}, "samples": [{"name",
 //                 "n", "cos", "cos_kopt", "cos_ic0", "pcg": {"predicted" | "kopt" | "ic0" | "target" |
 //                 "none": PCG}}]}
-//   gcvae        {"kind": "gcvae", "summary": {"samples", "latent_draws", "mean_cos",
-//                 "pcg_<method>": SUMMARY}, "samples": [{"name", "n", "cos", "residual": {method: num},
-//                 "pcg": {method: PCG}, "nnz": {method: int}}]}
+//   gcvae        {"kind": "gcvae", "target": "spai" | "fsai" (absent: spai), "pattern": 1 | 2,
+//                 "summary": {"samples", "latent_draws", "mean_cos", "spd"? (fsai: test matrices
+//                 whose decoded G all have a positive diagonal), "pcg_<method>": SUMMARY},
+//                 "samples": [{"name", "n", "cos", "residual" (spai: ‖I − A R‖_F) | "kcond" (fsai:
+//                 K(G A Gᵀ)): {method: num}, "spd"? (fsai), "pcg": {method: PCG}, "nnz": {method: int}}]}
 //   PCG          {"iterations", "converged", "relres", "failure"?}; a reference factor that could
 //                 not be built: {"converged": false, "failure": "breakdown" | "unavailable"}
 //   SUMMARY      {"converged": count, "median_iterations": int | null}
@@ -90,7 +92,9 @@ struct EvalSample {
     double cos = nan;
     double cos_kopt = nan; ///< factor GNNs
     double cos_ic0 = nan;  ///< factor GNNs
-    std::map<std::string, double> residual;     ///< gcvae: ‖I − A R‖_F by method (NaN when not a number)
+    /// gcvae: what the target minimises, by method (NaN when not a number): ‖I − A R‖_F (spai) or
+    /// K(G A Gᵀ) (fsai)
+    std::map<std::string, double> residual;
     std::map<std::string, PcgOutcome> pcg;      ///< by method; methods whose value is no object are absent
     std::map<std::string, std::int64_t> nnz;    ///< gcvae: nonzeros by method
 };
@@ -99,6 +103,8 @@ enum class EvalKind { Factor, Gcvae };
 
 struct EvalReport {
     EvalKind kind = EvalKind::Factor;
+    std::string target = "spai"; ///< gcvae: "spai" or "fsai"
+    int pattern = 1;             ///< gcvae: the targets' pattern, A (1) or A² (2)
     double mean_cos = std::numeric_limits<double>::quiet_NaN(); ///< summary.mean_cos
     std::vector<EvalSample> samples;
 };

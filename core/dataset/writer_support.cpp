@@ -69,6 +69,8 @@ void write_manifest(const Manifest &m, const fsys::path &dir)
               {"target", m.target},              {"count", m.count},  {"seed", m.seed},
               {"paired", m.paired},              {"generator", json::parse(m.generatorJson)}};
     j["n"] = m.n ? json(*m.n) : json(nullptr);
+    if (m.kind == "spai")
+        j["pattern"] = m.pattern;
     j["train"] = json::array();
     j["test"] = json::array();
     for (const auto &s : m.train)

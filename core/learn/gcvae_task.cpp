@@ -1,23 +1,29 @@
 // Training and evaluation of the generative SPAI model (model gcvae).
 //
-// Evaluation (eval.json, "kind": "gcvae"): per test matrix the decoded R at z = 0 ("mean") and the
-// best of `samples` draws z ~ N(0, I) ("sampled"). The draws are a pure function of (seed, test
-// index), so eval.json is reproducible. "Best" = smallest ‖I − A R‖_F: the quantity SPAI minimises,
-// one sparse product per draw (O(nnz(A) · max row count)), far cheaper than a PCG run and blind to
-// the right-hand side. Every approximate inverse is applied in PCG as M⁻¹ = (R + Rᵀ)/2 (PCG needs a
-// symmetric M⁻¹; R itself is not symmetric); an indefinite (R + Rᵀ)/2 is reported as failure
-// "indefinite_preconditioner", not hidden. Next to them: none, Jacobi (diag(A)⁻¹), IC(0) and the
-// dense K-optimal factor (M = L Lᵀ), and the SPAI R of the dataset itself. PCG: b = 1, x0 = 0,
-// ‖r‖/‖b‖ <= 1e-8, at most 10000 iterations. "nnz" counts the stored entries of the operator each
-// method stores: R (pattern of A) for the inverses, n for Jacobi, tril(A) for the factors.
+// Evaluation (eval.json, "kind": "gcvae", "target": "spai" | "fsai", "pattern": 1 | 2): per test
+// matrix the decoded R (or G) at z = 0 ("mean") and the best of `samples` draws z ~ N(0, I)
+// ("sampled"). The draws are a pure function of (seed, test index), so eval.json is reproducible.
+// "Best" = the smallest value of what the target minimises: ‖I − A R‖_F for SPAI (one sparse
+// product per draw), K(G A Gᵀ) for FSAI (kcond_fsai: one sparse product and the log-determinant
+// of A), far cheaper than a PCG run and blind to the right-hand side. SPAI inverses are applied in
+// PCG as M⁻¹ = (R + Rᵀ)/2 (PCG needs a symmetric M⁻¹; R itself is not symmetric); an indefinite
+// (R + Rᵀ)/2 is reported as failure "indefinite_preconditioner", not hidden. FSAI factors are
+// applied as M⁻¹ = GᵀG, SPD by construction (the decoded diagonal is positive); each row records
+// "spd": whether every decoded G has a positive, finite diagonal. Next to them: none, Jacobi
+// (diag(A)⁻¹), IC(0) and the dense K-optimal factor (M = L Lᵀ), and the dataset's own target
+// ("spai" or "fsai"). PCG: b = 1, x0 = 0, ‖r‖/‖b‖ <= 1e-8, at most 10000 iterations. "nnz" counts
+// the stored entries of the operator each method stores: R or G for the inverses, n for Jacobi,
+// tril(A) for the factors. "residual" holds ‖I − A R‖_F (SPAI), "kcond" K(G A Gᵀ) (FSAI).
 
 #include "dataset/eval_report.h"
 #include "learn/gcvae.h"
 #include "learn/train_task.h"
+#include "precond/kcond.h"
 #include "precond/kind.h"
 #include "precond/spai.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <optional>
@@ -33,18 +39,26 @@ namespace {
 class GcvaeTask final : public TrainTask {
 public:
     GcvaeTask(const TrainConfig &config, const Dataset &data, torch::Device device)
-        : m_config(config), m_data(data), m_device(device),
-          m_model(GcvaeConfig{config.depth, config.hidden, config.latent})
+        : m_config(config), m_data(data), m_device(device), m_target(target_of(config, data)),
+          m_model(GcvaeConfig{config.depth, config.hidden, config.latent, m_target.factor})
+    {
+        for (const auto &s : data.train)
+            m_train.push_back(make_spai_graph(s.A, &s.L, m_target));
+        for (const auto &s : data.test)
+            m_test.push_back(make_spai_graph(s.A, &s.L, m_target));
+        m_model->to(device, torch::kFloat32);
+    }
+
+    static InverseTarget target_of(const TrainConfig &config, const Dataset &data)
     {
         if (data.manifest.kind != "spai")
             throw std::runtime_error("model gcvae learns sparse approximate inverses: dataset " + config.dataset
                                      + " is of kind '" + data.manifest.kind
                                      + "', make one with factorscope-cli dataset spai");
-        for (const auto &s : data.train)
-            m_train.push_back(make_spai_graph(s.A, &s.L));
-        for (const auto &s : data.test)
-            m_test.push_back(make_spai_graph(s.A, &s.L));
-        m_model->to(device, torch::kFloat32);
+        if (data.manifest.target != "spai" && data.manifest.target != "fsai")
+            throw std::runtime_error("dataset " + config.dataset + " has target '" + data.manifest.target
+                                     + "'; model gcvae learns the targets spai and fsai");
+        return InverseTarget{data.manifest.target == "fsai", data.manifest.pattern};
     }
 
     torch::nn::Module &module() override { return *m_model; }
@@ -65,8 +79,10 @@ public:
         const torch::Tensor r = m_model->decode(batch, z);
         const GcvaeLoss l = gcvae_loss(batch, r, enc, m_config.beta, m_config.residual_weight);
         // One transfer from the device for all the batch's metrics.
-        const torch::Tensor sums = torch::stack({l.cos.sum(), l.recon.sum(), l.kl.sum(), l.residual_ratio_sq.sum(),
-                                                 l.residual_ratio_sq.sqrt().sum()})
+        // "residual" is the ratio² for SPAI (as before FSAI existed) and the objective, the log-K gap,
+        // for FSAI; "residual_ratio" is ratio in both.
+        const torch::Tensor residual = m_target.factor ? l.objective : l.ratio * l.ratio;
+        const torch::Tensor sums = torch::stack({l.cos.sum(), l.recon.sum(), l.kl.sum(), residual.sum(), l.ratio.sum()})
                                        .detach()
                                        .to(torch::kCPU, torch::kFloat64);
         const auto v = sums.accessor<double, 1>();
@@ -87,6 +103,7 @@ private:
     TrainConfig m_config;
     const Dataset &m_data;
     torch::Device m_device;
+    InverseTarget m_target;
     Gcvae m_model;
     std::vector<SpaiGraph> m_train, m_test;
 };
@@ -97,37 +114,65 @@ json GcvaeTask::evaluate()
     m_model->eval();
     using precond::PrecondKind;
     const auto name = [](PrecondKind kind) { return std::string(precond::to_string(kind)); };
-    // The reference kinds (the dataset's own R as "spai"), then the decoded inverses.
+    const bool factor = m_target.factor;
+    const std::string own = name(factor ? PrecondKind::Fsai : PrecondKind::Spai);
+    // The reference kinds (the dataset's own target as "spai" or "fsai"), then the decoded ones.
     const std::vector<std::string> methods = {name(PrecondKind::None), name(PrecondKind::Jacobi), name(PrecondKind::Ic0),
-                                              name(PrecondKind::Kopt), name(PrecondKind::Spai), "mean", "sampled"};
+                                              name(PrecondKind::Kopt), own, "mean", "sampled"};
+    // What the target minimises, for choosing the best draw: ‖I − A R‖_F or K(G A Gᵀ).
+    const auto quality = [factor](const Matrix &A, const Matrix &T) {
+        if (!factor)
+            return precond::inverse_residual_fro(A, T);
+        try {
+            return precond::kcond_fsai(A, T).K;
+        } catch (const std::exception &) { // a singular decoded G
+            return std::numeric_limits<double>::infinity();
+        }
+    };
+    const auto pcgWith = [factor](const Matrix &A, const Matrix &T) {
+        if (!factor)
+            return pcg_with_inverse(A, precond::spai_symmetric(T));
+        const Matrix Minv = Matrix(T.transpose()) * T;
+        return pcg_with_inverse(A, Minv);
+    };
     std::map<std::string, std::vector<int>> iterations;
     json rows = json::array();
     double cosSum = 0.0;
+    int spdCount = 0;
     for (std::size_t k = 0; k < m_data.test.size(); ++k) {
         const Sample &s = m_data.test[k];
         const SpaiGraph &g = m_test[k];
         const auto S = static_cast<std::int64_t>(m_config.samples);
         const torch::Tensor draws = standard_normal(S, m_config.latent, m_config.seed * 7919ULL + k);
         const torch::Tensor z = torch::cat({torch::zeros({1, m_config.latent}, torch::kFloat64), draws});
-        const std::vector<Matrix> decoded = decode_matrices(*m_model, s.A, g, z, m_device);
+        const std::vector<Matrix> decoded = decode_matrices(*m_model, g, z, m_device);
         std::size_t best = 1;
-        double bestResidual = std::numeric_limits<double>::infinity();
+        double bestQuality = std::numeric_limits<double>::infinity();
         for (std::size_t d = 1; d < decoded.size(); ++d) {
-            const double res = precond::inverse_residual_fro(s.A, decoded[d]);
-            if (res < bestResidual) {
-                bestResidual = res;
+            const double q = quality(s.A, decoded[d]);
+            if (q < bestQuality) {
+                bestQuality = q;
                 best = d;
             }
         }
         const Matrix &Rmean = decoded[0];
         const Matrix &Rbest = decoded[best];
         json row = {{"name", s.name}, {"n", s.A.rows()}, {"best_sample", static_cast<int>(best) - 1}};
-        row["residual"] = {{"sampled", bestResidual},
-                           {"mean", precond::inverse_residual_fro(s.A, Rmean)},
-                           {name(PrecondKind::Spai), precond::inverse_residual_fro(s.A, s.L)}};
-        // Cosine on A's pattern, the same measure the training curves show for R.
+        row[factor ? "kcond" : "residual"] = {
+            {"sampled", bestQuality}, {"mean", quality(s.A, Rmean)}, {own, quality(s.A, s.L)}};
+        if (factor) {
+            bool spd = true;
+            for (const Matrix &G : decoded)
+                for (Eigen::Index i = 0; i < G.cols(); ++i) {
+                    const double d = G.coeff(i, i);
+                    spd = spd && d > 0.0 && std::isfinite(d);
+                }
+            row["spd"] = spd;
+            spdCount += spd ? 1 : 0;
+        }
+        // Cosine on the target's pattern, the same measure the training curves show.
         double dot = 0.0, pp = 0.0, tt = 0.0;
-        for (Eigen::Index j = 0; j < s.A.outerSize(); ++j)
+        for (Eigen::Index j = 0; j < Rbest.outerSize(); ++j)
             for (Matrix::InnerIterator it(Rbest, j); it; ++it) {
                 const double t = s.L.coeff(it.row(), j);
                 dot += it.value() * t;
@@ -159,9 +204,9 @@ json GcvaeTask::evaluate()
             record(name(PrecondKind::Kopt), pcg_with_factor(s.A, *L), L->nonZeros());
         else
             unavailable(name(PrecondKind::Kopt), "unavailable");
-        record(name(PrecondKind::Spai), pcg_with_inverse(s.A, precond::spai_symmetric(s.L)), s.L.nonZeros());
-        record("mean", pcg_with_inverse(s.A, precond::spai_symmetric(Rmean)), Rmean.nonZeros());
-        record("sampled", pcg_with_inverse(s.A, precond::spai_symmetric(Rbest)), Rbest.nonZeros());
+        record(own, pcgWith(s.A, s.L), s.L.nonZeros());
+        record("mean", pcgWith(s.A, Rmean), Rmean.nonZeros());
+        record("sampled", pcgWith(s.A, Rbest), Rbest.nonZeros());
         row["pcg"] = pcg;
         row["nnz"] = nnz;
         rows.push_back(std::move(row));
@@ -169,10 +214,13 @@ json GcvaeTask::evaluate()
     const std::size_t count = m_data.test.size();
     json summary = {{"samples", count}, {"latent_draws", m_config.samples}};
     summary["mean_cos"] = count ? json(cosSum / static_cast<double>(count)) : json(nullptr);
+    if (factor)
+        summary["spd"] = spdCount;
     for (const auto &m : methods) {
         summary["pcg_" + m] = pcg_summary(iterations[m]);
     }
-    return {{"kind", "gcvae"}, {"samples", rows}, {"summary", summary}};
+    return {{"kind", "gcvae"}, {"target", factor ? "fsai" : "spai"}, {"pattern", m_target.pattern},
+            {"samples", rows}, {"summary", summary}};
 }
 
 } // namespace

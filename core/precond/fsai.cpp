@@ -19,13 +19,7 @@ sparse::Matrix fsai_pattern(const sparse::Matrix &Ain, int pattern_power)
 {
     if (pattern_power != 1 && pattern_power != 2)
         throw std::invalid_argument("FSAI pattern power must be 1 or 2, got " + std::to_string(pattern_power));
-    sparse::Matrix S = Ain;
-    S.makeCompressed();
-    for (double &v : std::span(S.valuePtr(), std::size_t(S.nonZeros())))
-        v = 1.0; // positive values: the product below has no cancellation
-    if (pattern_power == 2)
-        S = (S * S).pruned();
-    sparse::Matrix L = S.triangularView<Eigen::Lower>();
+    sparse::Matrix L = sparse::pattern_power(Ain, pattern_power).triangularView<Eigen::Lower>();
     L.makeCompressed();
     return L;
 }

@@ -1,7 +1,10 @@
 #include "sparse/matrix.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 namespace fs::sparse {
 
@@ -32,6 +35,22 @@ bool is_symmetric(const Matrix &A, double rel_tol)
 Matrix lower_triangle(const Matrix &A)
 {
     return A.triangularView<Eigen::Lower>();
+}
+
+Matrix pattern_power(const Matrix &A, int power)
+{
+    if (power != 1 && power != 2)
+        throw std::invalid_argument("a pattern power must be 1 (A) or 2 (A²), got " + std::to_string(power));
+    if (power == 2 && A.rows() != A.cols())
+        throw std::invalid_argument("the pattern of A² needs a square A");
+    Matrix S = A;
+    S.makeCompressed();
+    std::fill(S.valuePtr(), S.valuePtr() + S.nonZeros(), 1.0);
+    if (power == 2) {
+        S = (S * S).pruned();
+        S.makeCompressed();
+    }
+    return S;
 }
 
 Matrix permute_symmetric(const Matrix &A, const std::vector<Index> &perm)

@@ -25,6 +25,11 @@ double symmetry_defect(const Matrix &A);
 /// Lower triangle (diagonal included) of A.
 Matrix lower_triangle(const Matrix &A);
 
+/// The structural pattern of A (power 1) or of A² (power 2) with every value 1, compressed: the
+/// product is taken of the all-ones pattern, so no entry vanishes by cancellation. Throws
+/// std::invalid_argument for another power or a non-square A with power 2.
+Matrix pattern_power(const Matrix &A, int power);
+
 /// P A Pᵀ for perm[k] = original index of the row/column placed at position k (both triangles
 /// kept, compressed).
 Matrix permute_symmetric(const Matrix &A, const std::vector<Index> &perm);

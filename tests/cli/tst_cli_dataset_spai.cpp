@@ -3,6 +3,7 @@
 #include "cli_run.h"
 #include "fixtures.h"
 #include "dataset/dataset.h"
+#include "precond/fsai.h"
 #include "precond/spai.h"
 #include "sparse/generators.h"
 #include "sparse/matrix_market.h"
@@ -40,6 +41,8 @@ class TestCliDatasetSpai : public QObject {
 private Q_SLOTS:
     void writesLoadableMixedDataset();
     void defaultsAreDiffusion();
+    void fsaiAndSquaredPatternTargets();
+    void rejectsFsaiOutsidePattern();
     void rejectsROutsidePattern();
     void rejectsRWithWrongSize();
     void usageErrors_data();
@@ -113,6 +116,85 @@ void TestCliDatasetSpai::defaultsAreDiffusion()
     QCOMPARE(rel_diff(d.train[0].A, sparse::diffusion2d(5, 1, {1.0, 0.1, 64}).A), 0.0);
 }
 
+void TestCliDatasetSpai::fsaiAndSquaredPatternTargets()
+{
+    // Each (target, pattern) writes what the preconditioner code computes for the same A, and
+    // says so in the manifest.
+    struct Case {
+        const char *target;
+        int pattern;
+        const char *prefix;
+    };
+    for (const Case c : {Case{"fsai", 1, "G_"}, Case{"fsai", 2, "G_"}, Case{"spai", 2, "R_"}}) {
+        QTemporaryDir tmp;
+        const Run r = runCli({QStringLiteral("dataset"), QStringLiteral("spai"), QStringLiteral("--count"),
+                              QStringLiteral("3"), QStringLiteral("--n"), QStringLiteral("5"), QStringLiteral("--test"),
+                              QStringLiteral("1"), QStringLiteral("--problem"), QStringLiteral("mixed"),
+                              QStringLiteral("--target"), QString::fromLatin1(c.target), QStringLiteral("--pattern"),
+                              QString::number(c.pattern), QStringLiteral("--out"), tmp.path()});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const learn::Dataset d = learn::load_dataset(tmp.path().toStdString());
+        QCOMPARE(d.manifest.target, std::string(c.target));
+        QCOMPARE(d.manifest.pattern, c.pattern);
+        const sparse::Matrix &A = d.train[1].A, &T = d.train[1].L; // biharmonic
+        QCOMPARE(d.manifest.train[1].L, std::string(c.prefix) + "1.mtx");
+        const sparse::Matrix square = sparse::pattern_power(A, 2);
+        if (std::string(c.target) == "fsai") {
+            precond::FsaiOptions fo;
+            fo.pattern_power = c.pattern;
+            QVERIFY2(rel_diff(T, precond::fsai(A, fo)) < 1e-13, c.target);
+            const sparse::Matrix lower = sparse::Matrix(c.pattern == 2 ? square : A).triangularView<Eigen::Lower>();
+            QCOMPARE(T.nonZeros(), lower.nonZeros());
+        } else {
+            precond::SpaiOptions so;
+            so.pattern_power = 2;
+            QVERIFY(rel_diff(T, precond::spai(A, so).M) < 1e-13);
+            QCOMPARE(T.nonZeros(), square.nonZeros());
+            QVERIFY(T.nonZeros() > A.nonZeros());
+        }
+    }
+}
+
+void TestCliDatasetSpai::rejectsFsaiOutsidePattern()
+{
+    // An FSAI target with an entry above the diagonal, or (pattern 1) one of A² outside A, is
+    // refused with the sample's name, on writing and on reading.
+    QTemporaryDir tmp;
+    learn::SpaiDatasetOptions o;
+    o.count = 2;
+    o.test = 1;
+    o.side = 4;
+    o.target = "fsai";
+    const auto upper = [](const sparse::Matrix &A) {
+        sparse::Matrix G = precond::fsai(A);
+        G.coeffRef(0, 1) = 0.25;
+        return G;
+    };
+    try {
+        learn::write_spai_dataset(o, tmp.filePath(QStringLiteral("w")).toStdString(), upper);
+        QFAIL("an upper-triangular entry was written");
+    } catch (const learn::DatasetError &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("not lower triangular")), e.what());
+    }
+    const QString dir = tmp.filePath(QStringLiteral("r"));
+    learn::write_spai_dataset(o, dir.toStdString(), [](const sparse::Matrix &A) { return precond::fsai(A); });
+    const learn::Manifest m = learn::read_manifest(dir.toStdString());
+    const std::string gPath = dir.toStdString() + "/" + m.train[0].L;
+    sparse::Matrix G = sparse::read_matrix_market(gPath).matrix;
+    G.coeffRef(5, 0) = 0.5; // (5, 0): a diagonal neighbour on the 4 x 4 grid, in A² but not in A
+    sparse::WriteOptions wo;
+    wo.symmetric_if_possible = false;
+    sparse::write_matrix_market(gPath, G, wo);
+    try {
+        learn::load_dataset(dir.toStdString());
+        QFAIL("a G outside the pattern of A was accepted");
+    } catch (const learn::DatasetError &e) {
+        const QString what = QString::fromUtf8(e.what());
+        QVERIFY2(what.contains(QStringLiteral("outside the pattern of A")) && what.contains(QStringLiteral("G (")),
+                 e.what());
+    }
+}
+
 void TestCliDatasetSpai::rejectsROutsidePattern()
 {
     QTemporaryDir tmp;
@@ -163,6 +245,10 @@ void TestCliDatasetSpai::usageErrors_data()
                                                         QStringLiteral("3"), QStringLiteral("--out"), QStringLiteral("x")};
     QTest::newRow("negative sigma") << base + QStringList{QStringLiteral("--n"), QStringLiteral("4"), QStringLiteral("--sigma"),
                                                           QStringLiteral("-2"), QStringLiteral("--out"), QStringLiteral("x")};
+    QTest::newRow("bad target") << base + QStringList{QStringLiteral("--n"), QStringLiteral("4"), QStringLiteral("--target"),
+                                                      QStringLiteral("ic0"), QStringLiteral("--out"), QStringLiteral("x")};
+    QTest::newRow("pattern 3") << base + QStringList{QStringLiteral("--n"), QStringLiteral("4"), QStringLiteral("--pattern"),
+                                                     QStringLiteral("3"), QStringLiteral("--out"), QStringLiteral("x")};
     QTest::newRow("zero length") << base + QStringList{QStringLiteral("--n"), QStringLiteral("4"), QStringLiteral("--length"),
                                                        QStringLiteral("0"), QStringLiteral("--out"), QStringLiteral("x")};
 }

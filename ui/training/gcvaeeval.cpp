@@ -42,6 +42,8 @@ GcvaeEval GcvaeEval::fromReport(const dataset::EvalReport &report)
 {
     GcvaeEval out;
     out.meanCos = report.mean_cos;
+    out.target = QString::fromStdString(report.target);
+    out.pattern = report.pattern;
     for (const dataset::EvalSample &e : report.samples) {
         GcvaeSample s;
         s.name = QString::fromStdString(e.name);
@@ -58,10 +60,10 @@ GcvaeEval GcvaeEval::fromReport(const dataset::EvalReport &report)
     return out;
 }
 
-QStringList GcvaeEval::methods()
+QStringList GcvaeEval::methods() const
 {
     return {QStringLiteral("none"), QStringLiteral("jacobi"), QStringLiteral("ic0"), QStringLiteral("kopt"),
-            QStringLiteral("spai"), QStringLiteral("mean"), QStringLiteral("sampled")};
+            target, QStringLiteral("mean"), QStringLiteral("sampled")};
 }
 
 QString GcvaeEval::methodLabel(const QString &method)
@@ -76,6 +78,8 @@ QString GcvaeEval::methodLabel(const QString &method)
         return tr("K-optimal");
     if (method == QLatin1String("spai"))
         return tr("SPAI");
+    if (method == QLatin1String("fsai"))
+        return tr("FSAI");
     if (method == QLatin1String("mean"))
         return tr("GCVAE (mean)");
     if (method == QLatin1String("sampled"))
@@ -89,7 +93,8 @@ QColor GcvaeEval::methodColor(const QString &method)
     static const QHash<QString, QColor> colors = {
         {QStringLiteral("none"), QColor(0x9c755f)},  {QStringLiteral("jacobi"), QColor(0xf28e2b)},
         {QStringLiteral("ic0"), QColor(0x59a14f)},   {QStringLiteral("kopt"), QColor(0xb07aa1)},
-        {QStringLiteral("spai"), QColor(0x4e79a7)},  {QStringLiteral("mean"), QColor(0x76b7b2)},
+        {QStringLiteral("spai"), QColor(0x4e79a7)},  {QStringLiteral("fsai"), QColor(0x4e79a7)},
+        {QStringLiteral("mean"), QColor(0x76b7b2)},
         {QStringLiteral("sampled"), QColor(0xe15759)}};
     return colors.value(method, QColor(0x4e79a7));
 }
@@ -160,7 +165,8 @@ QString GcvaeEval::summaryText() const
     const QString sampled = QStringLiteral("sampled");
     QString text = tr("%n test matrices", nullptr, static_cast<int>(samples.size()));
     if (!std::isnan(meanCos))
-        text += tr(", mean cos(sampled R, R_SPAI) = %1").arg(meanCos, 0, 'f', 3);
+        text += isFsai() ? tr(", mean cos(sampled G, G_FSAI) = %1").arg(meanCos, 0, 'f', 3)
+                         : tr(", mean cos(sampled R, R_SPAI) = %1").arg(meanCos, 0, 'f', 3);
     const auto jacobi = medianIterations(QStringLiteral("jacobi"));
     const auto learned = medianIterations(sampled);
     if (const auto ratio = jacobiRatio()) {

@@ -28,13 +28,16 @@ struct GcvaeSample {
     QString name;
     int n = 0;
     double cos = std::numeric_limits<double>::quiet_NaN();
-    QHash<QString, double> residual; ///< ||I - A R||_F of sampled, mean, spai
+    /// What the target minimises, of sampled, mean and the target itself: ||I - A R||_F (spai) or
+    /// K(G A G^T) (fsai)
+    QHash<QString, double> residual;
     QHash<QString, PcgSolve> pcg;    ///< by method key; a method missing from the file is absent
     QHash<QString, qint64> nnz;
 };
 
 // The eval.json a gcvae run writes ({"kind": "gcvae", ...}), read into plain values that the
-// table and the chart share. Method keys are the file's: none, jacobi, ic0, kopt, spai, mean, sampled.
+// table and the chart share. Method keys are the file's: none, jacobi, ic0, kopt, the target (spai
+// or fsai), mean, sampled.
 class GcvaeEval
 {
     Q_DECLARE_TR_FUNCTIONS(fs::ui::GcvaeEval)
@@ -47,7 +50,11 @@ public:
     static dataset::EvalReport parse(const QJsonObject &eval);
 
     /// The methods in the order every view shows them: cheapest first, the learned ones last.
-    static QStringList methods();
+    QStringList methods() const;
+    /// "spai" or "fsai": the dataset's target, and the key of its own row.
+    QString target = QStringLiteral("spai");
+    int pattern = 1; ///< the targets' pattern, A (1) or A² (2)
+    bool isFsai() const { return target == QLatin1String("fsai"); }
     static QString methodLabel(const QString &method);
     static QColor methodColor(const QString &method);
     /// A failure code worded for the user.

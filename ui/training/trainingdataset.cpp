@@ -4,7 +4,7 @@
 
 #include "dataset/dataset.h"
 #include "dataset/locality_bound.h"
-#include "precond/spai.h"
+#include "precond/inverse_target.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -36,7 +36,8 @@ QStringList DatasetRequest::arguments(const QString &directory) const
                         kind == Kind::Spai ? QStringLiteral("spai") : QStringLiteral("synthetic"),
                         QStringLiteral("--count"), QString::number(count), QStringLiteral("--n"), QString::number(n)};
     if (kind == Kind::Spai) {
-        args << QStringLiteral("--problem") << problem << QStringLiteral("--sigma") << QString::number(sigma, 'g', 6);
+        args << QStringLiteral("--problem") << problem << QStringLiteral("--sigma") << QString::number(sigma, 'g', 6)
+             << QStringLiteral("--target") << target << QStringLiteral("--pattern") << QString::number(pattern);
     } else {
         args << QStringLiteral("--family") << family;
         if (paired)
@@ -48,7 +49,10 @@ QStringList DatasetRequest::arguments(const QString &directory) const
 QString DatasetRequest::folderName() const
 {
     if (kind == Kind::Spai)
-        return QStringLiteral("spai-%1-%2x%3").arg(problem).arg(count).arg(n);
+        return QStringLiteral("%1%2-%3-%4x%5")
+            .arg(target, pattern == 2 ? QStringLiteral("2") : QString(), problem)
+            .arg(count)
+            .arg(n);
     const QString prefix = family == QLatin1String("semiseparable") ? QStringLiteral("synthetic") : family;
     return QStringLiteral("%1%2-%3x%4").arg(prefix, paired ? QStringLiteral("-paired") : QString()).arg(count).arg(n);
 }
@@ -127,9 +131,11 @@ void writeDataset(const QString &directory, const DatasetRequest &request,
         o.problem = request.problem.toStdString();
         o.sigma = request.sigma;
         o.test = std::min(o.test, o.count / 6);
-        precond::SpaiOptions so;
-        so.threads = 0;
-        const auto approximateInverse = [&](const sparse::Matrix &A) { return precond::spai(A, so).M; };
+        o.target = request.target.toStdString();
+        o.pattern = request.pattern;
+        const auto approximateInverse = [&](const sparse::Matrix &A) {
+            return precond::inverse_target(A, o.target, o.pattern, 0);
+        };
         dataset::write_spai_dataset(o, out, approximateInverse, progress, stop);
         return;
     }

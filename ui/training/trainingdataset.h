@@ -18,6 +18,8 @@ struct DatasetRequest {
     int n = 100;                           ///< matrix order (synthetic) or grid side (spai)
     QString problem = QStringLiteral("diffusion"); ///< spai: diffusion, biharmonic or mixed
     double sigma = 1.0;                    ///< spai: spread of the log-normal coefficient field
+    QString target = QStringLiteral("spai"); ///< spai: the targets, "spai" (R) or "fsai" (G, M⁻¹ = GᵀG)
+    int pattern = 1;                       ///< spai: the targets' pattern, A (1) or A² (2)
     QString family = QStringLiteral("semiseparable"); ///< synthetic: semiseparable, counterexample or laplacian
     bool paired = false; ///< synthetic: (A, L) and (A + A11 e1e1ᵀ, L') per base matrix, the bound's data
 
@@ -25,7 +27,7 @@ struct DatasetRequest {
     static QStringList families();
     /// The CLI's arguments after the program name, ending in --out `directory`.
     QStringList arguments(const QString &directory) const;
-    /// A folder name describing the request, e.g. "spai-diffusion-40x32".
+    /// A folder name describing the request, e.g. "spai-diffusion-40x32" or "fsai2-mixed-40x32".
     QString folderName() const;
 };
 

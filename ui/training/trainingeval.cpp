@@ -59,19 +59,23 @@ QString TrainingEval::gcvaeHtml(const GcvaeEval &eval)
 {
     if (eval.samples.isEmpty())
         return tr("The evaluation holds no test matrices.");
-    const QStringList methods = GcvaeEval::methods();
-    const QStringList residuals = {QStringLiteral("sampled"), QStringLiteral("mean"), QStringLiteral("spai")};
+    const QStringList methods = eval.methods();
+    const QStringList residuals = {QStringLiteral("sampled"), QStringLiteral("mean"), eval.target};
     const auto th = [](const QString &text, int span = 1, int rows = 1) {
         return QStringLiteral("<th colspan=\"%1\" rowspan=\"%2\">%3</th>").arg(span).arg(rows).arg(text);
     };
     const auto td = [](const QString &text) { return QStringLiteral("<td align=\"right\">%1</td>").arg(text); };
     // The summary line with the Jacobi ratio stands above the chart next to this table.
     QString html = QStringLiteral("<p>%1</p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr>")
-                       .arg(tr("Per test matrix: residual of each R, PCG iterations (✗ = did not converge, "
-                               "with the iterations done) and nonzeros of each preconditioner.")
+                       .arg((eval.isFsai() ? tr("Per test matrix: K-condition number of G A Gᵀ for each G, PCG "
+                                                "iterations with M⁻¹ = GᵀG (✗ = did not converge, with the "
+                                                "iterations done) and nonzeros of each preconditioner.")
+                                           : tr("Per test matrix: residual of each R, PCG iterations (✗ = did not "
+                                                "converge, with the iterations done) and nonzeros of each "
+                                                "preconditioner."))
                                 .toHtmlEscaped());
     html += th(tr("Matrix"), 1, 2) + th(tr("n"), 1, 2) + th(tr("cos (sampled)"), 1, 2)
-            + th(tr("‖I − AR‖<sub>F</sub>"), int(residuals.size())) + th(tr("PCG iterations"), int(methods.size()))
+            + th(eval.isFsai() ? tr("K(GAGᵀ)") : tr("‖I − AR‖<sub>F</sub>"), int(residuals.size())) + th(tr("PCG iterations"), int(methods.size()))
             + th(tr("Nonzeros of the preconditioner"), int(methods.size())) + QStringLiteral("</tr><tr>");
     for (const QString &r : residuals)
         html += th(GcvaeEval::methodLabel(r).toHtmlEscaped());

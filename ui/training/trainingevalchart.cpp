@@ -185,7 +185,7 @@ void TrainingEvalChart::rebuild()
 
 void TrainingEvalChart::buildPerMatrix()
 {
-    const QStringList methods = GcvaeEval::methods();
+    const QStringList methods = m_eval.methods();
     const double cap = m_eval.iterationCap();
     const double width = GroupWidth / methods.size();
     auto *group = new QCPBarsGroup(m_plot);
@@ -255,7 +255,7 @@ void TrainingEvalChart::buildPerMatrix()
 
 void TrainingEvalChart::buildPerMethod()
 {
-    const QStringList methods = GcvaeEval::methods();
+    const QStringList methods = m_eval.methods();
     for (int m = 0; m < methods.size(); ++m) {
         const QString &method = methods.at(m);
         // Two lines keep the long names of the learned methods apart under their bars.
@@ -340,7 +340,7 @@ void TrainingEvalChart::applyScale()
 QList<TrainingEvalChart::Bar> TrainingEvalChart::bars() const
 {
     QList<Bar> out;
-    const QStringList methods = GcvaeEval::methods();
+    const QStringList methods = m_eval.methods();
     const bool perMatrix = effectiveGrouping() == Grouping::PerMatrix;
     for (int m = 0; m < m_bars.size(); ++m) {
         const auto &[bars, failed] = m_bars.at(m);

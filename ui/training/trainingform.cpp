@@ -28,7 +28,7 @@ namespace {
 // Indices into m_labels, in the order the rows are built.
 enum Field { Dataset, Pairs, Order, Model, Depth, Hidden, Epochs, Lr, LrStep, LrGamma, Patience, Batch, Seed,
              Device, Mode, Template, Concurrent, Runs, SweepModels, SweepDepths, Latent, Beta, Samples,
-             ResidualWeight, Kind, Problem, Sigma, Family, Preset, FieldCount };
+             ResidualWeight, Kind, Problem, Sigma, Family, Preset, Target, Pattern, FieldCount };
 
 QDoubleSpinBox *realSpin(double low, double high, int decimals, double step)
 {
@@ -130,7 +130,23 @@ QWidget *TrainingForm::buildDatasetGroup()
     spaiLayout->addWidget(m_genProblem, 1);
     spaiLayout->addWidget(m_labels[Sigma]);
     spaiLayout->addWidget(m_genSigma);
+    m_genTarget = new QComboBox;
+    m_genTarget->setObjectName(QStringLiteral("datasetTarget"));
+    m_genTarget->addItem(QString(), QStringLiteral("spai"));
+    m_genTarget->addItem(QString(), QStringLiteral("fsai"));
+    m_genPattern = new QComboBox;
+    m_genPattern->setObjectName(QStringLiteral("datasetPattern"));
+    m_genPattern->addItem(QString(), 1);
+    m_genPattern->addItem(QString(), 2);
+    m_genTargetRow = new QWidget;
+    auto *targetLayout = new QHBoxLayout(m_genTargetRow);
+    targetLayout->setContentsMargins(0, 0, 0, 0);
+    targetLayout->addWidget(m_labels[Target]);
+    targetLayout->addWidget(m_genTarget, 1);
+    targetLayout->addWidget(m_labels[Pattern]);
+    targetLayout->addWidget(m_genPattern);
     form->addRow(m_genSpaiRow);
+    form->addRow(m_genTargetRow);
     m_genFamily = new QComboBox;
     m_genFamily->setObjectName(QStringLiteral("datasetFamily"));
     for (const QString &family : DatasetRequest::families())
@@ -330,6 +346,8 @@ DatasetRequest TrainingForm::datasetRequest() const
     r.n = m_genOrder->value();
     r.problem = m_genProblem->currentData().toString();
     r.sigma = m_genSigma->value();
+    r.target = m_genTarget->currentData().toString();
+    r.pattern = m_genPattern->currentData().toInt();
     r.family = m_genFamily->currentData().toString();
     r.paired = m_genPaired->isChecked();
     return r;
@@ -342,6 +360,8 @@ void TrainingForm::setDatasetRequest(const DatasetRequest &r)
     m_genOrder->setValue(r.n);
     m_genProblem->setCurrentIndex(std::max(0, m_genProblem->findData(r.problem)));
     m_genSigma->setValue(r.sigma);
+    m_genTarget->setCurrentIndex(std::max(0, m_genTarget->findData(r.target)));
+    m_genPattern->setCurrentIndex(std::max(0, m_genPattern->findData(r.pattern)));
     m_genFamily->setCurrentIndex(std::max(0, m_genFamily->findData(r.family)));
     m_genPaired->setChecked(r.paired);
 }
@@ -469,12 +489,13 @@ void TrainingForm::updateGeneratorRows()
         m_genKindShown = m_genKind->currentIndex();
     }
     m_genSpaiRow->setVisible(spai);
+    m_genTargetRow->setVisible(spai);
     m_genSyntheticRow->setVisible(!spai);
     m_labels[Order]->setText(spai ? tr("Grid side:") : tr("n:"));
     m_genOrder->setToolTip(spai ? tr("Each matrix comes from a side × side grid (order side², or more for "
                                      "the biharmonic problem).")
                                 : tr("Order of every matrix."));
-    m_generate->setToolTip(spai ? tr("Write (A, R_SPAI) pairs of elliptic problems with factorscope-cli dataset spai")
+    m_generate->setToolTip(spai ? tr("Write (A, R) or (A, G) pairs of elliptic problems with factorscope-cli dataset spai")
                                 : tr("Write a synthetic dataset (the chosen family) with factorscope-cli dataset "
                                      "synthetic into the application's data folder"));
 }
@@ -618,7 +639,7 @@ void TrainingForm::retranslateUi()
         tr("Patience (epochs):"), tr("Batch size:"), tr("Seed:"), tr("Device:"), tr("Run on:"), tr("Command:"),
         tr("Parallel runs:"), tr("Runs folder:"), tr("Models:"), tr("Depths:"), tr("Latent size:"),
         tr("KL weight β:"), tr("Samples per matrix:"), tr("Residual weight:"), tr("Kind:"), tr("Problem:"),
-        tr("σ of log k:"), tr("Family:"), tr("Preset:")};
+        tr("σ of log k:"), tr("Family:"), tr("Preset:"), tr("Target:"), tr("Pattern:")};
     for (int i = 0; i < FieldCount; ++i)
         m_labels[i]->setText(texts.at(i));
     m_browseDataset->setText(tr("Browse…"));
@@ -648,6 +669,14 @@ void TrainingForm::retranslateUi()
     m_genProblem->setItemText(1, tr("Biharmonic"));
     m_genProblem->setItemText(2, tr("Mixed"));
     m_genSigma->setToolTip(tr("Standard deviation of the log-normal coefficient field k"));
+    m_genTarget->setItemText(0, tr("SPAI R (minimises ‖I − AR‖_F)"));
+    m_genTarget->setItemText(1, tr("FSAI G (M⁻¹ = GᵀG, SPD)"));
+    m_genTarget->setToolTip(tr("SPAI's symmetrised R can be indefinite; the FSAI factor G always gives an SPD "
+                               "preconditioner, and the model then learns a triangular G"));
+    m_genPattern->setItemText(0, tr("A"));
+    m_genPattern->setItemText(1, tr("A²"));
+    m_genPattern->setToolTip(tr("The sparsity pattern of the targets: that of A, or of A² (more entries, a "
+                                "stronger preconditioner)"));
     m_latent->setToolTip(tr("Dimension of the latent variable z"));
     m_beta->setToolTip(tr("Weight of the KL term in the ELBO"));
     m_samples->setToolTip(tr("Latent draws z ~ N(0, I) per test matrix; the best one is kept"));

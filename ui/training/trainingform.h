@@ -104,6 +104,9 @@ private:
     QComboBox *m_genKind = nullptr;
     QComboBox *m_genProblem = nullptr;
     QDoubleSpinBox *m_genSigma = nullptr;
+    QComboBox *m_genTarget = nullptr;
+    QComboBox *m_genPattern = nullptr;
+    QWidget *m_genTargetRow = nullptr;
     QWidget *m_genSpaiRow = nullptr;
     QComboBox *m_genFamily = nullptr;
     QCheckBox *m_genPaired = nullptr;

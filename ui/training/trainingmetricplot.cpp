@@ -95,7 +95,7 @@ void TrainingMetricPlot::rebuild()
     m_plot->clearItems();
     m_graphs.clear();
     const Metric shown = metric();
-    const QStringList axisLabels = {tr("Reconstruction"), tr("KL"), tr("‖I − AR‖_F"), tr("Ratio to SPAI")};
+    const QStringList axisLabels = {tr("Reconstruction"), tr("KL"), tr("Target objective"), tr("Ratio to the target")};
     m_plot->yAxis->setLabel(axisLabels.value(m_metric->currentIndex()));
     for (int i = 0; i < m_shown.size(); ++i) {
         const TrainingRun *run = m_controller->run(m_shown.at(i));
@@ -111,7 +111,7 @@ void TrainingMetricPlot::rebuild()
         m_graphs.insert(run->id, graph);
     }
     if (shown == Metric::TestResidualRatio && hasData()) {
-        // 1 = as good as SPAI, the reference the ratio is measured against.
+        // 1 = as good as the target (SPAI or FSAI), the reference the ratio is measured against.
         auto *spai = new QCPItemStraightLine(m_plot);
         spai->point1->setCoords(0, 1);
         spai->point2->setCoords(1, 1);
@@ -167,10 +167,10 @@ void TrainingMetricPlot::retranslateUi()
     m_label->setText(tr("GCVAE metric:"));
     m_metric->setItemText(0, tr("Reconstruction loss (train)"));
     m_metric->setItemText(1, tr("KL divergence (train)"));
-    m_metric->setItemText(2, tr("‖I − AR‖_F (train)"));
-    m_metric->setItemText(3, tr("‖I − AR‖_F / ‖I − AR_SPAI‖_F (test)"));
+    m_metric->setItemText(2, tr("Target objective (train): (‖I − AR‖_F ratio)² or log-K gap"));
+    m_metric->setItemText(3, tr("Ratio to the target (test): ‖I − AR‖_F / ‖I − AR_SPAI‖_F or K(GAGᵀ) / K_FSAI"));
     m_plot->xAxis->setLabel(tr("Epoch"));
-    const QStringList axisLabels = {tr("Reconstruction"), tr("KL"), tr("‖I − AR‖_F"), tr("Ratio to SPAI")};
+    const QStringList axisLabels = {tr("Reconstruction"), tr("KL"), tr("Target objective"), tr("Ratio to the target")};
     m_plot->yAxis->setLabel(axisLabels.value(m_metric->currentIndex()));
     m_plot->replot();
 }

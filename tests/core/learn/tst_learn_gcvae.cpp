@@ -1,12 +1,16 @@
 // The generative SPAI model: KL term against numerical integration, the reparameterisation
 // gradient against finite differences and its expectation, the residual operator against an Eigen
-// sparse product, a short training that lowers the loss, and seeded sampling that repeats exactly.
+// sparse product, the FSAI K-condition objective against kcond_fsai, the A² pattern, short trainings
+// on SPAI and FSAI targets that lower the loss, and seeded sampling that repeats exactly.
 #include "dataset/dataset.h"
 #include "learn/gcvae.h"
 #include "learn/trainer.h"
+#include "precond/fsai.h"
+#include "precond/kcond.h"
 #include "precond/spai.h"
 #include "sparse/generators.h"
 
+#include <Eigen/Dense>
 #include <nlohmann/json.hpp>
 
 #include <QProcess>
@@ -53,7 +57,8 @@ Matrix random_on_pattern(const Matrix &A, std::uint64_t seed)
     return R;
 }
 
-std::string make_dataset(const QTemporaryDir &dir, int side, int count, int test, const char *problem = "diffusion")
+std::string make_dataset(const QTemporaryDir &dir, int side, int count, int test, const char *problem = "diffusion",
+                         const char *target = "spai", int pattern = 1)
 {
     SpaiDatasetOptions o;
     o.side = side;
@@ -61,9 +66,33 @@ std::string make_dataset(const QTemporaryDir &dir, int side, int count, int test
     o.test = test;
     o.seed = 3;
     o.problem = problem;
-    const std::string out = dir.filePath(QStringLiteral("spai")).toStdString();
-    write_spai_dataset(o, out, [](const Matrix &A) { return fs::precond::spai(A).M; });
+    o.target = target;
+    o.pattern = pattern;
+    const std::string out = dir.filePath(QString::fromLatin1(target) + QString::number(pattern)).toStdString();
+    write_spai_dataset(o, out, [&](const Matrix &A) {
+        if (o.target == "fsai") {
+            fs::precond::FsaiOptions fo;
+            fo.pattern_power = pattern;
+            return fs::precond::fsai(A, fo);
+        }
+        fs::precond::SpaiOptions so;
+        so.pattern_power = pattern;
+        return fs::precond::spai(A, so).M;
+    });
     return out;
+}
+
+/// A lower-triangular matrix on the pattern of tril(P) with a positive diagonal.
+Matrix random_lower(const Matrix &P, std::uint64_t seed)
+{
+    Matrix G = P.triangularView<Eigen::Lower>();
+    G.makeCompressed();
+    std::mt19937_64 rng(seed);
+    for (int j = 0; j < G.outerSize(); ++j)
+        for (Matrix::InnerIterator it(G, j); it; ++it)
+            it.valueRef() = it.row() == j ? 0.5 + static_cast<double>(rng() % 1000) / 1000.0
+                                          : static_cast<double>(rng() % 2001) / 2000.0 - 0.5;
+    return G;
 }
 
 TrainConfig small_config(const std::string &dataset)
@@ -96,9 +125,12 @@ private Q_SLOTS:
     void standardNormalIsSeeded();
     void residualOperatorMatchesSparseProduct();
     void scaledValuesRoundTrip();
+    void kcondObjectiveMatchesKcondFsai();
+    void squaredPatternGraph();
     void rejectsBadInput();
     void trainingLowersLossAndEvaluates();
     void samplingIsDeterministicUnderSeed();
+    void fsaiTrainingGivesSpdPreconditioners();
     void wrongDatasetKindFailsClearly();
 };
 
@@ -206,12 +238,89 @@ void TestLearnGcvae::scaledValuesRoundTrip()
     const Matrix A = fs::sparse::diffusion2d(5, 4, {2.0, 0.2, 64}).A;
     const Matrix R = random_on_pattern(A, 3);
     const SpaiGraph g = make_spai_graph(A, &R);
-    const Matrix back = spai_from_scaled(A, g, g.graph.y);
+    const Matrix back = inverse_from_scaled(g, g.graph.y);
     QVERIFY((back - R).norm() <= 1e-14 * R.norm());
     // The network sees Ã = D^-½ A D^-½: unit diagonal on the self-loops.
     const auto src = g.graph.edge_index[0], dst = g.graph.edge_index[1];
     const torch::Tensor self = src.eq(dst);
     QVERIFY(torch::allclose(g.graph.edge_attr.squeeze(1).masked_select(self), torch::ones({A.rows()}, kF64)));
+}
+
+void TestLearnGcvae::kcondObjectiveMatchesKcondFsai()
+{
+    // fsai_kcond_c − target_kcond_c = log K(G A Gᵀ) − log K(G_FSAI A G_FSAIᵀ), with both K from
+    // precond::kcond_fsai (a sparse product and a Cholesky log-determinant: independent code), for
+    // two matrices in one batch and both patterns. FSAI is the minimiser: every other G is worse.
+    const Matrix A1 = fs::sparse::diffusion2d(6, 1, {1.5, 0.2, 64}).A;
+    const Matrix A2 = fs::sparse::biharmonic2d(5, 2).A;
+    for (int pattern : {1, 2}) {
+        fs::precond::FsaiOptions fo;
+        fo.pattern_power = pattern;
+        const Matrix F1 = fs::precond::fsai(A1, fo), F2 = fs::precond::fsai(A2, fo);
+        const Matrix G1 = random_lower(F1, 11), G2 = random_lower(F2, 12);
+        const InverseTarget target{true, pattern};
+        const SpaiGraph t1 = make_spai_graph(A1, &F1, target), t2 = make_spai_graph(A2, &F2, target);
+        const SpaiGraph g1 = make_spai_graph(A1, &G1, target), g2 = make_spai_graph(A2, &G2, target);
+        QCOMPARE(g1.graph.target_edges.size(0), F1.nonZeros());
+        const SpaiBatch targets = collate_spai({&t1, &t2}), others = collate_spai({&g1, &g2});
+        const torch::Tensor cTarget = fsai_kcond_c(targets, targets.base.y);
+        const torch::Tensor cOther = fsai_kcond_c(others, others.base.y);
+        const double k1 = fs::precond::kcond_fsai(A1, F1).log_K, k2 = fs::precond::kcond_fsai(A2, F2).log_K;
+        const double o1 = fs::precond::kcond_fsai(A1, G1).log_K, o2 = fs::precond::kcond_fsai(A2, G2).log_K;
+        QVERIFY(std::abs(cTarget[0].item<double>() - t1.target_kcond_c) < 1e-12);
+        QVERIFY(std::abs(cTarget[1].item<double>() - t2.target_kcond_c) < 1e-12);
+        QVERIFY2(std::abs((cOther[0].item<double>() - t1.target_kcond_c) - (o1 - k1)) < 1e-10,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(cOther[0].item<double>() - t1.target_kcond_c).arg(o1 - k1)));
+        QVERIFY(std::abs((cOther[1].item<double>() - t2.target_kcond_c) - (o2 - k2)) < 1e-10);
+        QVERIFY(o1 > k1 && o2 > k2);
+        // The scaled values round-trip to G.
+        QVERIFY((inverse_from_scaled(g2, g2.graph.y) - G2).norm() <= 1e-14 * G2.norm());
+    }
+    // A G with a non-positive diagonal entry is refused (log K is undefined there).
+    Matrix bad = fs::precond::fsai(A1);
+    bad.coeffRef(3, 3) = 0.0;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, make_spai_graph(A1, &bad, InverseTarget{true, 1}));
+    // An upper entry is outside the FSAI pattern.
+    Matrix upper = fs::precond::fsai(A1);
+    upper.coeffRef(0, 1) = 0.1;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, make_spai_graph(A1, &upper, InverseTarget{true, 1}));
+    const SpaiGraph spaiGraph = make_spai_graph(A1);
+    const SpaiGraph fsaiGraph = make_spai_graph(A1, nullptr, InverseTarget{true, 1});
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, collate_spai({&spaiGraph, &fsaiGraph}));
+}
+
+void TestLearnGcvae::squaredPatternGraph()
+{
+    // Pattern 2: one edge per entry of A², carrying Ã where A has the entry and 0 elsewhere, and
+    // the residual operator still equals the Eigen product for an R on that pattern.
+    const Matrix A = fs::sparse::diffusion2d(6, 5, {1.0, 0.3, 64}).A;
+    const Matrix square = fs::sparse::pattern_power(A, 2);
+    const Matrix R = random_on_pattern(square, 4);
+    const SpaiGraph g = make_spai_graph(A, &R, InverseTarget{false, 2});
+    QCOMPARE(g.graph.edge_index.size(1), square.nonZeros());
+    QVERIFY(square.nonZeros() > A.nonZeros());
+    const torch::Tensor srcT = g.graph.edge_index[0].contiguous(), dstT = g.graph.edge_index[1].contiguous();
+    const auto src = srcT.accessor<std::int64_t, 1>();
+    const auto dst = dstT.accessor<std::int64_t, 1>();
+    const auto attr = g.graph.edge_attr.accessor<double, 2>();
+    int inA = 0;
+    for (std::int64_t e = 0; e < g.graph.edge_index.size(1); ++e) {
+        const double a = A.coeff(dst[e], src[e]);
+        const double expected = a / std::sqrt(A.coeff(dst[e], dst[e]) * A.coeff(src[e], src[e]));
+        QVERIFY(std::abs(attr[e][0] - expected) < 1e-15);
+        inA += a != 0.0 ? 1 : 0;
+    }
+    QCOMPARE(inA, int(A.nonZeros()));
+    const SpaiBatch b = collate_spai({&g});
+    const double e = std::pow(fs::precond::inverse_residual_fro(A, R), 2);
+    QVERIFY(std::abs(inverse_residual_sq(b, b.base.y).item<double>() - e) < 1e-10 * e);
+    QVERIFY((inverse_from_scaled(g, g.graph.y) - R).norm() <= 1e-14 * R.norm());
+    // The A² SPAI is the minimiser there, and beats the pattern-1 SPAI.
+    fs::precond::SpaiOptions so;
+    so.pattern_power = 2;
+    const fs::precond::SpaiResult two = fs::precond::spai(A, so);
+    QVERIFY(two.residual_fro * two.residual_fro < e);
+    QVERIFY(two.residual_fro < fs::precond::spai(A).residual_fro);
 }
 
 void TestLearnGcvae::rejectsBadInput()
@@ -289,11 +398,67 @@ void TestLearnGcvae::samplingIsDeterministicUnderSeed()
     Gcvae model(GcvaeConfig{1, 8, 3});
     const SpaiGraph g = make_spai_graph(A);
     const torch::Tensor z = standard_normal(3, 3, 42);
-    const auto r1 = decode_matrices(*model, A, g, z, torch::kCPU);
-    const auto r2 = decode_matrices(*model, A, g, standard_normal(3, 3, 42), torch::kCPU);
+    const auto r1 = decode_matrices(*model, g, z, torch::kCPU);
+    const auto r2 = decode_matrices(*model, g, standard_normal(3, 3, 42), torch::kCPU);
     for (int s = 0; s < 3; ++s)
         QCOMPARE((r1[s] - r2[s]).norm(), 0.0);
     QVERIFY((r1[0] - r1[1]).norm() > 0.0);
+}
+
+void TestLearnGcvae::fsaiTrainingGivesSpdPreconditioners()
+{
+    // Training on FSAI targets lowers the loss and the K-condition gap, the ratio K / K_FSAI stays
+    // >= 1 (FSAI minimises K on its pattern), and every decoded G gives an SPD GᵀG: PCG converges
+    // with it on every test matrix, also for the A² pattern.
+    for (int pattern : {1, 2}) {
+        QTemporaryDir tmp;
+        const std::string data = make_dataset(tmp, 8, 20, 4, "mixed", "fsai", pattern);
+        TrainConfig c = small_config(data);
+        RunOptions run;
+        run.run_dir = tmp.filePath(QStringLiteral("run")).toStdString();
+        std::ostringstream out;
+        run.log = &out;
+        QCOMPARE(run_training(c, run), 0);
+        const std::vector<json> lines = read_lines(run.run_dir + "/metrics.jsonl");
+        QCOMPARE(lines.size(), std::size_t(12));
+        const double first = lines.front().at("loss").get<double>(), last = lines.back().at("loss").get<double>();
+        QVERIFY2(last < 0.7 * first, qPrintable(QStringLiteral("loss %1 -> %2").arg(first).arg(last)));
+        const double r0 = lines.front().at("test_residual_ratio").get<double>();
+        const double r1 = lines.back().at("test_residual_ratio").get<double>();
+        QVERIFY2(r1 < r0 && r1 >= 1.0 - 1e-4, qPrintable(QStringLiteral("K ratio %1 -> %2").arg(r0).arg(r1)));
+
+        const json eval = read_json(run.run_dir + "/eval.json");
+        QCOMPARE(eval.at("target").get<std::string>(), std::string("fsai"));
+        QCOMPARE(eval.at("pattern").get<int>(), pattern);
+        QCOMPARE(eval.at("summary").at("spd").get<int>(), 4);
+        for (const json &row : eval.at("samples")) {
+            QVERIFY(row.at("spd").get<bool>());
+            for (const char *m : {"fsai", "mean", "sampled"}) {
+                const json &p = row.at("pcg").at(m);
+                QVERIFY2(p.at("converged").get<bool>(), qPrintable(QString::fromStdString(row.dump())));
+            }
+            const json &k = row.at("kcond");
+            QVERIFY(k.at("sampled").get<double>() >= k.at("fsai").get<double>() * (1 - 1e-9));
+            QCOMPARE(row.at("nnz").at("sampled").get<int>(), row.at("nnz").at("fsai").get<int>());
+        }
+    }
+    // SPD by construction: even a decoder with large random weights gives a G whose GᵀG has a
+    // dense Cholesky factorisation.
+    torch::manual_seed(3);
+    Gcvae model(GcvaeConfig{2, 8, 3, true});
+    {
+        torch::NoGradGuard guard;
+        for (auto &p : model->parameters())
+            p.mul_(2.0);
+    }
+    const Matrix A = fs::sparse::biharmonic2d(6, 7).A;
+    const SpaiGraph g = make_spai_graph(A, nullptr, InverseTarget{true, 2});
+    for (const Matrix &G : decode_matrices(*model, g, standard_normal(4, 3, 8), torch::kCPU)) {
+        QVERIFY(G.isApprox(Matrix(G.triangularView<Eigen::Lower>())));
+        const Eigen::MatrixXd Gd(G);
+        const Eigen::LLT<Eigen::MatrixXd> llt(Gd.transpose() * Gd);
+        QCOMPARE(llt.info(), Eigen::Success);
+    }
 }
 
 void TestLearnGcvae::wrongDatasetKindFailsClearly()

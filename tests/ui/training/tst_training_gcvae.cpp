@@ -75,6 +75,7 @@ private Q_SLOTS:
     void manyMatricesShowMedians();
     void logScaleSwitch();
     void tableListsEveryMethod();
+    void fsaiEvaluationNamesItsTarget();
     void otherModelsKeepTheirTable();
     void headlessExportWritesPng();
     void headlessExportRejectsOtherRuns();
@@ -234,6 +235,40 @@ void TestTrainingGcvae::tableListsEveryMethod()
     }
     QVERIFY(text.contains("breakdown"));
     QVERIFY(text.contains("indefinite preconditioner"));
+}
+
+void TestTrainingGcvae::fsaiEvaluationNamesItsTarget()
+{
+    // The same evaluation as an FSAI run writes it: the target's row is "fsai" and the quality
+    // column is K(G A Gᵀ) ("kcond"); the table and the chart follow the file.
+    QJsonObject eval = fixture();
+    eval.insert("target", "fsai");
+    eval.insert("pattern", 2);
+    QJsonArray samples;
+    for (const QJsonValue &v : eval.value("samples").toArray()) {
+        QJsonObject s = v.toObject();
+        for (const char *key : {"pcg", "nnz", "residual"}) {
+            QJsonObject o = s.value(key).toObject();
+            o.insert("fsai", o.value("spai"));
+            o.remove("spai");
+            s.insert(key, o);
+        }
+        s.insert("kcond", s.value("residual"));
+        s.remove("residual");
+        samples.append(s);
+    }
+    eval.insert("samples", samples);
+    const GcvaeEval parsed = GcvaeEval::fromJson(eval);
+    QVERIFY(parsed.isFsai());
+    QCOMPARE(parsed.pattern, 2);
+    QVERIFY(parsed.methods().contains("fsai") && !parsed.methods().contains("spai"));
+    QCOMPARE(parsed.samples.at(0).residual.value("fsai"),
+             samples.at(0).toObject().value("kcond").toObject().value("fsai").toDouble());
+    const QString html = TrainingEval::html(eval);
+    QVERIFY(html.contains(QStringLiteral("K(GAGᵀ)")));
+    QVERIFY(!html.contains(QStringLiteral("‖I − AR‖")));
+    QVERIFY(html.count(QStringLiteral("<th colspan=\"1\" rowspan=\"1\">FSAI</th>")) >= 3);
+    QVERIFY(parsed.summaryText().contains(QStringLiteral("G_FSAI")));
 }
 
 void TestTrainingGcvae::otherModelsKeepTheirTable()
@@ -445,6 +480,16 @@ void TestTrainingGcvae::spaiDatasetArguments()
     QCOMPARE(args.at(args.indexOf("--problem") + 1), QStringLiteral("biharmonic"));
     QCOMPARE(args.at(args.indexOf("--sigma") + 1), QStringLiteral("1.5"));
     QCOMPARE(args.mid(args.size() - 2), (QStringList{"--out", "/tmp/out"}));
+    QCOMPARE(args.at(args.indexOf("--target") + 1), QStringLiteral("spai"));
+    QCOMPARE(args.at(args.indexOf("--pattern") + 1), QStringLiteral("1"));
+    r.target = "fsai";
+    r.pattern = 2;
+    QCOMPARE(r.arguments("/tmp/out").at(r.arguments("/tmp/out").indexOf("--target") + 1), QStringLiteral("fsai"));
+    QCOMPARE(r.arguments("/tmp/out").at(r.arguments("/tmp/out").indexOf("--pattern") + 1), QStringLiteral("2"));
+    QCOMPARE(r.folderName(), QStringLiteral("fsai2-biharmonic-40x32"));
+    r.target = "spai";
+    r.pattern = 1;
+    QCOMPARE(r.folderName(), QStringLiteral("spai-biharmonic-40x32"));
     r.kind = DatasetRequest::Kind::Synthetic;
     QVERIFY(!r.arguments("/tmp/out").contains("--problem"));
 
@@ -487,12 +532,30 @@ void TestTrainingGcvae::generatorWritesSpaiDataset()
     QCOMPARE(datasetKind(dir), QStringLiteral("spai"));
     QCOMPARE(QDir(dir).entryList({"R_*.mtx"}, QDir::Files).size(), r.count);
 
+    // FSAI targets on the pattern of A²: the form's choice reaches the writer.
+    TrainingForm form;
+    DatasetRequest fsai = r;
+    fsai.target = "fsai";
+    fsai.pattern = 2;
+    form.setDatasetRequest(fsai);
+    QCOMPARE(form.datasetRequest().target, QStringLiteral("fsai"));
+    QCOMPARE(form.datasetRequest().pattern, 2);
+    const QString fsaiDir = m_dir.filePath(form.datasetRequest().folderName());
+    QVERIFY(generator.start(fsaiDir, form.datasetRequest()));
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.constLast().at(0).toBool(), qPrintable(finished.constLast().at(1).toString()));
+    QCOMPARE(QDir(fsaiDir).entryList({"G_*.mtx"}, QDir::Files).size(), r.count);
+    const QJsonObject manifest = readJson(fsaiDir + "/manifest.json");
+    QCOMPARE(manifest.value("target").toString(), QStringLiteral("fsai"));
+    QCOMPARE(manifest.value("pattern").toInt(), 2);
+    finished.clear();
+
     // The CLI's own refusal reaches the user as a sentence.
     r.count = 0;
     QVERIFY(generator.start(m_dir.filePath("bad"), r));
     QVERIFY(finished.wait(60000));
-    QVERIFY(!finished.at(1).at(0).toBool());
-    QVERIFY(finished.at(1).at(1).toString().contains("could not be generated"));
+    QVERIFY(!finished.constLast().at(0).toBool());
+    QVERIFY(finished.constLast().at(1).toString().contains("could not be generated"));
 }
 
 void TestTrainingGcvae::dashboardWithEvaluation()

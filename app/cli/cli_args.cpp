@@ -18,6 +18,25 @@ double parse_real(const std::string &name, const std::string &text)
     return out;
 }
 
+std::vector<std::string> split_list(const std::string &text)
+{
+    std::vector<std::string> out;
+    std::stringstream ss(text);
+    std::string item;
+    while (std::getline(ss, item, ','))
+        if (!item.empty())
+            out.push_back(item);
+    return out;
+}
+
+std::string shell_quote(const std::string &s)
+{
+    std::string out = "'";
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
 long long parse_integer(const std::string &name, const std::string &text, long long min, long long max)
 {
     long long out = 0;
@@ -68,6 +87,18 @@ CLI::Option *Options::flag(const std::string &name, bool &target, const std::str
 CLI::Option *Options::text(const std::string &name, std::optional<std::string> &target, const std::string &help)
 {
     return add(name, [&target](const std::string &v) { target = v; }, help)->type_name("TEXT");
+}
+
+CLI::Option *Options::texts(const std::string &name, std::vector<std::string> &target, const std::string &help)
+{
+    CLI::Option *o = m_app.add_option(
+        "--" + name,
+        [&target](const CLI::results_t &values) {
+            target.insert(target.end(), values.begin(), values.end());
+            return true;
+        },
+        help);
+    return o->type_name("TEXT")->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->allow_extra_args(false);
 }
 
 CLI::Option *Options::real(const std::string &name, double &target, const std::string &help)

@@ -27,6 +27,10 @@ public:
 double parse_real(const std::string &name, const std::string &text);
 /// The text of --name as an integer in min..max; UsageError otherwise.
 long long parse_integer(const std::string &name, const std::string &text, long long min, long long max);
+/// The non-empty items of a comma-separated list ("a,b,,c" → a, b, c).
+std::vector<std::string> split_list(const std::string &text);
+/// `s` in single quotes for a POSIX shell, quotes inside escaped.
+std::string shell_quote(const std::string &s);
 /// min <= value <= max, else UsageError "--name must lie in min..max".
 void check_range(const std::string &name, long long value, long long min, long long max);
 
@@ -42,6 +46,8 @@ public:
     // is not an optional is shown in --help as the default.
     CLI::Option *flag(const std::string &name, bool &target, const std::string &help);
     CLI::Option *text(const std::string &name, std::optional<std::string> &target, const std::string &help);
+    /// A text option that may be given several times; each occurrence is appended to `target`.
+    CLI::Option *texts(const std::string &name, std::vector<std::string> &target, const std::string &help);
     /// An integer in min..max (T integral, or an optional of one).
     template <typename T>
     CLI::Option *integer(const std::string &name, T &target, long long min, long long max, const std::string &help);

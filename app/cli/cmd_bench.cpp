@@ -1,3 +1,6 @@
+#include "cli/bench_document.h"
+#include "cli/bench_shard.h"
+#include "cli/bench_store.h"
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 
@@ -8,19 +11,68 @@
 
 #include <nlohmann/json.hpp>
 
-#include <array>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
-#include <iomanip>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stop_token>
+#include <thread>
 
 namespace fs::cli {
 
+namespace {
+
+// Results of the worker threads, handed to the thread that runs the command: the row log and the
+// store (a Qt SQL connection belongs to the thread that opened it) are written from there only.
+class ResultQueue {
+public:
+    void push(std::size_t k, bench::MatrixOutcome o)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_items.emplace_back(k, std::move(o));
+        }
+        m_ready.notify_one();
+    }
+    void close()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_closed = true;
+        }
+        m_ready.notify_one();
+    }
+    /// The next result, or nullopt once closed and drained.
+    std::optional<std::pair<std::size_t, bench::MatrixOutcome>> pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_ready.wait(lock, [this] { return m_closed || !m_items.empty(); });
+        if (m_items.empty())
+            return std::nullopt;
+        auto item = std::move(m_items.front());
+        m_items.pop_front();
+        return item;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::deque<std::pair<std::size_t, bench::MatrixOutcome>> m_items;
+    bool m_closed = false;
+};
+
+} // namespace
+
 int cmd_bench(const Argv &argv)
 {
+    if (!argv.empty() && argv[0] == "merge")
+        return bench_merge(Argv(argv.begin() + 1, argv.end()));
+    if (!argv.empty() && argv[0] == "show")
+        return bench_show(Argv(argv.begin() + 1, argv.end()));
     bench::RunOptions options;
     options.tol = 1e-8;
     options.maxiter = 10000;
@@ -29,8 +81,9 @@ int cmd_bench(const Argv &argv)
     std::string ordering = "natural", scaling = "paper";
     bool json = false;
     bool resume = false;
-    std::optional<std::string> outPath;
-    Options opts("bench", "Run none, Jacobi, IC(0), K-optimal, SPAI and FSAI on every matrix of a folder (Figure 2).");
+    std::optional<std::string> outPath, storePath, shardText;
+    Options opts("bench", "Run none, Jacobi, IC(0), K-optimal, SPAI and FSAI on every matrix of a folder (Figure 2). "
+                          "bench merge --into STORE SHARD... merges stores; bench show STORE prints one.");
     const auto &dirs = opts.positionals("DIR", "a folder of .mtx / .mtx.gz files");
     opts.choice("ordering", ordering, support::names_of(sparse::kOrderingNames), "ordering applied to every matrix");
     opts.integer("threads", options.threads, 0, 1024, "threads in total (0: automatic)");
@@ -49,6 +102,10 @@ int cmd_bench(const Argv &argv)
     opts.flag("json", json, "print one JSON document");
     opts.text("out", outPath, "also append each finished row to this file (JSON lines), so a killed run keeps them");
     opts.flag("resume", resume, "continue the run of --out: compute only the matrices it has no row for");
+    opts.text("store", storePath, "also write each finished row into this benchmark store (the GUI's SQLite format)");
+    opts.text("shard", shardText,
+              "K/N: only the matrices at positions K-1, K-1+N, ... of the name-sorted list (default under a "
+              "Slurm array job: from SLURM_ARRAY_TASK_ID, _MIN and _COUNT)");
     if (!opts.parse(argv))
         return 0;
     if (dirs.size() != 1)
@@ -68,9 +125,21 @@ int cmd_bench(const Argv &argv)
     if (resume && !outPath)
         throw UsageError("--resume needs --out FILE: the rows of the run to continue");
 
-    const std::vector<bench::BenchInput> inputs = bench::list_directory(dir);
+    std::vector<bench::BenchInput> inputs = bench::list_directory(dir);
     if (inputs.empty())
         throw UsageError("no .mtx or .mtx.gz files in " + dir);
+    std::optional<Shard> shard = shardText ? std::optional<Shard>(parse_shard(*shardText)) : slurm_array_shard();
+    if (shard && !shardText && !json)
+        std::cerr << "shard " << shard->index << "/" << shard->count << " from SLURM_ARRAY_TASK_ID\n";
+    if (shard) {
+        std::vector<bench::BenchInput> mine;
+        for (std::size_t i = 0; i < inputs.size(); ++i)
+            if (in_shard(i, *shard))
+                mine.push_back(inputs[i]);
+        inputs = std::move(mine);
+    }
+    // Opened before any work, so that a store that cannot be written is reported at once.
+    std::unique_ptr<StoreSink> store = storePath ? std::make_unique<StoreSink>(*storePath) : nullptr;
 
     std::unique_ptr<bench::RowLog> log;
     if (outPath)
@@ -93,79 +162,64 @@ int cmd_bench(const Argv &argv)
     const auto t0 = std::chrono::steady_clock::now();
     std::stop_source stop;
     std::optional<std::string> writeError;
+    const std::string settings = bench::settings_key(options);
+    ResultQueue queue;
     bench::RunCallbacks callbacks;
-    callbacks.result = [&](std::size_t k, const bench::MatrixOutcome &o) {
+    callbacks.result = [&](std::size_t k, const bench::MatrixOutcome &o) { queue.push(k, o); };
+    std::optional<std::string> runError;
+    std::thread worker([&] {
+        try {
+            bench::run_benchmark(todo, options, callbacks, stop.get_token());
+        } catch (const std::exception &e) {
+            runError = e.what();
+        }
+        queue.close();
+    });
+    while (auto item = queue.pop()) {
+        const auto &[k, o] = *item;
         const std::size_t i = todoIndex[k];
         rows[i] = bench::to_json(o, history);
-        if (log && !writeError) {
+        if (!writeError) {
             try {
-                log->append(inputs[i].name, rows[i]);
-            } catch (const bench::RowLogError &e) {
+                if (log)
+                    log->append(inputs[i].name, rows[i]);
+                if (store)
+                    store->write(inputs[i].file, settings, o);
+            } catch (const std::exception &e) {
                 writeError = e.what();
                 stop.request_stop();
             }
         }
         if (!json)
             std::cerr << "  " << o.name << ": " << bench::to_string(o.category) << '\n';
-    };
-    bench::run_benchmark(todo, options, callbacks, stop.get_token());
+    }
+    worker.join();
     if (writeError)
         throw std::runtime_error(*writeError);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-
-    nlohmann::json doc = {{"directory", dir},
-                          {"ordering", precond::to_string(options.ordering)},
-                          {"tol", options.tol},
-                          {"maxiter", options.maxiter},
-                          {"rhs", "ones"},
-                          {"budget_seconds", options.budget_seconds},
-                          {"settings", bench::settings_key(options)},
-                          {"seconds", seconds}};
-    nlohmann::json list = nlohmann::json::array();
-    std::array<int, bench::CategoryCount> counts{};
-    int withinNoise = 0;
-    for (const std::string &row : rows) {
-        nlohmann::json r = nlohmann::json::parse(row);
-        ++counts[std::size_t(*bench::parse_category(r["category"].get<std::string>()))];
-        withinNoise += r.value("within_noise", false) ? 1 : 0;
-        list.push_back(std::move(r));
-    }
-    doc["rows"] = std::move(list);
-    nlohmann::json summary = nlohmann::json::object();
-    for (int c = 0; c < bench::CategoryCount; ++c)
-        summary[bench::to_string(bench::Category(c))] = counts[std::size_t(c)];
-    doc["categories"] = summary;
-    // Matrices whose fewer/tie category is decided inside the IC(0) and K-optimal noise ranges;
-    // they are still counted in their category above.
-    doc["within_noise"] = options.noise_runs > 0 ? nlohmann::json(withinNoise) : nlohmann::json(nullptr);
-
+    if (runError)
+        throw std::runtime_error(*runError);
+    // Rows the resumed row log held are written to the store too, so that it holds the whole shard.
+    if (store)
+        for (std::size_t i = 0; i < inputs.size(); ++i)
+            if (log && log->done().count(inputs[i].name))
+                store->write(inputs[i].file, settings, bench::from_json(rows[i]));
+    BenchHeader header;
+    header.directory = dir;
+    header.ordering = precond::to_string(options.ordering);
+    header.tol = options.tol;
+    header.maxiter = options.maxiter;
+    header.budget_seconds = options.budget_seconds;
+    header.settings = settings;
+    header.noise_runs = options.noise_runs;
+    header.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    nlohmann::json doc = bench_document(header, rows);
+    if (shard)
+        doc["shard"] = {{"index", shard->index}, {"count", shard->count}};
     if (json) {
         std::cout << doc.dump(2) << '\n';
         return 0;
     }
-    std::cout << std::left << std::setw(18) << "matrix" << std::right << std::setw(8) << "n";
-    for (precond::PrecondKind m : bench::AllMethods)
-        std::cout << std::setw(9) << precond::to_string(m);
-    std::cout << "  category\n";
-    for (const auto &r : doc["rows"]) {
-        std::cout << std::left << std::setw(18) << r["name"].get<std::string>() << std::right
-                  << std::setw(8) << r["n"].get<long long>();
-        for (precond::PrecondKind m : bench::AllMethods) {
-            const auto &mr = r[precond::to_string(m)];
-            std::cout << std::setw(9)
-                      << (mr.is_null() ? std::string("-")
-                          : mr["converged"].get<bool>() ? std::to_string(mr["iterations"].get<int>())
-                                                        : std::string("fail"));
-        }
-        std::cout << "  " << r["category"].get<std::string>()
-                  << (r.value("within_noise", false) ? " (within noise)" : "") << '\n';
-    }
-    std::cout << "\n";
-    for (const auto &[name, count] : summary.items())
-        std::cout << std::setw(12) << name << ' ' << count.get<int>() << '\n';
-    if (options.noise_runs > 0)
-        std::cout << std::setw(12) << "within noise" << ' ' << withinNoise << '\n';
-    std::cout << "total " << std::fixed << std::setprecision(1) << seconds << " s\n";
+    print_bench_table(doc, std::cout);
     return 0;
 }
 

@@ -32,25 +32,6 @@ namespace {
 namespace fsys = std::filesystem;
 using nlohmann::json;
 
-std::string shell_quote(const std::string &s)
-{
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-std::vector<std::string> split_list(const std::string &text)
-{
-    std::vector<std::string> out;
-    std::stringstream ss(text);
-    std::string item;
-    while (std::getline(ss, item, ','))
-        if (!item.empty())
-            out.push_back(item);
-    return out;
-}
-
 /// The dataset of one spec entry, written unless its manifest exists.
 std::string ensure_dataset(const dataset::ExperimentDataset &d, const fsys::path &root, int threads)
 {

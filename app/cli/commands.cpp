@@ -12,8 +12,9 @@ const std::vector<Command> &commands()
         {"pcg", "preconditioned conjugate gradients with a chosen preconditioner", &cmd_pcg},
         {"dataset", "write training pairs: (A, L) synthetic (paired or not) or K-optimal, (A, R) SPAI", &cmd_dataset},
         {"bound", "the best cosine a k-layer GNN can reach on the perturbation pairs of a dataset", &cmd_bound},
-        {"bench", "run none, Jacobi, IC(0), K-optimal and SPAI on every matrix of a folder (Figure 2)", &cmd_bench},
+        {"bench", "run none, Jacobi, IC(0), K-optimal, SPAI and FSAI on every matrix of a folder (Figure 2); merge and show stores", &cmd_bench},
         {"experiment", "Figure 3 or 4: datasets, six models at depths 1-7, figure and table against the bound", &cmd_experiment},
+        {"submit", "a benchmark (shards + merge) or a training sweep as Slurm array jobs", &cmd_submit},
     };
     return table;
 }

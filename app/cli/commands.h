@@ -24,6 +24,7 @@ int cmd_dataset(const Argv &args);
 int cmd_bench(const Argv &args);
 int cmd_experiment(const Argv &args);
 int cmd_bound(const Argv &args);
+int cmd_submit(const Argv &args);
 
 /// The table main() dispatches on (defined in commands.cpp).
 const std::vector<Command> &commands();

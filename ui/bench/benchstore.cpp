@@ -72,12 +72,11 @@ bool BenchStore::write(const BenchRecord &r)
     return true;
 }
 
-QList<BenchRecord> BenchStore::loadAll(const QString &settings) const
+namespace {
+
+QList<BenchRecord> readRecords(QSqlQuery &q)
 {
     QList<BenchRecord> records;
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT key, file_hash, settings, outcome FROM outcomes WHERE settings = ? ORDER BY name"));
-    q.addBindValue(settings);
     if (!q.exec())
         return records;
     while (q.next()) {
@@ -93,6 +92,23 @@ QList<BenchRecord> BenchStore::loadAll(const QString &settings) const
         records.append(r);
     }
     return records;
+}
+
+} // namespace
+
+QList<BenchRecord> BenchStore::loadAll(const QString &settings) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT key, file_hash, settings, outcome FROM outcomes WHERE settings = ? ORDER BY name"));
+    q.addBindValue(settings);
+    return readRecords(q);
+}
+
+QList<BenchRecord> BenchStore::loadEverything() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT key, file_hash, settings, outcome FROM outcomes ORDER BY settings, name"));
+    return readRecords(q);
 }
 
 QSet<QString> BenchStore::keys() const

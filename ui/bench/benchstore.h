@@ -43,6 +43,8 @@ public:
     /// Inserts or replaces one result (one transaction, committed before returning).
     bool write(const BenchRecord &record);
     QList<BenchRecord> loadAll(const QString &settings) const;
+    /// Every stored result, of all settings, ordered by settings and name.
+    QList<BenchRecord> loadEverything() const;
     QSet<QString> keys() const;
     bool clear();
 

@@ -31,7 +31,9 @@ const char *const kUsage =
     "  factorscope-train --config run.json --out RUN_DIR [--key value ...]\n"
     "  factorscope-train --dataset DIR --out RUN_DIR [--key value ...]\n"
     "  factorscope-train --resume RUN_DIR [--epochs N --patience N --threads N --device D]\n"
-    "  factorscope-train --dump-layers FILE.json [--seed S]\n";
+    "  factorscope-train --dump-layers FILE.json [--seed S]\n"
+    "Under torchrun (RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT) or srun (SLURM_PROCID, SLURM_NTASKS)\n"
+    "the processes train one model data-parallel; rank 0 writes the stream and the run folder.\n";
 
 int fail(const std::string &error, int code)
 {
@@ -108,6 +110,11 @@ int main(int argc, char **argv)
             if (outDir.empty())
                 return fail("no run directory given (--out RUN_DIR)", 2);
             run.run_dir = outDir;
+        }
+        try {
+            run.world = fs::learn::world_from_environment();
+        } catch (const std::invalid_argument &e) {
+            return fail(e.what(), 2);
         }
         std::signal(SIGTERM, on_signal);
         std::signal(SIGINT, on_signal);

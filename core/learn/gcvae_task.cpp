@@ -72,10 +72,15 @@ public:
         const SpaiBatch batch = collate_spai(graphs).to(m_device, torch::kFloat32);
         const GcvaeImpl::Encoding enc = m_model->encode(batch);
         // Training samples z by reparameterisation; evaluation decodes the posterior mean.
-        const torch::Tensor z = training
-            ? reparameterise(enc.mu, enc.logvar,
-                             standard_normal(enc.mu.size(0), enc.mu.size(1), noise).to(m_device, torch::kFloat32))
-            : enc.mu;
+        // One draw per matrix, seeded by the batch's noise and the matrix: the same draws however
+        // the batch is split across data-parallel ranks.
+        torch::Tensor z = enc.mu;
+        if (training) {
+            std::vector<torch::Tensor> eps;
+            for (std::size_t k : members)
+                eps.push_back(standard_normal(1, enc.mu.size(1), noise * 0x9E3779B97F4A7C15ULL + k));
+            z = reparameterise(enc.mu, enc.logvar, torch::cat(eps).to(m_device, torch::kFloat32));
+        }
         const torch::Tensor r = m_model->decode(batch, z);
         const GcvaeLoss l = gcvae_loss(batch, r, enc, m_config.beta, m_config.residual_weight);
         // One transfer from the device for all the batch's metrics.

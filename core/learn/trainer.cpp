@@ -1,4 +1,6 @@
 #include "learn/trainer.h"
+
+#include "learn/distributed.h"
 #include "support/atomic_file.h"
 #include "support/parallel.h"
 
@@ -333,17 +335,27 @@ int run_training(const TrainConfig &config, const RunOptions &options)
 {
     const fsys::path dir(options.run_dir);
     const fsys::path ckpt = dir / "checkpoints";
-    Reporter report(options.log, dir);
+    // In a data-parallel run only rank 0 (the lead) writes: the stream, the run folder, checkpoints.
+    const bool lead = options.world.rank == 0;
+    Reporter report(lead ? options.log : nullptr, dir);
     std::string deviceName = "cpu";
     TrainState state;
+    std::unique_ptr<Communicator> comm;
     try {
         config.validate();
         if (options.run_dir.empty())
             throw TrainError("no run directory given (--out DIR)");
-        if (!options.resume && fsys::exists(ckpt / "latest.json"))
+        if (lead && !options.resume && fsys::exists(ckpt / "latest.json"))
             throw TrainError(options.run_dir + " already holds a run: use --resume or another --out");
-        fsys::create_directories(ckpt);
-        if (!options.resume) {
+        if (options.world.distributed()) {
+            if (config.batch_size < options.world.size)
+                throw TrainError("batch_size " + std::to_string(config.batch_size) + " is smaller than the "
+                                 + std::to_string(options.world.size) + " ranks: every rank needs a share of each batch");
+            comm = std::make_unique<Communicator>(options.world);
+        }
+        if (lead)
+            fsys::create_directories(ckpt);
+        if (lead && !options.resume) {
             // An absolute dataset path keeps --resume working from any directory.
             TrainConfig stored = config;
             stored.dataset = fsys::absolute(config.dataset).lexically_normal().string();
@@ -363,13 +375,22 @@ int run_training(const TrainConfig &config, const RunOptions &options)
         torch::optim::Adam optimizer(model.parameters(), torch::optim::AdamOptions(config.lr));
         if (options.resume) {
             state = restore_checkpoint(ckpt, model, optimizer, device, report);
-            trim_metrics(dir / "metrics.jsonl", state.epoch);
-            report.open(true);
+            if (lead) {
+                trim_metrics(dir / "metrics.jsonl", state.epoch);
+                report.open(true);
+            }
             for (const std::string &w : report.pending())
                 report.note(w);
         }
         report.note("dataset " + config.dataset + ": " + std::to_string(task->size(false)) + " train, "
-                    + std::to_string(task->size(true)) + " test; device " + deviceName);
+                    + std::to_string(task->size(true)) + " test; device " + deviceName
+                    + (comm ? "; " + std::to_string(comm->size()) + " ranks (" + options.world.launcher + ")" : ""));
+        // Every rank starts from rank 0's parameters (the same seed gives the same ones anyway; a
+        // resumed rank may have read another checkpoint).
+        std::vector<torch::Tensor> parameters = model.parameters();
+        if (comm)
+            comm->broadcast(parameters);
+        const int ranks = comm ? comm->size() : 1, rank = comm ? comm->rank() : 0;
 
         auto run_batches = [&](bool test, const std::vector<std::size_t> &order, bool training, std::uint64_t noise,
                                const std::function<bool()> &stopNow) -> std::optional<EpochResult> {
@@ -384,9 +405,29 @@ int run_training(const TrainConfig &config, const RunOptions &options)
                 const std::vector<std::size_t> members(
                     order.begin() + static_cast<std::ptrdiff_t>(start),
                     order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), start + static_cast<std::size_t>(config.batch_size))));
-                const BatchOutcome out = task->run(test, members, training, noise * 0x100000001B3ULL + static_cast<std::uint64_t>(batches));
-                const double lossValue = out.loss.item<double>();
-                if (!std::isfinite(lossValue) || !std::isfinite(out.score_sum)) {
+                // Data-parallel: rank r takes members r, r + ranks, ...; its loss is weighted by its
+                // share, so the summed gradients are those of the global batch's mean loss. A rank
+                // without a share runs the first member with weight 0 (the metrics keep one layout).
+                std::vector<std::size_t> mine = members;
+                double weight = 1.0;
+                if (comm) {
+                    mine.clear();
+                    for (std::size_t k = static_cast<std::size_t>(rank); k < members.size(); k += static_cast<std::size_t>(ranks))
+                        mine.push_back(members[k]);
+                    weight = static_cast<double>(mine.size()) / static_cast<double>(members.size());
+                    if (mine.empty())
+                        mine.push_back(members.front());
+                }
+                const BatchOutcome out = task->run(test, mine, training, noise * 0x100000001B3ULL + static_cast<std::uint64_t>(batches));
+                const double share = weight > 0.0 ? 1.0 : 0.0;
+                std::vector<double> metrics = {out.loss.item<double>() * weight, out.score_sum * share};
+                for (const auto &[key, value] : out.sums)
+                    metrics.push_back(value * share);
+                if (comm)
+                    comm->sum(metrics);
+                const double lossValue = metrics[0];
+                const double scoreSum = metrics[1];
+                if (!std::isfinite(lossValue) || !std::isfinite(scoreSum)) {
                     std::string names;
                     for (std::size_t k : members)
                         names += (names.empty() ? "" : ", ") + task->sample_name(test, k);
@@ -396,12 +437,22 @@ int run_training(const TrainConfig &config, const RunOptions &options)
                 }
                 if (training) {
                     optimizer.zero_grad();
-                    out.loss.backward();
+                    (comm ? out.loss * weight : out.loss).backward();
+                    if (comm) {
+                        std::vector<torch::Tensor> grads;
+                        for (torch::Tensor &p : parameters) {
+                            if (!p.grad().defined())
+                                p.mutable_grad() = torch::zeros_like(p);
+                            grads.push_back(p.grad());
+                        }
+                        comm->sum(grads);
+                    }
                     optimizer.step();
                 }
-                r.mean_cos += out.score_sum;
+                r.mean_cos += scoreSum;
+                std::size_t m = 2;
                 for (const auto &[key, value] : out.sums)
-                    r.means[key] += value;
+                    r.means[key] += metrics[m++];
                 lossSum += lossValue;
                 ++batches;
             }
@@ -455,16 +506,20 @@ int run_training(const TrainConfig &config, const RunOptions &options)
                 state.best = score;
                 state.best_epoch = epoch;
                 state.bad_epochs = 0;
-                save_module(model, ckpt / "best.pt");
-                write_json_file(ckpt / "best.json", state.to_json());
+                if (lead) {
+                    save_module(model, ckpt / "best.pt");
+                    write_json_file(ckpt / "best.json", state.to_json());
+                }
             } else {
                 ++state.bad_epochs;
             }
             // The model, the optimizer and the state become visible together or not at all.
-            const fsys::path part = dataset::begin_checkpoint(ckpt, epoch);
-            save_module(model, part / "model.pt");
-            save_atomic(optimizer, part / "optimizer.pt");
-            dataset::commit_checkpoint(ckpt, part, epoch, state.to_json());
+            if (lead) {
+                const fsys::path part = dataset::begin_checkpoint(ckpt, epoch);
+                save_module(model, part / "model.pt");
+                save_atomic(optimizer, part / "optimizer.pt");
+                dataset::commit_checkpoint(ckpt, part, epoch, state.to_json());
+            }
             dataset::EpochLine line;
             line.epoch = epoch;
             line.train_cos = trainResult->mean_cos;
@@ -502,6 +557,9 @@ int run_training(const TrainConfig &config, const RunOptions &options)
             return 3;
         }
         final["early_stopped"] = early;
+        // The evaluation is rank 0's alone: the others are done once training is.
+        if (!lead)
+            return 0;
         if (fsys::exists(ckpt / "best.pt"))
             load_module(model, ckpt / "best.pt", device);
         model.eval();
@@ -524,6 +582,8 @@ int run_training(const TrainConfig &config, const RunOptions &options)
         json line = dataset::to_json(failed);
         line["epoch"] = state.epoch;
         report.emit(line);
+        if (!lead) // the stream is rank 0's; the other ranks say why they stopped on stderr
+            std::cerr << "rank " << options.world.rank << ": " << line.dump() << std::endl;
         return 1;
     }
 }

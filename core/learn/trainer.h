@@ -19,8 +19,14 @@
 // "lr", "seconds", "elapsed", "device"} and a final {"status": "finished" | "stopped" | "failed",
 // ...}. "stopped" means the stop flag was raised (SIGTERM): the unfinished epoch is discarded and
 // the latest checkpoint is the last completed epoch, so --resume continues exactly.
+//
+// Data-parallel (RunOptions::world): under torchrun or srun every rank joins a c10d group (Gloo,
+// learn/distributed.h), takes rank 0's parameters, and sums its weighted gradients with the
+// others' after each backward pass; a rank that dies makes the others fail within the timeout
+// (FACTORSCOPE_DIST_TIMEOUT, default 300 s) with a "failed" status naming the collective.
 
 #include "learn/train_config.h"
+#include "learn/world.h"
 
 #include <atomic>
 #include <cstdint>
@@ -37,6 +43,11 @@ struct RunOptions {
     std::ostream *log = nullptr; ///< where the JSON lines go (stdout in factorscope-train)
     /// Stop (as if signalled) after this many epochs of this invocation; -1 = never. For tests.
     int stop_after_epochs = -1;
+    /// This process's place in a data-parallel run (world_from_environment); one process by
+    /// default. Every rank runs run_training with the same config; each global batch is split
+    /// across the ranks and their gradients summed, so the results do not depend on the number
+    /// of ranks; only rank 0 writes the stream, the run folder and the checkpoints.
+    WorldSpec world;
 };
 
 /// Trains, evaluates and writes the run directory. Returns the exit status: 0 finished,

@@ -188,6 +188,7 @@ int submit_bench(const Argv &argv)
 int submit_sweep(const Argv &argv)
 {
     std::optional<std::string> dataset, models, depths, out;
+    int ranks = 1;
     SlurmOptions slurm;
     std::vector<std::string> trainOptions;
     Options opts("submit sweep", "Train every (model, depth) of a sweep as one task of a Slurm array job.");
@@ -196,6 +197,8 @@ int submit_sweep(const Argv &argv)
     opts.text("depths", depths, "comma-separated depths (required)");
     opts.text("out", out, "the runs folder; run MODEL-dDEPTH goes to RUNS/MODEL-dDEPTH (required)");
     opts.texts("train-option", trainOptions, "KEY=VALUE for every run's factorscope-train --KEY VALUE, e.g. epochs=50");
+    opts.integer("ranks", ranks, 1, 4096,
+                 "data-parallel ranks per run: each task is srun --ntasks=R factorscope-train (one c10d group)");
     slurm.add_to(opts, true);
     if (!opts.parse(argv))
         return 0;
@@ -236,14 +239,19 @@ int submit_sweep(const Argv &argv)
         }
     const std::size_t count = runList.size();
     std::ostringstream script;
-    script << slurm.header("fs-sweep", (work / "logs" / "run-%a.log").string(), "1-" + std::to_string(count))
+    SlurmOptions perTask = slurm;
+    if (ranks > 1)
+        perTask.extra.insert(perTask.extra.begin(), "--ntasks=" + std::to_string(ranks));
+    // srun starts the ranks; they find each other from SLURM_PROCID, SLURM_NTASKS and the node list.
+    const std::string launch = ranks > 1 ? "srun --ntasks=" + std::to_string(ranks) + " --kill-on-bad-exit=1 " : "";
+    script << perTask.header("fs-sweep", (work / "logs" / "run-%a.log").string(), "1-" + std::to_string(count))
            << "# One training run per array task: task k trains models[k-1] at depths[k-1] on " << data
            << ".\nset -eu\nmodels=(" << modelsArray.str() << " )\ndepths=(" << depthsArray.str()
            << " )\ni=$((SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN))\nm=${models[$i]}\nd=${depths[$i]}\nrun="
            << shell_quote(runs) << "/\"$m-d$d\"\n"
            << "# A task that is run again (requeued, resubmitted) continues its run from the last checkpoint.\n"
-           << "if [ -f \"$run/config.json\" ]; then\n    exec " << shell_quote(trainer) << " --resume \"$run\"\nfi\n"
-           << "exec " << shell_quote(trainer) << " --dataset " << shell_quote(data)
+           << "if [ -f \"$run/config.json\" ]; then\n    exec " << launch << shell_quote(trainer) << " --resume \"$run\"\nfi\n"
+           << "exec " << launch << shell_quote(trainer) << " --dataset " << shell_quote(data)
            << " --model \"$m\" --depth \"$d\" --out \"$run\"";
     for (const std::string &a : trainArgs)
         script << ' ' << shell_quote(a);
@@ -258,6 +266,7 @@ int submit_sweep(const Argv &argv)
     const std::string job = submit_script(scriptPath.string());
     const json doc = {{"jobs", {{{"id", job}, {"name", "fs-sweep"}, {"tasks", count}, {"script", scriptPath.string()}}}},
                       {"runs", runList},
+                      {"ranks", ranks},
                       {"out", runs}};
     if (slurm.json)
         std::cout << doc.dump() << '\n';
@@ -274,7 +283,7 @@ int cmd_submit(const Argv &argv)
     static const char *const usage =
         "usage: submit bench DIR --tasks N --store OUT.sqlite [--partition P] [--time T] [--sbatch-arg A]... "
         "[--dry-run] [--json] | submit sweep --dataset D --models M,... --depths K,... --out RUNS [--gres gpu:1] "
-        "[--train-option KEY=VALUE]... [--partition P] [--time T] [--sbatch-arg A]... [--dry-run] [--json]";
+        "[--ranks R] [--train-option KEY=VALUE]... [--partition P] [--time T] [--sbatch-arg A]... [--dry-run] [--json]";
     if (argv.empty())
         throw UsageError(usage);
     if (argv[0] == "--help" || argv[0] == "-h") {

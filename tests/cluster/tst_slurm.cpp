@@ -1,8 +1,9 @@
 // A real single-node Slurm cluster (munged, slurmctld, slurmd from Debian's slurm-wlm and munge,
 // started by tests/support/slurm_cluster under a temporary folder, as root): a 2-shard benchmark
 // submitted through `factorscope-cli submit bench` merges into a store equal to a local run, a
-// 2-run sweep through `submit sweep` trains both runs, and sbatch's own refusal comes back as an
-// `error:` line. If the daemons cannot start, the test fails and says why.
+// 2-run sweep through `submit sweep --ranks 2` trains both runs data-parallel (srun, c10d), and
+// sbatch's own refusal comes back as an `error:` line. If the daemons cannot start, the test
+// fails and says why.
 #include "cli_run.h"
 #include "fixtures.h"
 
@@ -175,7 +176,9 @@ void TestSlurm::sweepTrainsEveryRun()
                                       QStringLiteral("--models"), QStringLiteral("mlp"), QStringLiteral("--depths"),
                                       QStringLiteral("1,2"), QStringLiteral("--out"), runs,
                                       QStringLiteral("--train-option"), QStringLiteral("epochs=2"),
-                                      QStringLiteral("--train-option"), QStringLiteral("threads=1"), QStringLiteral("--json")},
+                                      QStringLiteral("--train-option"), QStringLiteral("threads=1"),
+                                      QStringLiteral("--train-option"), QStringLiteral("batch_size=4"),
+                                      QStringLiteral("--ranks"), QStringLiteral("2"), QStringLiteral("--json")},
                                      60000, m_tmp.path());
     QVERIFY2(submit.code == 0, submit.err.constData());
     const QJsonObject doc = submit.json();
@@ -194,6 +197,9 @@ void TestSlurm::sweepTrainsEveryRun()
             QJsonDocument::fromJson(fileText(folder + "/config.json").toUtf8()).object();
         QCOMPARE(config.value(QStringLiteral("depth")).toInt(), run.value(QStringLiteral("depth")).toInt());
         QCOMPARE(config.value(QStringLiteral("epochs")).toInt(), 2);
+        // Each run had two ranks started by srun: one c10d group, rank 0's stream only.
+        QVERIFY2(fileText(folder + "/log.txt").contains(QStringLiteral("2 ranks (srun)")), qPrintable(fileText(folder + "/log.txt")));
+        QCOMPARE(log.count(QStringLiteral("\"status\":\"finished\"")), 1);
     }
 }
 

@@ -365,6 +365,41 @@
         <source>PCG reruns per preconditioner with its values perturbed at relative 1e-12. A category whose IC(0) and K-optimal iteration ranges overlap is marked within noise (hatched in the chart).</source>
         <translation>PCG-Wiederholungen je Vorkonditionierer mit relativ um 1e-12 gestörten Werten. Eine Kategorie, deren Iterationsbereiche von IC(0) und K-optimal überlappen, wird als im Rauschen markiert (im Diagramm schraffiert).</translation>
     </message>
+    <message numerus="yes">
+        <source>Cluster run done: %n results imported from %1.</source>
+        <translation>
+            <numerusform>Cluster-Lauf fertig: %n Ergebnis aus %1 übernommen.</numerusform>
+            <numerusform>Cluster-Lauf fertig: %n Ergebnisse aus %1 übernommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cluster run done, but its store could not be imported: %1</source>
+        <translation>Cluster-Lauf fertig, aber sein Speicher ließ sich nicht übernehmen: %1</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s merge job %1 ended %2; see the logs next to %3.</source>
+        <translation>Der Zusammenführungsjob %1 des Clusters endete mit %2; die Protokolle liegen neben %3.</translation>
+    </message>
+    <message>
+        <source>unseen</source>
+        <translation>ungesehen</translation>
+    </message>
+    <message>
+        <source>Run on cluster…</source>
+        <translation>Auf dem Cluster…</translation>
+    </message>
+    <message>
+        <source>Submit the folder to Slurm as an array of shards and a merge job; the results arrive here when the merge is done</source>
+        <translation>Den Ordner als Slurm-Array von Teilen und einen Zusammenführungsjob abschicken; die Ergebnisse erscheinen hier, sobald die Zusammenführung fertig ist</translation>
+    </message>
+    <message>
+        <source>Nothing was submitted: %1</source>
+        <translation>Nichts wurde abgeschickt: %1</translation>
+    </message>
+    <message>
+        <source>On the cluster: shards (job %1) %2 of %3 done, %4 running; merge (job %5) %6.</source>
+        <translation>Auf dem Cluster: Teile (Job %1) %2 von %3 fertig, %4 laufen; Zusammenführung (Job %5) %6.</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::CollectionController</name>
@@ -1771,6 +1806,104 @@
         <source>The trainer was killed or crashed after epoch %1; Resume continues from its last good checkpoint.</source>
         <translation>Der Trainer wurde nach Epoche %1 beendet oder ist abgestürzt; „Fortsetzen“ macht beim letzten intakten Checkpoint weiter.</translation>
     </message>
+    <message>
+        <source>Slurm task %1 ended %2; its output is in the runs folder&apos;s slurm/logs</source>
+        <translation>Slurm-Task %1 endete mit %2; seine Ausgabe liegt im Ordner slurm/logs des Laufordners</translation>
+    </message>
+    <message>
+        <source>(no longer known to squeue)</source>
+        <translation>(squeue nicht mehr bekannt)</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::SlurmClient</name>
+    <message>
+        <source>factorscope-cli was not found next to the program or on PATH.</source>
+        <translation>factorscope-cli wurde weder neben dem Programm noch im PATH gefunden.</translation>
+    </message>
+    <message>
+        <source>factorscope-cli did not answer within a minute.</source>
+        <translation>factorscope-cli hat nicht innerhalb einer Minute geantwortet.</translation>
+    </message>
+    <message>
+        <source>factorscope-cli failed.</source>
+        <translation>factorscope-cli ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>factorscope-cli printed no submission: %1</source>
+        <translation>factorscope-cli hat keine Übermittlung ausgegeben: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::SlurmDialog</name>
+    <message>
+        <source>Train on the cluster</source>
+        <translation>Auf dem Cluster trainieren</translation>
+    </message>
+    <message>
+        <source>Run the benchmark on the cluster</source>
+        <translation>Benchmark auf dem Cluster ausführen</translation>
+    </message>
+    <message>
+        <source>the cluster&apos;s default</source>
+        <translation>Vorgabe des Clusters</translation>
+    </message>
+    <message>
+        <source>e.g. 30:00 or 1-00:00:00</source>
+        <translation>z. B. 30:00 oder 1-00:00:00</translation>
+    </message>
+    <message>
+        <source>e.g. --mem=8G --qos=short</source>
+        <translation>z. B. --mem=8G --qos=short</translation>
+    </message>
+    <message>
+        <source>e.g. gpu:1</source>
+        <translation>z. B. gpu:1</translation>
+    </message>
+    <message>
+        <source>Partition:</source>
+        <translation>Partition:</translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Generic resources:</source>
+        <translation>Generische Ressourcen:</translation>
+    </message>
+    <message>
+        <source>Ranks per run:</source>
+        <translation>Ränge je Lauf:</translation>
+    </message>
+    <message>
+        <source>Data-parallel processes per training run, started by srun (c10d, Gloo)</source>
+        <translation>Datenparallele Prozesse je Trainingslauf, von srun gestartet (c10d, Gloo)</translation>
+    </message>
+    <message>
+        <source>Shards:</source>
+        <translation>Teile:</translation>
+    </message>
+    <message>
+        <source>Array tasks; each computes every N-th matrix of the name-sorted folder</source>
+        <translation>Array-Tasks; jeder berechnet jede N-te Matrix des nach Namen sortierten Ordners</translation>
+    </message>
+    <message>
+        <source>More sbatch options:</source>
+        <translation>Weitere sbatch-Optionen:</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Abschicken</translation>
+    </message>
+    <message>
+        <source>Batch scripts (written next to the results, then given to sbatch):</source>
+        <translation>Batch-Skripte (neben die Ergebnisse geschrieben, dann an sbatch übergeben):</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the submission: %1</source>
+        <translation>Die Übermittlung lässt sich nicht vorbereiten: %1</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::SpyPlot</name>
@@ -2441,6 +2574,14 @@
         <source>The sparsity pattern of the targets: that of A, or of A² (more entries, a stronger preconditioner)</source>
         <translation>Das Besetzungsmuster der Ziele: das von A oder von A² (mehr Einträge, ein stärkerer Vorkonditionierer)</translation>
     </message>
+    <message>
+        <source>Each run is a task of a Slurm array job; the scripts are shown before they are submitted. The runs folder must be one the cluster&apos;s nodes share with this computer: the curves follow its metrics files.</source>
+        <translation>Jeder Lauf ist ein Task eines Slurm-Array-Jobs; die Skripte werden vor dem Abschicken gezeigt. Der Laufordner muss einer sein, den die Knoten des Clusters mit diesem Rechner teilen: die Kurven folgen seinen Metrikdateien.</translation>
+    </message>
+    <message>
+        <source>Slurm (job array)</source>
+        <translation>Slurm (Job-Array)</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::TrainingMetricPlot</name>
@@ -2597,6 +2738,10 @@
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
+    <message>
+        <source> · Slurm %1 %2</source>
+        <translation> · Slurm %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::TrainingView</name>
@@ -2699,6 +2844,18 @@
     <message>
         <source>The run history could not be updated (%1); the run itself is not affected.</source>
         <translation>Der Lauf-Verlauf konnte nicht aktualisiert werden (%1); der Lauf selbst ist davon nicht betroffen.</translation>
+    </message>
+    <message>
+        <source>A Slurm sweep trains every chosen model at every chosen depth.</source>
+        <translation>Ein Slurm-Durchlauf trainiert jedes gewählte Modell in jeder gewählten Tiefe.</translation>
+    </message>
+    <message>
+        <source>The sweep was not submitted: %1</source>
+        <translation>Der Durchlauf wurde nicht abgeschickt: %1</translation>
+    </message>
+    <message>
+        <source>Submitted %1 runs as Slurm job %2 (scripts and logs in %3).</source>
+        <translation>%1 Läufe als Slurm-Job %2 abgeschickt (Skripte und Protokolle in %3).</translation>
     </message>
 </context>
 </TS>

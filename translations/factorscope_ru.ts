@@ -367,6 +367,42 @@
         <source>PCG reruns per preconditioner with its values perturbed at relative 1e-12. A category whose IC(0) and K-optimal iteration ranges overlap is marked within noise (hatched in the chart).</source>
         <translation>Повторные запуски PCG для каждого предобусловливателя со значениями, возмущёнными на относительные 1e-12. Категория, в которой диапазоны итераций IC(0) и K-оптимального пересекаются, помечается как находящаяся в пределах шума (штриховка на диаграмме).</translation>
     </message>
+    <message numerus="yes">
+        <source>Cluster run done: %n results imported from %1.</source>
+        <translation>
+            <numerusform>Запуск на кластере завершён: импортирован %n результат из %1.</numerusform>
+            <numerusform>Запуск на кластере завершён: импортировано %n результата из %1.</numerusform>
+            <numerusform>Запуск на кластере завершён: импортировано %n результатов из %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cluster run done, but its store could not be imported: %1</source>
+        <translation>Запуск на кластере завершён, но его хранилище не удалось импортировать: %1</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s merge job %1 ended %2; see the logs next to %3.</source>
+        <translation>Задача слияния %1 на кластере завершилась со статусом %2; журналы лежат рядом с %3.</translation>
+    </message>
+    <message>
+        <source>unseen</source>
+        <translation>не виден</translation>
+    </message>
+    <message>
+        <source>Run on cluster…</source>
+        <translation>На кластере…</translation>
+    </message>
+    <message>
+        <source>Submit the folder to Slurm as an array of shards and a merge job; the results arrive here when the merge is done</source>
+        <translation>Отправить папку в Slurm как массив частей и задачу слияния; результаты появятся здесь после слияния</translation>
+    </message>
+    <message>
+        <source>Nothing was submitted: %1</source>
+        <translation>Ничего не отправлено: %1</translation>
+    </message>
+    <message>
+        <source>On the cluster: shards (job %1) %2 of %3 done, %4 running; merge (job %5) %6.</source>
+        <translation>На кластере: части (задача %1) готово %2 из %3, выполняется %4; слияние (задача %5) %6.</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::CollectionController</name>
@@ -1774,6 +1810,104 @@
         <source>The trainer was killed or crashed after epoch %1; Resume continues from its last good checkpoint.</source>
         <translation>Процесс обучения был завершён или аварийно остановился после эпохи %1; «Продолжить» начнёт с последней целой контрольной точки.</translation>
     </message>
+    <message>
+        <source>Slurm task %1 ended %2; its output is in the runs folder&apos;s slurm/logs</source>
+        <translation>Задача Slurm %1 завершилась со статусом %2; её вывод в папке slurm/logs папки запусков</translation>
+    </message>
+    <message>
+        <source>(no longer known to squeue)</source>
+        <translation>(squeue её больше не знает)</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::SlurmClient</name>
+    <message>
+        <source>factorscope-cli was not found next to the program or on PATH.</source>
+        <translation>factorscope-cli не найден ни рядом с программой, ни в PATH.</translation>
+    </message>
+    <message>
+        <source>factorscope-cli did not answer within a minute.</source>
+        <translation>factorscope-cli не ответил в течение минуты.</translation>
+    </message>
+    <message>
+        <source>factorscope-cli failed.</source>
+        <translation>factorscope-cli завершился с ошибкой.</translation>
+    </message>
+    <message>
+        <source>factorscope-cli printed no submission: %1</source>
+        <translation>factorscope-cli не вывел сведений об отправке: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ui::SlurmDialog</name>
+    <message>
+        <source>Train on the cluster</source>
+        <translation>Обучение на кластере</translation>
+    </message>
+    <message>
+        <source>Run the benchmark on the cluster</source>
+        <translation>Бенчмарк на кластере</translation>
+    </message>
+    <message>
+        <source>the cluster&apos;s default</source>
+        <translation>по умолчанию кластера</translation>
+    </message>
+    <message>
+        <source>e.g. 30:00 or 1-00:00:00</source>
+        <translation>напр. 30:00 или 1-00:00:00</translation>
+    </message>
+    <message>
+        <source>e.g. --mem=8G --qos=short</source>
+        <translation>напр. --mem=8G --qos=short</translation>
+    </message>
+    <message>
+        <source>e.g. gpu:1</source>
+        <translation>напр. gpu:1</translation>
+    </message>
+    <message>
+        <source>Partition:</source>
+        <translation>Раздел:</translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation>Лимит времени:</translation>
+    </message>
+    <message>
+        <source>Generic resources:</source>
+        <translation>Общие ресурсы:</translation>
+    </message>
+    <message>
+        <source>Ranks per run:</source>
+        <translation>Рангов на запуск:</translation>
+    </message>
+    <message>
+        <source>Data-parallel processes per training run, started by srun (c10d, Gloo)</source>
+        <translation>Процессы параллелизма по данным на один запуск, запускаемые srun (c10d, Gloo)</translation>
+    </message>
+    <message>
+        <source>Shards:</source>
+        <translation>Частей:</translation>
+    </message>
+    <message>
+        <source>Array tasks; each computes every N-th matrix of the name-sorted folder</source>
+        <translation>Задачи массива; каждая считает каждую N-ю матрицу папки, отсортированной по имени</translation>
+    </message>
+    <message>
+        <source>More sbatch options:</source>
+        <translation>Доп. параметры sbatch:</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Batch scripts (written next to the results, then given to sbatch):</source>
+        <translation>Пакетные скрипты (записываются рядом с результатами и передаются sbatch):</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the submission: %1</source>
+        <translation>Не удаётся подготовить отправку: %1</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::SpyPlot</name>
@@ -2444,6 +2578,14 @@
         <source>The sparsity pattern of the targets: that of A, or of A² (more entries, a stronger preconditioner)</source>
         <translation>Шаблон разреженности целей: шаблон A или A² (больше элементов, более сильный предобусловливатель)</translation>
     </message>
+    <message>
+        <source>Each run is a task of a Slurm array job; the scripts are shown before they are submitted. The runs folder must be one the cluster&apos;s nodes share with this computer: the curves follow its metrics files.</source>
+        <translation>Каждый запуск — задача массива Slurm; скрипты показываются перед отправкой. Папка запусков должна быть общей для узлов кластера и этого компьютера: кривые следуют её файлам метрик.</translation>
+    </message>
+    <message>
+        <source>Slurm (job array)</source>
+        <translation>Slurm (массив задач)</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::TrainingMetricPlot</name>
@@ -2600,6 +2742,10 @@
         <source>Device</source>
         <translation>Устройство</translation>
     </message>
+    <message>
+        <source> · Slurm %1 %2</source>
+        <translation> · Slurm %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>fs::ui::TrainingView</name>
@@ -2702,6 +2848,18 @@
     <message>
         <source>The run history could not be updated (%1); the run itself is not affected.</source>
         <translation>Не удалось обновить историю запусков (%1); сам запуск не затронут.</translation>
+    </message>
+    <message>
+        <source>A Slurm sweep trains every chosen model at every chosen depth.</source>
+        <translation>Перебор на Slurm обучает каждую выбранную модель на каждой выбранной глубине.</translation>
+    </message>
+    <message>
+        <source>The sweep was not submitted: %1</source>
+        <translation>Перебор не отправлен: %1</translation>
+    </message>
+    <message>
+        <source>Submitted %1 runs as Slurm job %2 (scripts and logs in %3).</source>
+        <translation>Отправлено запусков: %1 как задача Slurm %2 (скрипты и журналы в %3).</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 #include "bench/benchview.h"
 
+#include "widgets/slurmdialog.h"
+
 #include "bench/benchchart.h"
 #include "bench/benchcontroller.h"
 #include "bench/benchdetail.h"
@@ -22,6 +24,10 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStandardPaths>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QJsonArray>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -107,6 +113,32 @@ void BenchView::buildUi()
         m_scaling->addItem(QString(), QString::fromLatin1(s.name));
     m_run = new QPushButton;
     m_run->setObjectName(QStringLiteral("benchRun"));
+    m_runCluster = new QPushButton;
+    m_runCluster->setObjectName(QStringLiteral("benchRunCluster"));
+    m_clusterStatus = new QLabel;
+    m_clusterStatus->setObjectName(QStringLiteral("benchClusterStatus"));
+    m_clusterStatus->setVisible(false);
+    m_slurm = new SlurmClient(this);
+    connect(m_slurm, &SlurmClient::stateChanged, this, [this] { m_clusterStatus->setText(clusterStatus()); });
+    connect(m_slurm, &SlurmClient::jobEnded, this, [this](const QString &id, bool missing) {
+        if (id != m_mergeJob)
+            return;
+        const QString state = m_slurm->state(id);
+        QString text;
+        if (state == QLatin1String("COMPLETED") || (missing && QFileInfo::exists(m_clusterStore))) {
+            QString error;
+            const int added = importStore(m_clusterStore, &error);
+            text = added >= 0 ? tr("Cluster run done: %n results imported from %1.", nullptr, added)
+                                    .arg(QDir::toNativeSeparators(m_clusterStore))
+                              : tr("Cluster run done, but its store could not be imported: %1").arg(error);
+        } else {
+            text = tr("The cluster's merge job %1 ended %2; see the logs next to %3.")
+                       .arg(id, state.isEmpty() ? tr("unseen") : state, QDir::toNativeSeparators(m_clusterStore));
+        }
+        m_mergeJob.clear();
+        m_clusterStatus->setText(text);
+        updateButtons();
+    });
     m_cancel = new QPushButton;
     m_progress = new QProgressBar;
     m_progress->setMaximumWidth(220);
@@ -132,6 +164,7 @@ void BenchView::buildUi()
     runBar->addWidget(m_noise);
     runBar->addStretch(1);
     runBar->addWidget(m_run);
+    runBar->addWidget(m_runCluster);
     runBar->addWidget(m_cancel);
     runBar->addWidget(m_progress);
     runBar->addWidget(m_elapsed);
@@ -195,10 +228,12 @@ void BenchView::buildUi()
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(runBar);
     layout->addWidget(m_storeMessage);
+    layout->addWidget(m_clusterStatus);
     layout->addLayout(filterBar);
     layout->addWidget(vertical, 1);
 
     connect(m_run, &QPushButton::clicked, this, &BenchView::run);
+    connect(m_runCluster, &QPushButton::clicked, this, &BenchView::runOnCluster);
     connect(m_cancel, &QPushButton::clicked, this, &BenchView::cancel);
     connect(m_addFolder, &QPushButton::clicked, this, &BenchView::addFolder);
     connect(m_exportChart, &QPushButton::clicked, this, &BenchView::exportChart);
@@ -235,6 +270,9 @@ void BenchView::retranslateUi()
                            "A category whose IC(0) and K-optimal iteration ranges overlap is marked within noise "
                            "(hatched in the chart)."));
     m_run->setText(tr("Run"));
+    m_runCluster->setText(tr("Run on cluster…"));
+    m_runCluster->setToolTip(tr("Submit the folder to Slurm as an array of shards and a merge job; the results "
+                                "arrive here when the merge is done"));
     m_cancel->setText(tr("Cancel"));
     m_filterLabel->setText(tr("Filter:"));
     m_text->setPlaceholderText(tr("Name or group"));
@@ -321,6 +359,88 @@ void BenchView::showEvent(QShowEvent *event)
         run();
 }
 
+bool BenchView::runOnCluster()
+{
+    const QString dir = QDir(sourceDirectory()).absolutePath();
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString store = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                              .filePath(QStringLiteral("cluster/bench-%1.sqlite").arg(stamp));
+    const fs::bench::RunOptions o = runOptions();
+    const auto arguments = [=](const SlurmSettings &s) {
+        // The shards run with this view's settings, so the merged rows carry its settings key.
+        QStringList a = {QStringLiteral("submit"), QStringLiteral("bench"), dir, QStringLiteral("--tasks"),
+                         QString::number(s.tasks), QStringLiteral("--store"), store};
+        for (const QString &b : {QStringLiteral("--ordering=") + QString::fromLatin1(fs::precond::to_string(o.ordering)),
+                                 QStringLiteral("--budget=") + QString::number(o.budget_seconds, 'g', 17),
+                                 QStringLiteral("--kopt-scaling=") + QString::fromLatin1(fs::precond::to_string(o.kopt_scaling)),
+                                 QStringLiteral("--fsai-pattern=") + QString::number(o.fsai_pattern_power),
+                                 QStringLiteral("--noise-runs=") + QString::number(o.noise_runs), QStringLiteral("--history")})
+            a << QStringLiteral("--bench-arg=") + b;
+        return a + s.arguments(false);
+    };
+    SlurmDialog dialog(SlurmDialog::Kind::Benchmark, arguments, this);
+    const bool go = m_confirmSlurm ? m_confirmSlurm(dialog) : dialog.exec() == QDialog::Accepted;
+    if (!go)
+        return false;
+    QDir().mkpath(QFileInfo(store).absolutePath());
+    QString error;
+    const QJsonObject doc = SlurmClient::submit(arguments(dialog.settings()), &error);
+    m_clusterStatus->setVisible(true);
+    if (doc.isEmpty()) {
+        m_clusterStatus->setText(tr("Nothing was submitted: %1").arg(error));
+        return false;
+    }
+    const QJsonArray jobs = doc.value(QStringLiteral("jobs")).toArray();
+    m_shardJob = jobs.at(0).toObject().value(QStringLiteral("id")).toString();
+    m_mergeJob = jobs.at(1).toObject().value(QStringLiteral("id")).toString();
+    m_clusterStore = store;
+    m_slurm->watch(m_shardJob);
+    m_slurm->watch(m_mergeJob);
+    m_clusterStatus->setText(clusterStatus());
+    updateButtons();
+    return true;
+}
+
+QString BenchView::clusterStatus() const
+{
+    if (m_mergeJob.isEmpty())
+        return m_clusterStatus->text();
+    int done = 0, running = 0, total = 0;
+    const QString prefix = m_shardJob + QLatin1Char('_');
+    for (int k = 1; k <= 100000; ++k) {
+        const QString state = m_slurm->state(prefix + QString::number(k));
+        if (state.isEmpty())
+            break;
+        ++total;
+        done += state == QLatin1String("COMPLETED") ? 1 : 0;
+        running += state == QLatin1String("RUNNING") ? 1 : 0;
+    }
+    return tr("On the cluster: shards (job %1) %2 of %3 done, %4 running; merge (job %5) %6.")
+        .arg(m_shardJob)
+        .arg(done)
+        .arg(total)
+        .arg(running)
+        .arg(m_mergeJob, m_slurm->state(m_mergeJob).toLower());
+}
+
+int BenchView::importStore(const QString &path, QString *error)
+{
+    BenchStore other;
+    if (!other.open(path)) {
+        if (error)
+            *error = other.errorString();
+        return -1;
+    }
+    int added = 0;
+    for (const BenchRecord &r : other.loadEverything()) {
+        if (!m_store.isOpen() || !m_store.write(r))
+            m_unsaved.append(r);
+        ++added;
+    }
+    reload();
+    return added;
+}
+
 void BenchView::cancel()
 {
     m_controller->cancel();
@@ -390,6 +510,7 @@ void BenchView::updateButtons()
 {
     const bool running = m_controller->isRunning();
     m_run->setEnabled(!running);
+    m_runCluster->setEnabled(!running && m_mergeJob.isEmpty());
     m_cancel->setEnabled(running);
     for (QWidget *w : std::initializer_list<QWidget *>{m_source, m_addFolder, m_ordering, m_budget, m_scaling, m_noise})
         w->setEnabled(!running);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "bench/benchstore.h"
 #include "document/workspace.h"
 
@@ -19,6 +21,9 @@ class QSpinBox;
 class QTableView;
 
 namespace fs::ui {
+
+class SlurmClient;
+class SlurmDialog;
 
 class BenchChart;
 class BenchController;
@@ -46,6 +51,15 @@ public:
 
     void run();
     void cancel();
+    /// Benchmark ▸ Run on cluster: the folder as a Slurm array of shards and a merge job (the
+    /// dialog shows the scripts first); the merged store's results are imported when it ends.
+    /// Returns false when nothing was submitted.
+    bool runOnCluster();
+    /// Decides whether a Slurm submission goes ahead (default: the dialog's exec()); for tests.
+    void setSlurmConfirmation(std::function<bool(SlurmDialog &)> confirm) { m_confirmSlurm = std::move(confirm); }
+    /// Adds every result of a store (the cluster's merged one) to this view's store; how many.
+    int importStore(const QString &path, QString *error = nullptr);
+    QString clusterStatus() const;
     /// Shows stored results, runs what is missing when nothing is stored and selects a matrix,
     /// so that a screenshot shows a filled view. Blocks.
     Q_INVOKABLE void prepareForScreenshot();
@@ -93,6 +107,11 @@ private:
     QSpinBox *m_noise = nullptr;
     bool m_shownOnce = false;
     QPushButton *m_run = nullptr;
+    QPushButton *m_runCluster = nullptr;
+    SlurmClient *m_slurm = nullptr;
+    QString m_mergeJob, m_shardJob, m_clusterStore; ///< the submission in progress, empty when none
+    std::function<bool(SlurmDialog &)> m_confirmSlurm;
+    QLabel *m_clusterStatus = nullptr;
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_elapsed = nullptr;

@@ -1,5 +1,7 @@
 #include "training/runcontroller.h"
 
+#include "widgets/slurmclient.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -36,6 +38,7 @@ struct RunController::Job {
     QStringList stderrTail;
     bool finalSeen = false;
     bool stopRequested = false;
+    qint64 metricsOffset = 0; ///< cluster runs: bytes of metrics.jsonl already read
 };
 
 QString Launcher::findTool(const QString &name)
@@ -55,7 +58,20 @@ QString Launcher::findTool(const QString &name)
 
 RunController::RunController(QObject *parent)
     : QObject(parent)
+    , m_slurm(new SlurmClient(this))
+    , m_clusterTimer(new QTimer(this))
 {
+    connect(m_slurm, &SlurmClient::stateChanged, this, &RunController::clusterState);
+    connect(m_slurm, &SlurmClient::jobEnded, this, [this](const QString &id, bool missing) {
+        if (missing)
+            clusterJobGone(id);
+    });
+    m_clusterTimer->setInterval(2000);
+    connect(m_clusterTimer, &QTimer::timeout, this, [this] {
+        for (Job *j : std::as_const(m_jobs))
+            if (!j->run.slurmTask.isEmpty() && j->run.isActive())
+                readClusterMetrics(*j);
+    });
 }
 
 RunController::~RunController()
@@ -136,11 +152,105 @@ int RunController::addRun(const TrainingRun &run)
     return job->run.id;
 }
 
+int RunController::addClusterRun(const TrainingConfig &config, const QString &directory, const QString &task)
+{
+    auto *job = new Job;
+    job->run.id = m_nextId++;
+    job->run.directory = QDir(directory).absolutePath();
+    job->run.config = config;
+    job->run.remote = false; // the node writes the folder; nothing is mirrored into it here
+    job->run.slurmTask = task;
+    job->run.slurmState = QStringLiteral("PENDING");
+    m_jobs.insert(job->run.id, job);
+    m_order.append(job->run.id);
+    Q_EMIT runAdded(job->run.id);
+    m_slurm->watch(task.section(QLatin1Char('_'), 0, 0));
+    if (!m_clusterTimer->isActive())
+        m_clusterTimer->start();
+    return job->run.id;
+}
+
+void RunController::readClusterMetrics(Job &job)
+{
+    QFile file(QDir(job.run.directory).filePath(QStringLiteral("metrics.jsonl")));
+    if (!file.open(QIODevice::ReadOnly) || file.size() <= job.metricsOffset)
+        return;
+    file.seek(job.metricsOffset);
+    const QByteArray text = file.readAll();
+    const qsizetype end = text.lastIndexOf('\n');
+    if (end < 0)
+        return; // a line still being written
+    job.metricsOffset += end + 1;
+    for (const QByteArray &line : text.left(end).split('\n'))
+        if (!line.trimmed().isEmpty())
+            handleLine(job, line.trimmed());
+}
+
+void RunController::clusterState(const QString &task, const QString &state)
+{
+    for (Job *j : std::as_const(m_jobs)) {
+        if (j->run.slurmTask != task || !j->run.isActive())
+            continue;
+        j->run.slurmState = state;
+        if (SlurmClient::isFinal(state)) {
+            endClusterRun(*j, state);
+        } else {
+            if (state != QLatin1String("PENDING") && j->run.status == RunStatus::Queued)
+                j->run.status = RunStatus::Running;
+            readClusterMetrics(*j);
+            Q_EMIT runChanged(j->run.id);
+        }
+    }
+}
+
+void RunController::clusterJobGone(const QString &jobId)
+{
+    // The controller forgot the job (its MinJobAge passed) before we saw the end: the run folder
+    // says how it went.
+    for (Job *j : std::as_const(m_jobs))
+        if (j->run.isActive() && j->run.slurmTask.section(QLatin1Char('_'), 0, 0) == jobId)
+            endClusterRun(*j, QString());
+}
+
+void RunController::endClusterRun(Job &job, const QString &state)
+{
+    readClusterMetrics(job);
+    TrainingRun loaded;
+    const bool readable = loadRunDirectory(job.run.directory, &loaded);
+    if (readable) {
+        job.run.eval = loaded.eval;
+        job.run.error = loaded.error;
+        job.run.log = loaded.log;
+        if (!loaded.points.isEmpty())
+            job.run.points = loaded.points;
+        job.run.elapsed = loaded.elapsed;
+    }
+    if (state == QLatin1String("CANCELLED") || job.stopRequested)
+        job.run.status = RunStatus::Stopped;
+    else if (readable && loaded.status == RunStatus::Finished)
+        job.run.status = RunStatus::Finished;
+    else {
+        job.run.status = RunStatus::Failed;
+        if (job.run.error.isEmpty())
+            job.run.error = tr("Slurm task %1 ended %2; its output is in the runs folder's slurm/logs")
+                                .arg(job.run.slurmTask, state.isEmpty() ? tr("(no longer known to squeue)") : state);
+    }
+    Q_EMIT runChanged(job.run.id);
+    Q_EMIT runEnded(job.run.id);
+}
+
 void RunController::stop(int id)
 {
     Job *j = job(id);
     if (!j || !j->run.isActive())
         return;
+    if (!j->run.slurmTask.isEmpty()) {
+        j->stopRequested = true;
+        j->run.status = RunStatus::Stopping;
+        m_slurm->cancel(j->run.slurmTask);
+        Q_EMIT runChanged(id);
+        return;
+    }
     j->stopRequested = true;
     if (!j->process) {
         j->run.status = RunStatus::Stopped;
@@ -206,7 +316,7 @@ void RunController::startQueued()
         if (activeCount() >= m_maxConcurrent)
             return;
         Job *j = m_jobs.value(id);
-        if (j->run.status == RunStatus::Queued && !j->process)
+        if (j->run.status == RunStatus::Queued && !j->process && j->run.slurmTask.isEmpty())
             start(*j);
     }
 }

@@ -7,14 +7,19 @@
 #include <QObject>
 
 class QProcess;
+class QTimer;
 
 namespace fs::ui {
+
+class SlurmClient;
 
 // How runs are started: the local factorscope-train, or a shell command template for another
 // machine whose "{args}" becomes the trainer's arguments (e.g. "ssh gpu01 factorscope-train {args}").
 struct Launcher {
     QString program;         ///< local trainer; used when commandTemplate is empty
     QString commandTemplate;
+    /// Runs are submitted as a Slurm array job (factorscope-cli submit sweep) instead.
+    bool slurm = false;
 
     bool isRemote() const { return !commandTemplate.trimmed().isEmpty(); }
     /// factorscope-train beside the GUI binary, in its build layout, or on PATH; empty if none.
@@ -47,6 +52,11 @@ public:
     int enqueueResume(const QString &directory, QString *error = nullptr);
     /// Adds a finished run read from disk; returns its id (the known one if already shown).
     int addRun(const TrainingRun &run);
+    /// Adds a run that Slurm array task `task` ("123_4") trains into `directory`, a folder the
+    /// nodes share with this machine: its status follows the task's state in squeue, its curve the
+    /// folder's metrics.jsonl, and stop() cancels the task. Returns its id.
+    int addClusterRun(const TrainingConfig &config, const QString &directory, const QString &task);
+    SlurmClient *slurm() const { return m_slurm; }
     void stop(int id);
     void stopAll();
     /// Forgets an inactive run; false while it trains.
@@ -77,6 +87,11 @@ private:
     /// Appends a line to the local run folder: epoch lines to metrics.jsonl, the others to log.txt.
     void mirror(const Job &job, const QByteArray &line, bool epoch);
     Job *job(int id);
+    void clusterState(const QString &task, const QString &state);
+    void clusterJobGone(const QString &jobId);
+    /// New epoch lines of a cluster run's metrics.jsonl.
+    void readClusterMetrics(Job &job);
+    void endClusterRun(Job &job, const QString &state);
 
     Launcher m_launcher;
     int m_maxConcurrent = 1;
@@ -84,6 +99,8 @@ private:
     int m_nextId = 1;
     QList<int> m_order;
     QHash<int, Job *> m_jobs;
+    SlurmClient *m_slurm;
+    QTimer *m_clusterTimer;
 };
 
 } // namespace fs::ui

@@ -1,11 +1,14 @@
 #include "training/trainingform.h"
 
+#include "widgets/settingskeys.h"
+
 #include "training/trainingsettings.h"
 #include "training/trainingdataset.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QSettings>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFileDialog>
@@ -273,6 +276,8 @@ QWidget *TrainingForm::buildLauncherGroup()
     m_launchMode = new QComboBox;
     m_launchMode->addItem(QString());
     m_launchMode->addItem(QString());
+    m_launchMode->addItem(QString());
+    m_launchMode->setObjectName(QStringLiteral("launchMode"));
     m_template = new QLineEdit(QStringLiteral("ssh gpu01 factorscope-train {args}"));
     m_trainerStatus = new QLabel;
     m_trainerStatus->setWordWrap(true);
@@ -455,11 +460,14 @@ QString TrainingForm::datasetNote() const
 void TrainingForm::saveSettings() const
 {
     TrainingSettings().setLauncher(config());
+    QSettings().setValue(QLatin1String(SettingsKeys::TrainingLaunchMode), m_launchMode->currentIndex());
 }
 
 void TrainingForm::restoreSettings()
 {
     setConfig(TrainingSettings().launcher(config()));
+    const int mode = QSettings().value(QLatin1String(SettingsKeys::TrainingLaunchMode), 0).toInt();
+    m_launchMode->setCurrentIndex(std::clamp(mode, 0, m_launchMode->count() - 1));
 }
 
 void TrainingForm::updateModelRows()
@@ -545,6 +553,8 @@ Launcher TrainingForm::launcher() const
     Launcher l;
     if (m_launchMode->currentIndex() == 1)
         l.commandTemplate = m_template->text();
+    else if (m_launchMode->currentIndex() == 2)
+        l.slurm = true;
     else
         l.program = Launcher::findLocalTrainer();
     return l;
@@ -608,7 +618,11 @@ void TrainingForm::updateLauncher()
 {
     const bool remote = m_launchMode->currentIndex() == 1;
     m_template->setEnabled(remote);
-    if (remote) {
+    if (m_launchMode->currentIndex() == 2) {
+        m_trainerStatus->setText(tr("Each run is a task of a Slurm array job; the scripts are shown before they are "
+                                    "submitted. The runs folder must be one the cluster's nodes share with this "
+                                    "computer: the curves follow its metrics files."));
+    } else if (remote) {
         m_trainerStatus->setText(tr("Runs on the command's machine; {args} becomes the trainer's arguments "
                                     "and its output is recorded in the local run folder."));
     } else {
@@ -687,6 +701,7 @@ void TrainingForm::retranslateUi()
     m_device->setItemText(2, tr("CUDA"));
     m_launchMode->setItemText(0, tr("This computer"));
     m_launchMode->setItemText(1, tr("Command template"));
+    m_launchMode->setItemText(2, tr("Slurm (job array)"));
     m_start->setText(tr("Start"));
     m_start->setToolTip(tr("Train the chosen node model and depth"));
     m_sweepButton->setText(tr("Start Sweep"));

@@ -70,6 +70,8 @@ struct TrainingRun {
     double elapsed = 0.0;     ///< seconds of training, summed over epochs
     QJsonObject eval;         ///< eval.json when the run wrote one
     bool remote = false;      ///< launched through a command template: the folder is written here
+    QString slurmTask;        ///< trained by this Slurm array task ("123_4"); empty when not
+    QString slurmState;       ///< the task's last state from squeue (PENDING, RUNNING, COMPLETED, ...)
 
     bool isActive() const;
     double bestTestCos() const;  ///< NaN without test values

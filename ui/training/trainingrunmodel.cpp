@@ -89,10 +89,15 @@ QVariant TrainingRunModel::data(const QModelIndex &index, int role) const
     case Name: return run->name();
     case Model: return QString::fromStdString(run->config.core.model);
     case Depth: return run->config.core.depth;
-    case Status:
-        return run->malformedLines > 0 && display
-                   ? tr("%1 (malformed lines: %2)").arg(runStatusText(run->status)).arg(run->malformedLines)
-                   : runStatusText(run->status);
+    case Status: {
+        QString text = run->malformedLines > 0 && display
+                           ? tr("%1 (malformed lines: %2)").arg(runStatusText(run->status)).arg(run->malformedLines)
+                           : runStatusText(run->status);
+        // A cluster run shows its Slurm task and that task's own state.
+        if (display && !run->slurmTask.isEmpty())
+            text += tr(" · Slurm %1 %2").arg(run->slurmTask, run->slurmState.toLower());
+        return text;
+    }
     case Epochs: return run->points.isEmpty() ? 0 : run->points.constLast().epoch;
     case BestTest: return display && !std::isnan(run->bestTestCos()) ? QVariant(QString::number(run->bestTestCos(), 'f', 4)) : cosine(run->bestTestCos());
     case FinalTest: return display && !std::isnan(run->finalTestCos()) ? QVariant(QString::number(run->finalTestCos(), 'f', 4)) : cosine(run->finalTestCos());

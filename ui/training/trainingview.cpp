@@ -1,5 +1,7 @@
 #include "training/trainingview.h"
 
+#include "widgets/slurmdialog.h"
+
 #include "training/runcontroller.h"
 #include "training/trainingdataset.h"
 #include "training/trainingeval.h"
@@ -11,6 +13,8 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QJsonObject>
+#include <QJsonArray>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -214,7 +218,7 @@ bool TrainingView::checkLauncher()
     const Launcher launcher = m_form->launcher();
     m_controller->setLauncher(launcher);
     m_controller->setMaxConcurrent(m_form->maxConcurrent());
-    if (!launcher.isRemote() && launcher.program.isEmpty()) {
+    if (!launcher.slurm && !launcher.isRemote() && launcher.program.isEmpty()) {
         message(tr("factorscope-train was not found next to this program or on PATH; nothing was started."));
         return false;
     }
@@ -244,6 +248,10 @@ int TrainingView::startRun()
         return 0;
     if (m_rememberSettings)
         m_form->saveSettings();
+    if (m_form->launcher().slurm) {
+        const int count = submitToCluster({{QString::fromStdString(config.core.model), config.core.depth}});
+        return count > 0 ? m_controller->runIds().constLast() : 0;
+    }
     const int id =
         m_controller->enqueue(config, newRunDirectory(QString::fromStdString(config.core.model), config.core.depth));
     recordRun(*m_controller->run(id));
@@ -268,6 +276,8 @@ int TrainingView::startSweep()
     }
     if (m_rememberSettings)
         m_form->saveSettings();
+    if (m_form->launcher().slurm)
+        return submitToCluster(combos);
     QList<int> ids;
     for (const auto &[model, depth] : combos) {
         TrainingConfig config = m_form->config();
@@ -278,6 +288,66 @@ int TrainingView::startSweep()
     }
     selectRuns(ids);
     message(tr("Queued %1 runs.").arg(ids.size()));
+    return static_cast<int>(ids.size());
+}
+
+int TrainingView::submitToCluster(const QList<QPair<QString, int>> &combos)
+{
+    // submit sweep trains models × depths: the runs asked for, when they form that product.
+    QStringList models;
+    QStringList depths;
+    for (const auto &[model, depth] : combos) {
+        if (!models.contains(model))
+            models.append(model);
+        if (!depths.contains(QString::number(depth)))
+            depths.append(QString::number(depth));
+    }
+    if (models.size() * depths.size() != combos.size()) {
+        message(tr("A Slurm sweep trains every chosen model at every chosen depth."));
+        return 0;
+    }
+    const TrainingConfig config = m_form->config();
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString out = QDir(m_form->runsDirectory()).filePath(QStringLiteral("slurm-") + stamp);
+    const QString dataset = QDir(QString::fromStdString(config.core.dataset)).absolutePath();
+    const QStringList settings = config.arguments();
+    const auto arguments = [=](const SlurmSettings &s) {
+        QStringList a = {QStringLiteral("submit"), QStringLiteral("sweep"), QStringLiteral("--dataset"), dataset,
+                         QStringLiteral("--models"), models.join(QLatin1Char(',')), QStringLiteral("--depths"),
+                         depths.join(QLatin1Char(',')), QStringLiteral("--out"), out};
+        // Every setting of the form but the ones the sweep varies, as factorscope-train --key value.
+        for (qsizetype k = 0; k + 1 < settings.size(); k += 2) {
+            const QString key = settings.at(k).mid(2);
+            if (key != QLatin1String("model") && key != QLatin1String("depth") && key != QLatin1String("dataset"))
+                a << QStringLiteral("--train-option") << key + QLatin1Char('=') + settings.at(k + 1);
+        }
+        return a + s.arguments(true);
+    };
+    SlurmDialog dialog(SlurmDialog::Kind::Sweep, arguments, this);
+    const bool go = m_confirmSlurm ? m_confirmSlurm(dialog) : dialog.exec() == QDialog::Accepted;
+    if (!go)
+        return 0;
+    QString error;
+    const QJsonObject doc = SlurmClient::submit(arguments(dialog.settings()), &error);
+    if (doc.isEmpty()) {
+        message(tr("The sweep was not submitted: %1").arg(error));
+        return 0;
+    }
+    const QString job = doc.value(QStringLiteral("jobs")).toArray().at(0).toObject().value(QStringLiteral("id")).toString();
+    QList<int> ids;
+    for (const QJsonValue &v : doc.value(QStringLiteral("runs")).toArray()) {
+        const QJsonObject run = v.toObject();
+        TrainingConfig c = config;
+        c.core.model = run.value(QStringLiteral("model")).toString().toStdString();
+        c.core.depth = run.value(QStringLiteral("depth")).toInt();
+        ids.append(m_controller->addClusterRun(c, run.value(QStringLiteral("dir")).toString(),
+                                               job + QLatin1Char('_') + QString::number(run.value(QStringLiteral("task")).toInt())));
+        recordRun(*m_controller->run(ids.constLast()));
+    }
+    selectRuns(ids);
+    message(tr("Submitted %1 runs as Slurm job %2 (scripts and logs in %3).")
+                .arg(ids.size())
+                .arg(job, QDir::toNativeSeparators(QDir(out).filePath(QStringLiteral("slurm")))));
     return static_cast<int>(ids.size());
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "document/workspace.h"
 #include "training/runhistory.h"
 
@@ -15,6 +17,8 @@ class QTabWidget;
 class QTextBrowser;
 
 namespace fs::ui {
+
+class SlurmDialog;
 
 class RunController;
 class TrainingEvalChart;
@@ -44,6 +48,9 @@ public:
     int startRun();
     /// Starts every chosen model × depth; returns how many were queued.
     int startSweep();
+    /// Decides whether a Slurm submission goes ahead once its dialog is set up (default: the user,
+    /// through exec()); tests answer it themselves.
+    void setSlurmConfirmation(std::function<bool(SlurmDialog &)> confirm) { m_confirmSlurm = std::move(confirm); }
     /// Shows a run folder from anywhere and indexes it; returns its id or 0.
     int openRunDirectory(const QString &directory, QString *error = nullptr);
     void selectRuns(const QList<int> &ids);
@@ -84,6 +91,8 @@ private:
     void resumeSelected();
     QString newRunDirectory(const QString &model, int depth) const;
     bool checkLauncher();
+    /// The chosen models × depths as one Slurm array job; returns how many runs were submitted.
+    int submitToCluster(const QList<QPair<QString, int>> &combos);
     bool checkDataset(const TrainingConfig &config);
     void message(const QString &text);
     void recordRun(const TrainingRun &run);
@@ -105,6 +114,7 @@ private:
     QTextBrowser *m_eval = nullptr;
     QLabel *m_status = nullptr;
     bool m_rememberSettings = false; ///< the program's tab: launch settings persist
+    std::function<bool(SlurmDialog &)> m_confirmSlurm;
     QPushButton *m_stop = nullptr;
     QPushButton *m_resume = nullptr;
     QPushButton *m_open = nullptr;

@@ -20,5 +20,12 @@ inline constexpr char TrainingBeta[] = "training/gcvae/beta";
 inline constexpr char TrainingSamples[] = "training/gcvae/samples";
 inline constexpr char TrainingResidualWeight[] = "training/gcvae/residualWeight";
 inline constexpr char TrainingCosineAxis[] = "training/cosineAxis";
+inline constexpr char TrainingLaunchMode[] = "training/launchMode";
+inline constexpr char SlurmPartition[] = "slurm/partition";
+inline constexpr char SlurmTime[] = "slurm/time";
+inline constexpr char SlurmExtra[] = "slurm/extraArguments";
+inline constexpr char SlurmGres[] = "slurm/gres";
+inline constexpr char SlurmRanks[] = "slurm/ranks";
+inline constexpr char SlurmTasks[] = "slurm/tasks";
 
 } // namespace fs::ui::SettingsKeys

@@ -24,6 +24,7 @@
 namespace {
 
 using fs::test::runCli;
+using fs::test::benchRowFingerprint;
 
 // Small and middle-sized matrices of the bundled benchmark: a few seconds in all on one thread.
 const QStringList kMatrices = {QStringLiteral("bcsstk01"), QStringLiteral("nos4"),     QStringLiteral("LF10"),
@@ -38,21 +39,6 @@ int rowsIn(const QString &path)
         return 0;
     const QByteArray text = f.readAll();
     return std::max<int>(0, int(text.count('\n')) - 1); // whole lines after the header
-}
-
-/// What must not change between an interrupted and an uninterrupted run: category and, per
-/// method, convergence and iterations (times differ).
-QString fingerprint(const QJsonObject &row)
-{
-    QString s = row.value(QStringLiteral("category")).toString();
-    for (const char *m : {"none", "jacobi", "ic0", "kopt", "spai"}) {
-        const QJsonValue v = row.value(QLatin1String(m));
-        s += QLatin1Char(' ') + QLatin1String(m) + QLatin1Char('=')
-             + (v.isObject() ? QString::number(v[QStringLiteral("iterations")].toInt())
-                                   + (v[QStringLiteral("converged")].toBool() ? QString() : QStringLiteral("!"))
-                             : QStringLiteral("-"));
-    }
-    return s;
 }
 
 QStringList benchArgs(const QString &dir)
@@ -93,7 +79,7 @@ void TestCliBench::killedRunsResumeWithoutLossOrDuplicates()
     QCOMPARE(whole.code, 0);
     QHash<QString, QString> expected;
     for (const QJsonValue &r : whole.json().value(QStringLiteral("rows")).toArray())
-        expected.insert(r[QStringLiteral("name")].toString(), fingerprint(r.toObject()));
+        expected.insert(r[QStringLiteral("name")].toString(), benchRowFingerprint(r.toObject()));
     QCOMPARE(expected.size(), kMatrices.size());
 
     const QString out = m_tmp.filePath(QStringLiteral("rows.jsonl"));
@@ -153,7 +139,7 @@ void TestCliBench::killedRunsResumeWithoutLossOrDuplicates()
         ++seen[name];
         ++rows;
         QVERIFY2(expected.contains(name), qPrintable(name));
-        QCOMPARE(fingerprint(row), expected.value(name));
+        QCOMPARE(benchRowFingerprint(row), expected.value(name));
     }
     QCOMPARE(rows, kMatrices.size()); // none duplicated
     QCOMPARE(seen.size(), kMatrices.size()); // none lost

@@ -17,34 +17,14 @@
 #include <QtTest>
 
 using fs::test::runCli;
+using fs::test::benchFingerprints;
+using fs::test::benchRowFingerprint;
 using fs::test::runProgram;
 
 namespace {
 
 const QStringList kMatrices = {QStringLiteral("bcsstk01"), QStringLiteral("nos4"), QStringLiteral("LF10"),
                                QStringLiteral("mesh1e1"), QStringLiteral("494_bus")};
-
-/// Category and, per method, convergence and iterations: what must agree between runs.
-QString fingerprint(const QJsonObject &row)
-{
-    QString s = row.value(QStringLiteral("name")).toString() + QLatin1Char(' ') + row.value(QStringLiteral("category")).toString();
-    for (const char *m : {"none", "jacobi", "ic0", "kopt", "spai", "fsai"}) {
-        const QJsonValue v = row.value(QLatin1String(m));
-        s += QLatin1Char(' ') + QLatin1String(m) + QLatin1Char('=')
-             + (v.isObject() ? QString::number(v[QStringLiteral("iterations")].toInt())
-                                   + (v[QStringLiteral("converged")].toBool() ? QString() : QStringLiteral("!"))
-                             : QStringLiteral("-"));
-    }
-    return s;
-}
-
-QStringList fingerprints(const QJsonObject &doc)
-{
-    QStringList out;
-    for (const QJsonValue &r : doc.value(QStringLiteral("rows")).toArray())
-        out.append(fingerprint(r.toObject()));
-    return out;
-}
 
 QStringList benchArgs(const QString &dir)
 {
@@ -142,7 +122,7 @@ void TestBenchShards::shardsMergeToTheWholeRun()
     const auto shown = runCli({QStringLiteral("bench"), QStringLiteral("show"), merged, QStringLiteral("--json")});
     QVERIFY2(shown.code == 0, shown.err.constData());
     const QJsonObject doc = shown.json();
-    QCOMPARE(fingerprints(doc), fingerprints(m_whole));
+    QCOMPARE(benchFingerprints(doc), benchFingerprints(m_whole));
     for (const char *key : {"settings", "ordering", "tol", "maxiter", "rhs", "categories", "within_noise"})
         QVERIFY2(doc.value(QLatin1String(key)) == m_whole.value(QLatin1String(key)), key);
     QCOMPARE(QDir(doc.value(QStringLiteral("directory")).toString()).canonicalPath(), QDir(m_dir).canonicalPath());
@@ -211,8 +191,8 @@ void TestBenchShards::slurmArrayChoosesTheShard()
     const QJsonArray rows = doc.value(QStringLiteral("rows")).toArray();
     const QJsonArray all = m_whole.value(QStringLiteral("rows")).toArray();
     QCOMPARE(rows.size(), 2); // positions 1 and 4 of 5
-    QCOMPARE(fingerprint(rows.at(0).toObject()), fingerprint(all.at(1).toObject()));
-    QCOMPARE(fingerprint(rows.at(1).toObject()), fingerprint(all.at(4).toObject()));
+    QCOMPARE(benchRowFingerprint(rows.at(0).toObject()), benchRowFingerprint(all.at(1).toObject()));
+    QCOMPARE(benchRowFingerprint(rows.at(1).toObject()), benchRowFingerprint(all.at(4).toObject()));
     // A task id beyond MIN + COUNT - 1 is refused, not silently mis-sharded.
     env.insert(QStringLiteral("SLURM_ARRAY_TASK_ID"), QStringLiteral("9"));
     p.setProcessEnvironment(env);

@@ -21,33 +21,13 @@
 
 using fs::test::ProcessRun;
 using fs::test::runCli;
+using fs::test::benchFingerprints;
 using fs::test::runProgram;
 
 namespace {
 
 const QStringList kMatrices = {QStringLiteral("bcsstk01"), QStringLiteral("nos4"), QStringLiteral("LF10"),
                                QStringLiteral("mesh1e1")};
-
-QString fingerprint(const QJsonObject &row)
-{
-    QString s = row.value(QStringLiteral("name")).toString() + QLatin1Char(' ') + row.value(QStringLiteral("category")).toString();
-    for (const char *m : {"none", "jacobi", "ic0", "kopt", "spai", "fsai"}) {
-        const QJsonValue v = row.value(QLatin1String(m));
-        s += QLatin1Char(' ') + QLatin1String(m) + QLatin1Char('=')
-             + (v.isObject() ? QString::number(v[QStringLiteral("iterations")].toInt())
-                                   + (v[QStringLiteral("converged")].toBool() ? QString() : QStringLiteral("!"))
-                             : QStringLiteral("-"));
-    }
-    return s;
-}
-
-QStringList fingerprints(const QJsonObject &doc)
-{
-    QStringList out;
-    for (const QJsonValue &r : doc.value(QStringLiteral("rows")).toArray())
-        out.append(fingerprint(r.toObject()));
-    return out;
-}
 
 /// The states of every task of job `id` ("PENDING", "RUNNING", "COMPLETED", ...), finished ones included.
 QStringList jobStates(const QString &id)
@@ -159,7 +139,7 @@ void TestSlurm::shardedBenchmarkEqualsLocalRun()
                                      QStringLiteral("--json")},
                                     600000);
     QVERIFY2(local.code == 0, local.err.constData());
-    QCOMPARE(fingerprints(shown.json()), fingerprints(local.json()));
+    QCOMPARE(benchFingerprints(shown.json()), benchFingerprints(local.json()));
     QCOMPARE(shown.json().value(QStringLiteral("settings")), local.json().value(QStringLiteral("settings")));
     QVERIFY(fileText(logs + "/merge.log").contains(QStringLiteral("4 added")));
 }

@@ -1,6 +1,7 @@
 #include "cli_run.h"
 
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QProcess>
 
 namespace fs::test {
@@ -54,6 +55,27 @@ QString usageErrorViolation(const ProcessRun &run, const QString &needle)
 ProcessRun runCli(const QStringList &args, int timeoutMs, const QString &workingDirectory)
 {
     return runProgram(QStringLiteral(FS_CLI_PATH), args, timeoutMs, workingDirectory);
+}
+
+QString benchRowFingerprint(const QJsonObject &row)
+{
+    QString s = row.value(QStringLiteral("name")).toString() + QLatin1Char(' ') + row.value(QStringLiteral("category")).toString();
+    for (const char *m : {"none", "jacobi", "ic0", "kopt", "spai", "fsai"}) {
+        const QJsonValue v = row.value(QLatin1String(m));
+        s += QLatin1Char(' ') + QLatin1String(m) + QLatin1Char('=')
+             + (v.isObject() ? QString::number(v[QStringLiteral("iterations")].toInt())
+                                   + (v[QStringLiteral("converged")].toBool() ? QString() : QStringLiteral("!"))
+                             : QStringLiteral("-"));
+    }
+    return s;
+}
+
+QStringList benchFingerprints(const QJsonObject &doc)
+{
+    QStringList out;
+    for (const QJsonValue &r : doc.value(QStringLiteral("rows")).toArray())
+        out.append(benchRowFingerprint(r.toObject()));
+    return out;
 }
 
 } // namespace fs::test

@@ -32,4 +32,10 @@ QString usageErrorViolation(const ProcessRun &run, const QString &needle = {});
 /// `text` as one JSON object; empty when it is not one.
 QJsonObject jsonObject(const QByteArray &text);
 
+/// What must agree between two benchmark runs of one matrix (a row of `bench --json`): name,
+/// category and, per method, convergence and iterations (times differ).
+QString benchRowFingerprint(const QJsonObject &row);
+/// The fingerprints of every row of a `bench --json` document, in its order.
+QStringList benchFingerprints(const QJsonObject &doc);
+
 } // namespace fs::test

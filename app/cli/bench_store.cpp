@@ -22,12 +22,13 @@ namespace fs::cli {
 
 namespace {
 
+#ifndef FS_CLI_FIGURES
 [[noreturn]] void no_gui_library()
 {
     throw std::runtime_error("benchmark stores need the GUI library (Qt SQL): this factorscope-cli was built "
                              "with FACTORSCOPE_WITH_GUI=OFF");
 }
-
+#else
 // Two rows of one matrix agree when everything but timings and the file's path agrees: shards run
 // on different nodes take different times, and a store may have read the file from elsewhere.
 nlohmann::json comparable(nlohmann::json j)
@@ -41,7 +42,6 @@ nlohmann::json comparable(nlohmann::json j)
     return j;
 }
 
-#ifdef FS_CLI_FIGURES
 // Qt SQL wants an application object; it must outlive every store and die before exit() runs
 // Qt's own static destructors, so each command holds one in scope.
 std::unique_ptr<QCoreApplication> core_application()

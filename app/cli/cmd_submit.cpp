@@ -247,7 +247,14 @@ int submit_sweep(const Argv &argv)
     script << perTask.header("fs-sweep", (work / "logs" / "run-%a.log").string(), "1-" + std::to_string(count))
            << "# One training run per array task: task k trains models[k-1] at depths[k-1] on " << data
            << ".\nset -eu\nmodels=(" << modelsArray.str() << " )\ndepths=(" << depthsArray.str()
-           << " )\ni=$((SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN))\nm=${models[$i]}\nd=${depths[$i]}\nrun="
+           << " )\ni=$((SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN))\nm=${models[$i]}\nd=${depths[$i]}\n";
+    if (ranks > 1)
+        // The batch script runs on the allocation's first node, where srun puts rank 0: its own
+        // address needs no name lookup (the trainer would otherwise resolve the node list's first
+        // name). The port comes from the job id unless MASTER_PORT is set.
+        script << "export MASTER_ADDR=${MASTER_ADDR:-$(hostname -I 2>/dev/null | awk '{print $1}')}\n"
+               << "[ -n \"$MASTER_ADDR\" ] || unset MASTER_ADDR\n";
+    script << "run="
            << shell_quote(runs) << "/\"$m-d$d\"\n"
            << "# A task that is run again (requeued, resubmitted) continues its run from the last checkpoint.\n"
            << "if [ -f \"$run/config.json\" ]; then\n    exec " << launch << shell_quote(trainer) << " --resume \"$run\"\nfi\n"

@@ -362,7 +362,11 @@ int run_training(const TrainConfig &config, const RunOptions &options)
             write_json_file(dir / "config.json", stored.to_json());
             report.open(false);
         }
-        const torch::Device device = pick_device(config.device);
+        torch::Device device = pick_device(config.device);
+        // Ranks sharing a node take its GPUs in turn ("auto" and "cuda" name no particular one).
+        if (comm && device.is_cuda() && (config.device == "auto" || config.device == "cuda"))
+            device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(
+                                                     options.world.local_rank % std::max<int>(1, static_cast<int>(torch::cuda::device_count()))));
         deviceName = device.str();
         torch::set_num_threads(support::resolve_threads(config.threads));
         torch::manual_seed(config.seed);

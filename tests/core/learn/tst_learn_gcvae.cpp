@@ -114,6 +114,26 @@ TrainConfig small_config(const std::string &dataset)
     return c;
 }
 
+/// Trains small_config on `data` into tmp/run (12 epochs), checks the run finished and the loss fell
+/// below 0.7 of its first value, and returns the metrics lines and the run folder.
+std::pair<std::vector<json>, std::string> train_small(const QTemporaryDir &tmp, const std::string &data)
+{
+    TrainConfig c = small_config(data);
+    RunOptions run;
+    run.run_dir = tmp.filePath(QStringLiteral("run")).toStdString();
+    std::ostringstream out;
+    run.log = &out;
+    if (run_training(c, run) != 0)
+        qFatal("training failed: %s", out.str().c_str());
+    std::vector<json> lines = read_lines(run.run_dir + "/metrics.jsonl");
+    if (lines.size() != 12)
+        qFatal("%zu epoch lines instead of 12", lines.size());
+    const double first = lines.front().at("loss").get<double>(), last = lines.back().at("loss").get<double>();
+    if (!(last < 0.7 * first))
+        qFatal("the loss went from %g to %g only", first, last);
+    return {std::move(lines), run.run_dir};
+}
+
 } // namespace
 
 class TestLearnGcvae : public QObject {
@@ -341,23 +361,13 @@ void TestLearnGcvae::rejectsBadInput()
 void TestLearnGcvae::trainingLowersLossAndEvaluates()
 {
     QTemporaryDir tmp;
-    const std::string data = make_dataset(tmp, 8, 20, 4, "mixed");
-    TrainConfig c = small_config(data);
-    RunOptions run;
-    run.run_dir = tmp.filePath(QStringLiteral("run")).toStdString();
-    std::ostringstream out;
-    run.log = &out;
-    QCOMPARE(run_training(c, run), 0);
-    const std::vector<json> lines = read_lines(run.run_dir + "/metrics.jsonl");
-    QCOMPARE(lines.size(), std::size_t(12));
+    const auto [lines, runDir] = train_small(tmp, make_dataset(tmp, 8, 20, 4, "mixed"));
     for (const char *key : {"recon", "kl", "residual", "test_residual_ratio", "test_cos"})
         QVERIFY2(lines.back().contains(key), key);
-    const double first = lines.front().at("loss").get<double>(), last = lines.back().at("loss").get<double>();
-    QVERIFY2(last < 0.7 * first, qPrintable(QStringLiteral("loss %1 -> %2").arg(first).arg(last)));
     QVERIFY(lines.back().at("test_residual_ratio").get<double>() < lines.front().at("test_residual_ratio").get<double>());
     QVERIFY(lines.back().at("test_residual_ratio").get<double>() >= 1.0 - 1e-4); // SPAI is optimal on its pattern
 
-    const json eval = read_json(run.run_dir + "/eval.json");
+    const json eval = read_json(runDir + "/eval.json");
     QCOMPARE(eval.at("kind").get<std::string>(), std::string("gcvae"));
     QCOMPARE(eval.at("samples").size(), std::size_t(4));
     for (const json &row : eval.at("samples")) {
@@ -412,22 +422,12 @@ void TestLearnGcvae::fsaiTrainingGivesSpdPreconditioners()
     // with it on every test matrix, also for the A² pattern.
     for (int pattern : {1, 2}) {
         QTemporaryDir tmp;
-        const std::string data = make_dataset(tmp, 8, 20, 4, "mixed", "fsai", pattern);
-        TrainConfig c = small_config(data);
-        RunOptions run;
-        run.run_dir = tmp.filePath(QStringLiteral("run")).toStdString();
-        std::ostringstream out;
-        run.log = &out;
-        QCOMPARE(run_training(c, run), 0);
-        const std::vector<json> lines = read_lines(run.run_dir + "/metrics.jsonl");
-        QCOMPARE(lines.size(), std::size_t(12));
-        const double first = lines.front().at("loss").get<double>(), last = lines.back().at("loss").get<double>();
-        QVERIFY2(last < 0.7 * first, qPrintable(QStringLiteral("loss %1 -> %2").arg(first).arg(last)));
+        const auto [lines, runDir] = train_small(tmp, make_dataset(tmp, 8, 20, 4, "mixed", "fsai", pattern));
         const double r0 = lines.front().at("test_residual_ratio").get<double>();
         const double r1 = lines.back().at("test_residual_ratio").get<double>();
         QVERIFY2(r1 < r0 && r1 >= 1.0 - 1e-4, qPrintable(QStringLiteral("K ratio %1 -> %2").arg(r0).arg(r1)));
 
-        const json eval = read_json(run.run_dir + "/eval.json");
+        const json eval = read_json(runDir + "/eval.json");
         QCOMPARE(eval.at("target").get<std::string>(), std::string("fsai"));
         QCOMPARE(eval.at("pattern").get<int>(), pattern);
         QCOMPARE(eval.at("summary").at("spd").get<int>(), 4);

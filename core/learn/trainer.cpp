@@ -107,13 +107,18 @@ public:
         m_metrics.open(m_dir / "metrics.jsonl", std::ios::out | mode);
         m_log.open(m_dir / "log.txt", std::ios::out | std::ios::app);
     }
-    void epoch(const dataset::EpochLine &line)
+    /// metrics.jsonl first: written before the epoch's checkpoint is committed, so a kill between
+    /// the two makes --resume redo the epoch (and trim the line) instead of losing its line.
+    void record(const dataset::EpochLine &line)
     {
-        const std::string text = dataset::to_json(line).dump();
-        if (m_out)
-            *m_out << text << '\n' << std::flush;
         if (m_metrics.is_open())
-            m_metrics << text << '\n' << std::flush;
+            m_metrics << dataset::to_json(line).dump() << '\n' << std::flush;
+    }
+    /// Then the stream and log.txt, once the checkpoint is on disk.
+    void announce(const dataset::EpochLine &line)
+    {
+        if (m_out)
+            *m_out << dataset::to_json(line).dump() << '\n' << std::flush;
         if (m_log.is_open()) {
             char words[320];
             const auto maybe = [](double v) { return std::isnan(v) ? std::string("-") : std::to_string(v); };
@@ -517,13 +522,6 @@ int run_training(const TrainConfig &config, const RunOptions &options)
             } else {
                 ++state.bad_epochs;
             }
-            // The model, the optimizer and the state become visible together or not at all.
-            if (lead) {
-                const fsys::path part = dataset::begin_checkpoint(ckpt, epoch);
-                save_module(model, part / "model.pt");
-                save_atomic(optimizer, part / "optimizer.pt");
-                dataset::commit_checkpoint(ckpt, part, epoch, state.to_json());
-            }
             dataset::EpochLine line;
             line.epoch = epoch;
             line.train_cos = trainResult->mean_cos;
@@ -541,7 +539,15 @@ int run_training(const TrainConfig &config, const RunOptions &options)
             if (testResult)
                 for (const auto &[key, value] : testResult->means)
                     dataset::set_number(line, "test_" + key, value);
-            report.epoch(line);
+            report.record(line);
+            // The model, the optimizer and the state become visible together or not at all.
+            if (lead) {
+                const fsys::path part = dataset::begin_checkpoint(ckpt, epoch);
+                save_module(model, part / "model.pt");
+                save_atomic(optimizer, part / "optimizer.pt");
+                dataset::commit_checkpoint(ckpt, part, epoch, state.to_json());
+            }
+            report.announce(line);
             if (config.patience > 0 && state.bad_epochs >= config.patience) {
                 early = true;
                 break;

@@ -141,15 +141,19 @@ int cmd_bench(const Argv &argv)
     // Opened before any work, so that a store that cannot be written is reported at once.
     std::unique_ptr<StoreSink> store = storePath ? std::make_unique<StoreSink>(*storePath) : nullptr;
 
+    const std::string settings = bench::settings_key(options);
     std::unique_ptr<bench::RowLog> log;
     if (outPath)
-        log = std::make_unique<bench::RowLog>(*outPath, bench::settings_key(options), resume);
+        log = std::make_unique<bench::RowLog>(*outPath, settings, resume);
     std::vector<std::string> rows(inputs.size());
     std::vector<bench::BenchInput> todo;
     std::vector<std::size_t> todoIndex;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         if (log && log->done().count(inputs[i].name)) {
             rows[i] = log->done().at(inputs[i].name);
+            // A row the resumed log already holds goes into the store too: it holds the whole shard.
+            if (store)
+                store->write(inputs[i].file, settings, bench::from_json(rows[i]));
         } else {
             todo.push_back(inputs[i]);
             todoIndex.push_back(i);
@@ -162,7 +166,6 @@ int cmd_bench(const Argv &argv)
     const auto t0 = std::chrono::steady_clock::now();
     std::stop_source stop;
     std::optional<std::string> writeError;
-    const std::string settings = bench::settings_key(options);
     ResultQueue queue;
     bench::RunCallbacks callbacks;
     callbacks.result = [&](std::size_t k, const bench::MatrixOutcome &o) { queue.push(k, o); };
@@ -198,11 +201,6 @@ int cmd_bench(const Argv &argv)
         throw std::runtime_error(*writeError);
     if (runError)
         throw std::runtime_error(*runError);
-    // Rows the resumed row log held are written to the store too, so that it holds the whole shard.
-    if (store)
-        for (std::size_t i = 0; i < inputs.size(); ++i)
-            if (log && log->done().count(inputs[i].name))
-                store->write(inputs[i].file, settings, bench::from_json(rows[i]));
     BenchHeader header;
     header.directory = dir;
     header.ordering = precond::to_string(options.ordering);

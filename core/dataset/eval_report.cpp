@@ -108,6 +108,13 @@ PcgOutcome pcg_with_inverse(const Matrix &A, const Matrix &Minv, double tol, int
     return run(A, precond::MatVecPreconditioner(Minv), tol, maxiter, "indefinite_preconditioner");
 }
 
+PcgOutcome pcg_with_fsai(const Matrix &A, const Matrix &G, double tol, int maxiter)
+{
+    if (G.rows() != A.rows() || G.cols() != A.cols())
+        throw std::invalid_argument("preconditioner and matrix sizes differ");
+    return run(A, precond::FsaiPreconditioner(G), tol, maxiter, "indefinite_preconditioner");
+}
+
 PcgOutcome pcg_with_jacobi(const Matrix &A, double tol, int maxiter)
 {
     try {

@@ -56,6 +56,11 @@ PcgOutcome pcg_with_factor(const sparse::Matrix &A, const sparse::Matrix &L, dou
 PcgOutcome pcg_with_inverse(const sparse::Matrix &A, const sparse::Matrix &Minv, double tol = 1e-8,
                             int maxiter = 10000);
 
+/// PCG with a factorized approximate inverse, M⁻¹ = GᵀG (FSAI's G, lower triangular; applied as
+/// two sparse products, without forming GᵀG). Throws std::invalid_argument when the sizes differ or
+/// G is not lower triangular.
+PcgOutcome pcg_with_fsai(const sparse::Matrix &A, const sparse::Matrix &G, double tol = 1e-8, int maxiter = 10000);
+
 /// PCG with Jacobi, M = diag(A); a diagonal entry <= 0 is "indefinite_preconditioner".
 PcgOutcome pcg_with_jacobi(const sparse::Matrix &A, double tol = 1e-8, int maxiter = 10000);
 
@@ -124,6 +129,7 @@ using dataset::factor_cosine;
 using dataset::pcg_json;
 using dataset::pcg_summary;
 using dataset::pcg_with_factor;
+using dataset::pcg_with_fsai;
 using dataset::pcg_with_inverse;
 using dataset::pcg_with_jacobi;
 using dataset::reference_ic0;

@@ -124,21 +124,20 @@ json GcvaeTask::evaluate()
     // The reference kinds (the dataset's own target as "spai" or "fsai"), then the decoded ones.
     const std::vector<std::string> methods = {name(PrecondKind::None), name(PrecondKind::Jacobi), name(PrecondKind::Ic0),
                                               name(PrecondKind::Kopt), own, "mean", "sampled"};
-    // What the target minimises, for choosing the best draw: ‖I − A R‖_F or K(G A Gᵀ).
-    const auto quality = [factor](const Matrix &A, const Matrix &T) {
+    // What the target minimises, for choosing the best draw: ‖I − A R‖_F or K(G A Gᵀ) (logdet A
+    // computed once per matrix).
+    double logdetA = 0.0;
+    const auto quality = [factor, &logdetA](const Matrix &A, const Matrix &T) {
         if (!factor)
             return precond::inverse_residual_fro(A, T);
         try {
-            return precond::kcond_fsai(A, T).K;
+            return precond::kcond_fsai(A, T, logdetA).K;
         } catch (const std::exception &) { // a singular decoded G
             return std::numeric_limits<double>::infinity();
         }
     };
     const auto pcgWith = [factor](const Matrix &A, const Matrix &T) {
-        if (!factor)
-            return pcg_with_inverse(A, precond::spai_symmetric(T));
-        const Matrix Minv = Matrix(T.transpose()) * T;
-        return pcg_with_inverse(A, Minv);
+        return factor ? pcg_with_fsai(A, T) : pcg_with_inverse(A, precond::spai_symmetric(T));
     };
     std::map<std::string, std::vector<int>> iterations;
     json rows = json::array();
@@ -151,6 +150,8 @@ json GcvaeTask::evaluate()
         const torch::Tensor draws = standard_normal(S, m_config.latent, m_config.seed * 7919ULL + k);
         const torch::Tensor z = torch::cat({torch::zeros({1, m_config.latent}, torch::kFloat64), draws});
         const std::vector<Matrix> decoded = decode_matrices(*m_model, g, z, m_device);
+        if (factor)
+            logdetA = precond::kcond(s.A).logdet;
         std::size_t best = 1;
         double bestQuality = std::numeric_limits<double>::infinity();
         for (std::size_t d = 1; d < decoded.size(); ++d) {

@@ -111,14 +111,15 @@ public:
     /// the two makes --resume redo the epoch (and trim the line) instead of losing its line.
     void record(const dataset::EpochLine &line)
     {
+        m_line = dataset::to_json(line).dump();
         if (m_metrics.is_open())
-            m_metrics << dataset::to_json(line).dump() << '\n' << std::flush;
+            m_metrics << m_line << '\n' << std::flush;
     }
-    /// Then the stream and log.txt, once the checkpoint is on disk.
+    /// Then the stream and log.txt, once the checkpoint is on disk (`line` as recorded).
     void announce(const dataset::EpochLine &line)
     {
         if (m_out)
-            *m_out << dataset::to_json(line).dump() << '\n' << std::flush;
+            *m_out << m_line << '\n' << std::flush;
         if (m_log.is_open()) {
             char words[320];
             const auto maybe = [](double v) { return std::isnan(v) ? std::string("-") : std::to_string(v); };
@@ -154,6 +155,7 @@ private:
     std::ostream *m_out;
     fsys::path m_dir;
     std::ofstream m_metrics, m_log;
+    std::string m_line; ///< the last recorded epoch line, as JSON
     std::vector<std::string> m_pending;
 };
 

@@ -76,13 +76,18 @@ Kcond kcond_approx_inverse(const sparse::Matrix &A, const sparse::Matrix &G)
 
 Kcond kcond_fsai(const sparse::Matrix &A, const sparse::Matrix &G)
 {
+    return kcond_fsai(A, G, logdet_spd(A));
+}
+
+Kcond kcond_fsai(const sparse::Matrix &A, const sparse::Matrix &G, double logdetA)
+{
     const sparse::Matrix Gt = G.transpose();
     const sparse::Matrix AGt = A * Gt; // column i = A g_i
     const double trace = Gt.cwiseProduct(AGt).sum();
     const double logdetG = logabsdet_triangular(G);
     if (!std::isfinite(logdetG))
         throw NotSpd(NotSpd::Reason::NotPositiveDefinite, "FSAI factor is singular");
-    return kcond_from(trace, logdet_spd(A) + 2.0 * logdetG, int(A.rows()));
+    return kcond_from(trace, logdetA + 2.0 * logdetG, int(A.rows()));
 }
 
 double kcond_split_work(const sparse::Matrix &A, const sparse::Matrix &L)

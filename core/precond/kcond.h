@@ -66,6 +66,9 @@ Kcond kcond_approx_inverse(const sparse::Matrix &A, const sparse::Matrix &G);
 /// one sparse product, logdet = logdet(A) + 2 sum log|G_ii|. Throws NotSpd when A is not SPD or
 /// G is singular.
 Kcond kcond_fsai(const sparse::Matrix &A, const sparse::Matrix &G);
+/// The same with logdet(A) given (kcond(A).logdet), for many G of one A. Throws NotSpd when G is
+/// singular.
+Kcond kcond_fsai(const sparse::Matrix &A, const sparse::Matrix &G, double logdetA);
 
 /// Flop estimate of kcond_split.
 double kcond_split_work(const sparse::Matrix &A, const sparse::Matrix &L);

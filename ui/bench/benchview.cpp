@@ -393,6 +393,7 @@ bool BenchView::runOnCluster()
     const QJsonArray jobs = doc.value(QStringLiteral("jobs")).toArray();
     m_shardJob = jobs.at(0).toObject().value(QStringLiteral("id")).toString();
     m_mergeJob = jobs.at(1).toObject().value(QStringLiteral("id")).toString();
+    m_shardCount = jobs.at(0).toObject().value(QStringLiteral("tasks")).toInt();
     m_clusterStore = store;
     m_slurm->watch(m_shardJob);
     m_slurm->watch(m_mergeJob);
@@ -405,20 +406,16 @@ QString BenchView::clusterStatus() const
 {
     if (m_mergeJob.isEmpty())
         return m_clusterStatus->text();
-    int done = 0, running = 0, total = 0;
-    const QString prefix = m_shardJob + QLatin1Char('_');
-    for (int k = 1; k <= 100000; ++k) {
-        const QString state = m_slurm->state(prefix + QString::number(k));
-        if (state.isEmpty())
-            break;
-        ++total;
+    int done = 0, running = 0;
+    for (int k = 1; k <= m_shardCount; ++k) {
+        const QString state = m_slurm->state(m_shardJob + QLatin1Char('_') + QString::number(k));
         done += state == QLatin1String("COMPLETED") ? 1 : 0;
         running += state == QLatin1String("RUNNING") ? 1 : 0;
     }
     return tr("On the cluster: shards (job %1) %2 of %3 done, %4 running; merge (job %5) %6.")
         .arg(m_shardJob)
         .arg(done)
-        .arg(total)
+        .arg(m_shardCount)
         .arg(running)
         .arg(m_mergeJob, m_slurm->state(m_mergeJob).toLower());
 }

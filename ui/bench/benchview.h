@@ -110,6 +110,7 @@ private:
     QPushButton *m_runCluster = nullptr;
     SlurmClient *m_slurm = nullptr;
     QString m_mergeJob, m_shardJob, m_clusterStore; ///< the submission in progress, empty when none
+    int m_shardCount = 0;
     std::function<bool(SlurmDialog &)> m_confirmSlurm;
     QLabel *m_clusterStatus = nullptr;
     QPushButton *m_cancel = nullptr;

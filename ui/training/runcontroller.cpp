@@ -1,5 +1,6 @@
 #include "training/runcontroller.h"
 
+#include "widgets/programpath.h"
 #include "widgets/slurmclient.h"
 
 #include <QCoreApplication>
@@ -43,17 +44,7 @@ struct RunController::Job {
 
 QString Launcher::findTool(const QString &name)
 {
-    const QDir appDir(QCoreApplication::applicationDirPath());
-    // Installed side by side, the build tree (app/gui/factorscope next to app/factorscope-train),
-    // or a trainer-only build in app/train.
-    for (const QString &candidate : {appDir.filePath(name), appDir.filePath(QStringLiteral("../") + name),
-                                     appDir.filePath(QStringLiteral("../train/") + name),
-                                     appDir.filePath(QStringLiteral("../app/") + name)}) {
-        const QFileInfo info(candidate);
-        if (info.isFile() && info.isExecutable())
-            return info.canonicalFilePath();
-    }
-    return QStandardPaths::findExecutable(name);
+    return findProgram(name);
 }
 
 RunController::RunController(QObject *parent)
@@ -221,9 +212,6 @@ void RunController::endClusterRun(Job &job, const QString &state)
         job.run.eval = loaded.eval;
         job.run.error = loaded.error;
         job.run.log = loaded.log;
-        if (!loaded.points.isEmpty())
-            job.run.points = loaded.points;
-        job.run.elapsed = loaded.elapsed;
     }
     if (state == QLatin1String("CANCELLED") || job.stopRequested)
         job.run.status = RunStatus::Stopped;

@@ -1,36 +1,21 @@
 #include "widgets/slurmclient.h"
 
+#include "widgets/programpath.h"
 #include "widgets/settingskeys.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSettings>
-#include <QStandardPaths>
 
 namespace fs::ui {
 
 namespace {
 
-QString cliPath()
-{
-    const QDir appDir(QCoreApplication::applicationDirPath());
-    for (const QString &candidate : {appDir.filePath(QStringLiteral("factorscope-cli")),
-                                     appDir.filePath(QStringLiteral("../factorscope-cli")),
-                                     appDir.filePath(QStringLiteral("../app/factorscope-cli"))}) {
-        const QFileInfo info(candidate);
-        if (info.isFile() && info.isExecutable())
-            return info.canonicalFilePath();
-    }
-    return QStandardPaths::findExecutable(QStringLiteral("factorscope-cli"));
-}
-
 // Runs factorscope-cli to the end (a submission takes well under a second); false with *error.
 bool runCli(const QStringList &args, QByteArray *out, QString *error)
 {
-    const QString cli = cliPath();
+    const QString cli = findProgram(QStringLiteral("factorscope-cli"));
     if (cli.isEmpty()) {
         *error = QCoreApplication::translate("fs::ui::SlurmClient", "factorscope-cli was not found next to the program or on PATH.");
         return false;

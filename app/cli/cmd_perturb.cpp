@@ -108,6 +108,8 @@ std::pair<perturb::PerturbationResult, SweepFigures> run_sweep(const std::shared
                             .back();
         if (j == steps)
             last = std::move(e.frame->result);
+        else
+            frames.recycle(std::move(*e.frame)); // as the view hands back the frame it replaces
     }
     f.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     f.updates_per_second = f.seconds > 0 ? double(steps) / f.seconds : 0.0;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 #include <string>
+#include <tuple>
 
 namespace fs::factor {
 
@@ -45,6 +46,7 @@ void Cholesky::Impl::ensure_simplicial_ldl()
     cholmod_change_factor(CHOLMOD_REAL, /*to_ll*/ false, /*to_super*/ false, /*to_packed*/ false,
                           /*to_monotonic*/ true, L, &c);
     reshaped = true;
+    changed();
     check("conversion to a modifiable factor");
 }
 
@@ -77,39 +79,53 @@ std::size_t column_entries(const cholmod_factor *L, const std::vector<Index> &co
     return total;
 }
 
-FactorColumns read_columns(const cholmod_factor *L, const std::vector<Index> &cols)
+void read_columns(const cholmod_factor *L, const std::vector<Index> &cols, FactorColumns &out)
 {
     const auto *Lp = static_cast<const Index *>(L->p);
     const auto *Li = static_cast<const Index *>(L->i);
     const auto *Lnz = static_cast<const Index *>(L->nz);
     const auto *Lx = static_cast<const double *>(L->x);
-    FactorColumns out;
     out.cols = cols;
+    out.ptr.resize(cols.size() + 1);
+    out.ptr[0] = 0;
+    // Resizing reused storage to the same length touches nothing; every entry is written below.
     const std::size_t total = column_entries(L, cols);
-    out.rows.reserve(total);
-    out.vals.reserve(total);
-    out.ptr.reserve(cols.size() + 1);
-    std::vector<std::pair<Index, double>> col;
-    for (Index j : cols) {
+    out.rows.resize(total);
+    out.vals.resize(total);
+    std::vector<std::pair<Index, double>> unsorted;
+    std::size_t at = 0;
+    for (std::size_t k = 0; k < cols.size(); ++k) {
+        const Index j = cols[k];
         const Index begin = Lp[j], count = Lnz[j];
+        Index *rows = out.rows.data() + at;
+        double *vals = out.vals.data() + at;
         // LDLᵀ stores D_j on the diagonal and unit-diagonal L below; LLᵀ scaling is L·sqrt(D).
         const double scale = L->is_ll ? 1.0 : std::sqrt(Lx[begin]);
-        col.clear();
-        for (Index t = begin; t < begin + count; ++t) {
-            const Index i = Li[t];
-            double v = Lx[t];
-            if (!L->is_ll)
-                v = (i == j) ? scale : v * scale;
-            col.emplace_back(i, v);
+        bool sorted = true;
+        for (Index t = 0; t < count; ++t) {
+            const Index i = Li[begin + t];
+            const double v = Lx[begin + t];
+            rows[t] = i;
+            vals[t] = L->is_ll ? v : (i == j ? scale : v * scale);
+            sorted = sorted && (t == 0 || rows[t - 1] < i);
         }
-        if (!std::is_sorted(col.begin(), col.end())) // updown may leave a column unsorted
-            std::sort(col.begin(), col.end());
-        for (auto [i, v] : col) {
-            out.rows.push_back(i);
-            out.vals.push_back(v);
+        if (!sorted) { // updown may leave a column unsorted
+            unsorted.clear();
+            for (Index t = 0; t < count; ++t)
+                unsorted.emplace_back(rows[t], vals[t]);
+            std::sort(unsorted.begin(), unsorted.end());
+            for (Index t = 0; t < count; ++t)
+                std::tie(rows[t], vals[t]) = unsorted[static_cast<std::size_t>(t)];
         }
-        out.ptr.push_back(static_cast<Index>(out.rows.size()));
+        at += static_cast<std::size_t>(count);
+        out.ptr[k + 1] = static_cast<Index>(at);
     }
+}
+
+FactorColumns read_columns(const cholmod_factor *L, const std::vector<Index> &cols)
+{
+    FactorColumns out;
+    read_columns(L, cols, out);
     return out;
 }
 
@@ -130,6 +146,7 @@ void Cholesky::analyze(const sparse::Matrix &A)
     if (d->symbolic)
         cholmod_free_factor(&d->symbolic, &d->c);
     d->factored = false;
+    d->changed();
     d->analyzed_nnz = lower.nonZeros();
     d->symbolic = cholmod_analyze(&s, &d->c);
     if (!d->symbolic)
@@ -162,6 +179,7 @@ void Cholesky::factorize(const sparse::Matrix &A)
         d->reshaped = false;
     }
     d->factored = false;
+    d->changed();
     cholmod_sparse s = view_lower(lower);
     cholmod_factorize(&s, d->L, &d->c);
     d->check("numeric factorisation");

@@ -40,6 +40,7 @@ struct SavedColumns {
     std::vector<Index> ptr{0};
     std::vector<Index> rows;
     std::vector<double> vals;
+    std::uint64_t state = 0; ///< the factor state they were read from (private to Cholesky)
 };
 
 /// What modify_symmetric() changed: the affected columns before and after.
@@ -110,9 +111,11 @@ public:
     /// PerturbationRefused before the factor is touched. Throws FactorError if CHOLMOD fails
     /// midway (the factor is then invalid and must be recomputed).
     /// With `read_before` false, `before` and `saved` stay empty (a caller that keeps the columns
-    /// from an earlier modification of the same state saves two passes over them).
+    /// from an earlier modification of the same state saves two passes over them). `reuse`: the
+    /// `after` of an earlier modification, whose storage is filled again. The definiteness test of
+    /// a state is kept, so modifying the same entry of a restored state again skips its solves.
     FactorModification modify_symmetric(Index p, Index q, double delta, double min_margin = 1e-12,
-                                        bool read_before = true);
+                                        bool read_before = true, FactorColumns reuse = {});
 
     /// Writes columns saved by modify_symmetric back, bit for bit: a saved entry gets its saved
     /// value, an entry fill has added since gets zero (it stays in the pattern). Undoes a

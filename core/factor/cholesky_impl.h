@@ -7,6 +7,9 @@
 
 #include <cholmod.h>
 
+#include <cstdint>
+#include <optional>
+
 namespace fs::factor {
 
 struct Cholesky::Impl {
@@ -31,12 +34,30 @@ struct Cholesky::Impl {
     std::vector<Index> inv_perm;
     // Dense scratch for the sparse path solves of modify_symmetric, kept zero between calls.
     std::vector<double> work_p, work_q;
+
+    /// Names the numeric state of L: a new value whenever L changes, the saved one again when
+    /// restore_columns() brings a state back exactly.
+    std::uint64_t generation = 0;
+    std::uint64_t last_generation = 0;
+    void changed() { generation = ++last_generation; }
+
+    /// The definiteness test of the last modification, valid for the state it was computed in: a
+    /// slider dragged over one entry modifies the same restored state every step.
+    struct PathSolve {
+        std::uint64_t generation = 0;
+        Index pp = -1, qq = -1;
+        std::vector<Index> cols; ///< union of the elimination-tree paths from pp and qq
+        double gpp = 0.0, gqq = 0.0, gpq = 0.0;
+    };
+    std::optional<PathSolve> last_solve;
 };
 
 /// A CHOLMOD view (no copy) of a compressed lower triangle; `lower` must outlive it.
 
 /// Columns `cols` of a simplicial factor, scaled as LLᵀ, rows ascending.
 FactorColumns read_columns(const cholmod_factor *L, const std::vector<Index> &cols);
+/// The same into `out`, whose storage is reused.
+void read_columns(const cholmod_factor *L, const std::vector<Index> &cols, FactorColumns &out);
 /// Entries stored in the columns `cols` of a simplicial factor.
 std::size_t column_entries(const cholmod_factor *L, const std::vector<Index> &cols);
 

@@ -35,24 +35,6 @@ std::vector<Index> path_solve(const cholmod_factor *L, Index k, std::vector<doub
     return path;
 }
 
-// The path alone, for the factor after modification.
-std::vector<Index> etree_path(const cholmod_factor *L, Index k)
-{
-    const auto *Lp = static_cast<const Index *>(L->p);
-    const auto *Li = static_cast<const Index *>(L->i);
-    const auto *Lnz = static_cast<const Index *>(L->nz);
-    std::vector<Index> path;
-    for (Index j = k; j >= 0;) {
-        path.push_back(j);
-        Index parent = -1;
-        for (Index t = Lp[j] + 1; t < Lp[j] + Lnz[j]; ++t)
-            if (parent < 0 || Li[t] < parent)
-                parent = Li[t];
-        j = parent;
-    }
-    return path;
-}
-
 double dot_scaled(const cholmod_factor *L, const std::vector<Index> &path,
                   const std::vector<double> &a, const std::vector<double> &b)
 {
@@ -64,7 +46,7 @@ double dot_scaled(const cholmod_factor *L, const std::vector<Index> &path,
     return s;
 }
 
-SavedColumns save_columns(const cholmod_factor *L, const std::vector<Index> &cols)
+SavedColumns save_columns(const cholmod_factor *L, const std::vector<Index> &cols, std::uint64_t state)
 {
     const auto *Lp = static_cast<const Index *>(L->p);
     const auto *Li = static_cast<const Index *>(L->i);
@@ -72,6 +54,7 @@ SavedColumns save_columns(const cholmod_factor *L, const std::vector<Index> &col
     const auto *Lx = static_cast<const double *>(L->x);
     SavedColumns out;
     out.cols = cols;
+    out.state = state;
     const std::size_t total = column_entries(L, cols);
     out.rows.reserve(total);
     out.vals.reserve(total);
@@ -108,6 +91,7 @@ void Cholesky::restore_columns(const SavedColumns &saved)
     const auto *Lnz = static_cast<const Index *>(L->nz);
     auto *Lx = static_cast<double *>(L->x);
     std::vector<std::pair<Index, double>> sorted;
+    bool exact = saved.state != 0; // the saved state comes back bit for bit, pattern included
     for (std::size_t k = 0; k < saved.cols.size(); ++k) {
         const Index j = saved.cols[k];
         const Index s0 = saved.ptr[k], count = saved.ptr[k + 1] - s0;
@@ -116,6 +100,7 @@ void Cholesky::restore_columns(const SavedColumns &saved)
             continue;
         }
         // Fill added entries or update/downdate moved them: match by row.
+        exact = false;
         sorted.clear();
         for (Index t = s0; t < s0 + count; ++t)
             sorted.emplace_back(saved.rows[t], saved.vals[t]);
@@ -132,12 +117,18 @@ void Cholesky::restore_columns(const SavedColumns &saved)
         }
         if (found != count) {
             d->factored = false;
+            d->changed();
             throw FactorError("restore_columns: a saved entry is no longer in the factor; recompute the factor");
         }
     }
+    if (exact)
+        d->generation = saved.state;
+    else
+        d->changed();
 }
 
-FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, double min_margin, bool read_before)
+FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, double min_margin, bool read_before,
+                                              FactorColumns reuse)
 {
     if (!d->factored)
         throw FactorError("no factor to modify: factorize() has not succeeded");
@@ -154,18 +145,31 @@ FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, do
 
     // Definiteness of A' = A + U S Uᵀ (U = [e_p e_q]) decided before touching anything: A' is SPD
     // iff I + S G is, with G = Uᵀ A⁻¹ U read off sparse path solves with the current factor.
-    const std::vector<Index> pathP = path_solve(L, pp, d->work_p);
-    const std::vector<Index> pathQ = p == q ? pathP : path_solve(L, qq, d->work_q);
-    const std::vector<double> &yq = p == q ? d->work_p : d->work_q;
-    const double gpp = dot_scaled(L, pathP, d->work_p, d->work_p);
-    const double gqq = p == q ? gpp : dot_scaled(L, pathQ, yq, yq);
-    const double gpq = p == q ? gpp : dot_scaled(L, pathP, d->work_p, yq);
-    for (Index j : pathP)
-        d->work_p[j] = 0.0;
-    for (Index j : pathQ)
-        d->work_q[j] = 0.0;
+    if (!d->last_solve || d->last_solve->generation != d->generation || d->last_solve->pp != pp
+        || d->last_solve->qq != qq) {
+        Impl::PathSolve g;
+        const std::vector<Index> pathP = path_solve(L, pp, d->work_p);
+        const std::vector<Index> pathQ = p == q ? pathP : path_solve(L, qq, d->work_q);
+        const std::vector<double> &yq = p == q ? d->work_p : d->work_q;
+        g.gpp = dot_scaled(L, pathP, d->work_p, d->work_p);
+        g.gqq = p == q ? g.gpp : dot_scaled(L, pathQ, yq, yq);
+        g.gpq = p == q ? g.gpp : dot_scaled(L, pathP, d->work_p, yq);
+        for (Index j : pathP)
+            d->work_p[j] = 0.0;
+        for (Index j : pathQ)
+            d->work_q[j] = 0.0;
+        g.cols = pathP;
+        g.cols.insert(g.cols.end(), pathQ.begin(), pathQ.end());
+        std::sort(g.cols.begin(), g.cols.end());
+        g.cols.erase(std::unique(g.cols.begin(), g.cols.end()), g.cols.end());
+        g.generation = d->generation;
+        g.pp = pp;
+        g.qq = qq;
+        d->last_solve = std::move(g);
+    }
+    const Impl::PathSolve &g = *d->last_solve;
     FactorModification out;
-    const PerturbationMargin range = perturbation_margin(delta, gpp, gqq, gpq, p == q);
+    const PerturbationMargin range = perturbation_margin(delta, g.gpp, g.gqq, g.gpq, p == q);
     out.margin = range.margin;
     out.max_eig = range.max_eig;
     if (!(out.margin > min_margin)) {
@@ -175,14 +179,11 @@ FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, do
             p, out.margin);
     }
 
-    std::vector<Index> cols = pathP;
-    cols.insert(cols.end(), pathQ.begin(), pathQ.end());
-    std::sort(cols.begin(), cols.end());
-    cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
+    const std::vector<Index> &cols = g.cols;
     Index entriesBefore = 0;
     if (read_before) {
         out.before = read_columns(L, cols);
-        out.saved = save_columns(L, cols);
+        out.saved = save_columns(L, cols, d->generation);
         entriesBefore = static_cast<Index>(out.before.rows.size());
     } else {
         entriesBefore = static_cast<Index>(column_entries(L, cols));
@@ -215,6 +216,7 @@ FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, do
         cholmod_updown(update, C, L, &d->c);
         cholmod_free_sparse(&C, &d->c);
         d->reshaped = true;
+        d->changed();
         if (d->c.status != CHOLMOD_OK) {
             d->factored = false;
             throw FactorError("update/downdate failed (CHOLMOD status " + std::to_string(d->c.status)
@@ -230,15 +232,21 @@ FactorModification Cholesky::modify_symmetric(Index p, Index q, double delta, do
         apply(false, s, -sg * s);
     }
 
+    out.after = std::move(reuse);
+    read_columns(L, cols, out.after);
     // Only columns on the new path from min(p, q) changed; by Davis & Hager (1999) that path is the
-    // union of the old paths from p and q, whose old values were saved above.
-    std::vector<Index> changed = etree_path(L, std::min(pp, qq));
-    for (Index j : changed)
-        if (!std::binary_search(cols.begin(), cols.end(), j)) {
+    // union of the old paths from p and q, whose old values were saved above. The parent of a
+    // column is its first row below the diagonal (its columns as read are sorted).
+    for (Index j = std::min(pp, qq); j >= 0;) {
+        const auto it = std::lower_bound(cols.begin(), cols.end(), j);
+        if (it == cols.end() || *it != j) {
             d->factored = false;
+            d->changed();
             throw FactorError("update/downdate changed an unexpected column; recompute the factor");
         }
-    out.after = read_columns(L, cols);
+        const auto k = static_cast<std::size_t>(it - cols.begin());
+        j = out.after.ptr[k + 1] - out.after.ptr[k] > 1 ? out.after.rows[static_cast<std::size_t>(out.after.ptr[k]) + 1] : -1;
+    }
     for (std::size_t k = 0; k < cols.size(); ++k) {
         const double dj = out.after.vals[out.after.ptr[k]];
         if (!(dj > 0.0) || !std::isfinite(dj)) {

@@ -28,43 +28,42 @@ LocalityProfile locality_profile(const sparse::Matrix &A, Index p, Index q,
     return locality_profile(hop, entry_rows, entry_cols, entry_values, perm);
 }
 
-LocalityProfile locality_profile(std::span<const int> hop, std::span<const Index> entry_rows,
-                                 std::span<const Index> entry_cols, std::span<const double> entry_values,
-                                 std::span<const Index> perm)
+namespace {
+
+// Hop distance of the entry (i, j) from the distances of its row and column.
+int entry_hop(int hi, int hj)
 {
-    const auto n = static_cast<Index>(hop.size());
-    auto original = [&](Index k) { return perm.empty() ? k : perm[k]; };
-    for (std::size_t k = 0; k < entry_rows.size(); ++k)
-        if (entry_rows[k] < 0 || entry_rows[k] >= n || entry_cols[k] < 0 || entry_cols[k] >= n)
-            throw std::out_of_range("locality profile: factor entry outside the matrix");
+    if (hi != sparse::kUnreachable && hj != sparse::kUnreachable)
+        return std::min(hi, hj);
+    return hi != sparse::kUnreachable ? hi : hj;
+}
+
+// Adds one entry of ΔL at hop distance h to the running profile (bins grow as farther entries come).
+void accumulate(std::vector<LocalityBin> &bins, double &total, double &unreachable, int h, double v)
+{
+    total += v * v;
+    if (h == sparse::kUnreachable) {
+        unreachable += v * v;
+        return;
+    }
+    if (static_cast<std::size_t>(h) >= bins.size()) {
+        const std::size_t old = bins.size();
+        bins.resize(static_cast<std::size_t>(h) + 1);
+        for (std::size_t k = old; k < bins.size(); ++k)
+            bins[k].hops = static_cast<int>(k);
+    }
+    LocalityBin &bin = bins[static_cast<std::size_t>(h)];
+    bin.max_abs = std::max(bin.max_abs, std::abs(v));
+    bin.sq_share += v * v; // normalised by finish_profile
+    ++bin.entries;
+}
+
+// Shares from the sums: sq_share of every bin, the unreachable share and share beyond every k.
+LocalityProfile finish_profile(std::vector<LocalityBin> bins, double total, double unreachable)
+{
     LocalityProfile prof;
-    double unreachable = 0.0;
-    int farthest = -1;
-    for (std::size_t k = 0; k < entry_values.size(); ++k) {
-        const int hi = hop[original(entry_rows[k])], hj = hop[original(entry_cols[k])];
-        farthest = std::max(farthest, hi == sparse::kUnreachable ? hj : hj == sparse::kUnreachable ? hi : std::min(hi, hj));
-    }
-    prof.bins.resize(static_cast<std::size_t>(farthest + 1));
-    for (std::size_t b = 0; b < prof.bins.size(); ++b)
-        prof.bins[b].hops = static_cast<int>(b);
-    for (std::size_t k = 0; k < entry_values.size(); ++k) {
-        const int hi = hop[original(entry_rows[k])], hj = hop[original(entry_cols[k])];
-        const double v = entry_values[k];
-        prof.total_sq += v * v;
-        int h = sparse::kUnreachable;
-        if (hi != sparse::kUnreachable && hj != sparse::kUnreachable)
-            h = std::min(hi, hj);
-        else
-            h = hi != sparse::kUnreachable ? hi : hj;
-        if (h == sparse::kUnreachable) {
-            unreachable += v * v;
-            continue;
-        }
-        LocalityBin &bin = prof.bins[static_cast<std::size_t>(h)];
-        bin.max_abs = std::max(bin.max_abs, std::abs(v));
-        bin.sq_share += v * v; // normalised below
-        ++bin.entries;
-    }
+    prof.bins = std::move(bins);
+    prof.total_sq = total;
     if (prof.total_sq > 0.0) {
         for (auto &bin : prof.bins)
             bin.sq_share /= prof.total_sq;
@@ -86,73 +85,220 @@ LocalityProfile locality_profile(std::span<const int> hop, std::span<const Index
     return prof;
 }
 
-DeltaBuilder::DeltaBuilder(Index n)
-    : m_n(n), m_L(n, n), m_diag(sparse::Vector::Zero(n))
+} // namespace
+
+LocalityProfile locality_profile(std::span<const int> hop, std::span<const Index> entry_rows,
+                                 std::span<const Index> entry_cols, std::span<const double> entry_values,
+                                 std::span<const Index> perm)
 {
+    const auto n = static_cast<Index>(hop.size());
+    auto original = [&](Index k) { return perm.empty() ? k : perm[k]; };
+    for (std::size_t k = 0; k < entry_rows.size(); ++k)
+        if (entry_rows[k] < 0 || entry_rows[k] >= n || entry_cols[k] < 0 || entry_cols[k] >= n)
+            throw std::out_of_range("locality profile: factor entry outside the matrix");
+    std::vector<LocalityBin> bins;
+    double total = 0.0, unreachable = 0.0;
+    for (std::size_t k = 0; k < entry_values.size(); ++k)
+        accumulate(bins, total, unreachable,
+                   entry_hop(hop[original(entry_rows[k])], hop[original(entry_cols[k])]), entry_values[k]);
+    return finish_profile(std::move(bins), total, unreachable);
+}
+
+DeltaBuilder::DeltaBuilder(Index n, DeltaContext context)
+    : m_n(n), m_context(context), m_sink(context.sink)
+{
+    if (!m_context.factor_hops.empty() && static_cast<Index>(m_context.factor_hops.size()) != n)
+        throw std::invalid_argument("delta builder: factor hops have the wrong length");
+    if (m_context.reuse) {
+        m_L.swap(m_context.reuse->delta_L);
+        m_diag.swap(m_context.reuse->diag_diff);
+    }
+    if (m_L.rows() != n || m_L.cols() != n || !m_L.isCompressed())
+        m_L = sparse::Matrix(n, n);
+    m_capacity = static_cast<std::size_t>(m_L.data().allocatedSize());
+    m_L.data().resize(static_cast<Eigen::Index>(m_capacity));
+    m_rows = m_L.innerIndexPtr();
+    m_vals = m_L.valuePtr();
+    if (m_diag.size() == n)
+        m_diag.setZero();
+    else
+        m_diag = sparse::Vector::Zero(n);
+    if (m_sink)
+        m_sink->begin();
 }
 
 void DeltaBuilder::reserve(std::size_t entries)
 {
-    m_L.data().reserve(static_cast<Eigen::Index>(entries));
-    m_cols.reserve(entries);
+    if (entries > m_capacity)
+        grow(entries);
 }
 
-void DeltaBuilder::add(Index i, Index j, double v)
+void DeltaBuilder::grow(std::size_t entries)
 {
-    if (i == j)
-        m_diag[j] = v;
-    if (v == 0.0)
+    // Eigen's storage keeps its first m_count entries when it reallocates.
+    const std::size_t capacity = std::max({entries, 2 * m_capacity, std::size_t(1024)});
+    m_L.data().resize(static_cast<Eigen::Index>(m_count));
+    m_L.data().resize(static_cast<Eigen::Index>(capacity));
+    m_capacity = capacity;
+    m_rows = m_L.innerIndexPtr();
+    m_vals = m_L.valuePtr();
+}
+
+void DeltaBuilder::start_column(Index j)
+{
+    if (j == m_current)
         return;
-    m_L.data().append(v, i);
-    m_cols.push_back(j);
+    if (j < m_current || j < 0 || j >= m_n)
+        throw std::invalid_argument("delta builder: columns must come in ascending order inside the matrix");
+    flush_column();
+    m_current = j;
+    m_starts.emplace_back(j, m_count);
+}
+
+void DeltaBuilder::flush_column()
+{
+    if (m_current < 0)
+        return;
+    const std::size_t begin = m_starts.back().second, count = m_count - begin;
+    const std::span<const Index> rows(m_rows + begin, count);
+    const std::span<const double> vals(m_vals + begin, count);
+    double maxAbs = m_maxAbs;
+    for (double v : vals)
+        maxAbs = std::max(maxAbs, std::abs(v));
+    m_maxAbs = maxAbs;
+    std::span<const int> entryHops;
+    if (!m_context.factor_hops.empty()) {
+        const std::span<const int> hop = m_context.factor_hops;
+        const int hj = hop[static_cast<std::size_t>(m_current)];
+        m_entryHops.resize(count);
+        for (std::size_t k = 0; k < count; ++k) {
+            if (rows[k] < 0 || rows[k] >= m_n)
+                throw std::out_of_range("locality profile: factor entry outside the matrix");
+            const int h = entry_hop(hop[static_cast<std::size_t>(rows[k])], hj);
+            m_entryHops[k] = h;
+            accumulate(m_bins, m_totalSq, m_unreachableSq, h, vals[k]);
+        }
+        entryHops = m_entryHops;
+    }
+    if (m_sink) {
+        m_sink->column(m_current, rows, vals, m_before, entryHops);
+        m_before.clear();
+    }
+}
+
+void DeltaBuilder::add(Index i, Index j, double v, double before)
+{
+    start_column(j);
+    put(i, j, v, before);
 }
 
 void DeltaBuilder::add_column(Index j, std::span<const Index> old_rows, std::span<const double> old_vals,
                               std::span<const Index> new_rows, std::span<const double> new_vals)
 {
+    start_column(j);
+    const std::size_t na = old_rows.size(), nb = new_rows.size();
+    reserve(m_count + na + nb);
+    // The merge writes straight into the reserved storage: this loop runs over every changed entry
+    // of a factor (millions per slider step at 10^6 rows).
+    Index *rows = m_rows;
+    double *vals = m_vals;
+    std::size_t c = m_count;
+    const bool keepBefore = m_sink != nullptr;
+    std::size_t kb = m_before.size();
+    if (keepBefore)
+        m_before.resize(kb + na + nb);
+    double *before = keepBefore ? m_before.data() : nullptr;
+    const auto emit = [&](Index i, double v, double old) {
+        if (i == j)
+            m_diag[j] = v;
+        if (v == 0.0)
+            return;
+        rows[c] = i;
+        vals[c] = v;
+        ++c;
+        if (keepBefore)
+            before[kb++] = old;
+    };
     std::size_t a = 0, b = 0;
-    while (a < old_rows.size() || b < new_rows.size()) {
-        if (b == new_rows.size() || (a < old_rows.size() && old_rows[a] < new_rows[b])) {
-            add(old_rows[a], j, -old_vals[a]);
+    while (a < na && b < nb) {
+        const Index ia = old_rows[a], ib = new_rows[b];
+        if (ia == ib) {
+            emit(ia, new_vals[b] - old_vals[a], old_vals[a]);
             ++a;
-        } else if (a == old_rows.size() || new_rows[b] < old_rows[a]) {
-            add(new_rows[b], j, new_vals[b]);
             ++b;
-        } else {
-            add(old_rows[a], j, new_vals[b] - old_vals[a]);
+        } else if (ia < ib) {
+            emit(ia, -old_vals[a], old_vals[a]);
             ++a;
+        } else {
+            emit(ib, new_vals[b], 0.0);
             ++b;
         }
     }
+    for (; a < na; ++a)
+        emit(old_rows[a], -old_vals[a], old_vals[a]);
+    for (; b < nb; ++b)
+        emit(new_rows[b], new_vals[b], 0.0);
+    m_count = c;
+    if (keepBefore)
+        m_before.resize(kb);
 }
 
 FactorDelta DeltaBuilder::finish(const sparse::Matrix &A, Index p, Index q, std::span<const Index> perm,
                                  std::span<const int> hops)
 {
+    flush_column();
+    m_current = -1;
     FactorDelta out;
     const Index n = m_n;
-    out.diag_diff = std::move(m_diag);
-    const auto count = static_cast<std::size_t>(m_L.data().size());
-    out.changed_entries = static_cast<Index>(count);
-    const std::span<const double> vals(m_L.valuePtr(), count);
-    const std::span<const Index> rows(m_L.innerIndexPtr(), count);
-    for (double v : vals)
-        out.max_abs_change = std::max(out.max_abs_change, std::abs(v));
+    m_L.data().resize(static_cast<Eigen::Index>(m_count));
+    out.changed_entries = static_cast<Index>(m_count);
+    out.max_abs_change = m_maxAbs;
     // Entries arrive column by column with ascending rows, so the compressed arrays are complete
     // once the column starts are set (no triplet sort: on large factors this dominates otherwise).
     Index *outer = m_L.outerIndexPtr();
-    std::fill(outer, outer + n + 1, 0);
-    for (Index j : m_cols)
-        ++outer[j + 1];
-    for (Index j = 0; j < n; ++j)
-        outer[j + 1] += outer[j];
-    out.profile = hops.empty() ? locality_profile(A, p, q, rows, m_cols, vals, perm)
-                               : locality_profile(hops, rows, m_cols, vals, perm);
+    std::size_t s = 0;
+    for (Index j = 0; j <= n; ++j) {
+        while (s < m_starts.size() && m_starts[s].first < j)
+            ++s;
+        outer[j] = static_cast<Index>(s < m_starts.size() ? m_starts[s].second : m_count);
+    }
+    if (!m_context.factor_hops.empty()) {
+        out.profile = finish_profile(std::move(m_bins), m_totalSq, m_unreachableSq);
+    } else {
+        std::vector<Index> cols(m_count);
+        for (Index j = 0; j < n; ++j)
+            std::fill(cols.begin() + outer[j], cols.begin() + outer[j + 1], j);
+        const std::span<const double> vals(m_L.valuePtr(), m_count);
+        const std::span<const Index> rows(m_L.innerIndexPtr(), m_count);
+        out.profile = hops.empty() ? locality_profile(A, p, q, rows, cols, vals, perm)
+                                   : locality_profile(hops, rows, cols, vals, perm);
+    }
+    out.diag_diff.swap(m_diag);
     out.delta_L.swap(m_L); // no copy (Eigen 3.4's SparseMatrix cannot be moved)
     return out;
 }
 
 namespace {
+
+// The context of a caller that has the hop distances of the rows of A (or none): in factor order,
+// permuted into `storage` when the factor is.
+DeltaContext hop_context(std::span<const int> hops, std::span<const Index> perm, Index n, std::vector<int> &storage)
+{
+    DeltaContext context;
+    if (hops.empty())
+        return context;
+    if (static_cast<Index>(hops.size()) != n || (!perm.empty() && static_cast<Index>(perm.size()) != n))
+        throw std::invalid_argument("compute_delta: permutation or hop distances have the wrong length");
+    if (perm.empty()) {
+        context.factor_hops = hops;
+        return context;
+    }
+    storage.resize(static_cast<std::size_t>(n));
+    for (Index k = 0; k < n; ++k)
+        storage[static_cast<std::size_t>(k)] = hops[static_cast<std::size_t>(perm[k])];
+    context.factor_hops = storage;
+    return context;
+}
 
 void column_of(const sparse::Matrix &L, Index j, std::vector<Index> &rows, std::vector<double> &vals)
 {
@@ -168,14 +314,14 @@ void column_of(const sparse::Matrix &L, Index j, std::vector<Index> &rows, std::
 
 FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_new,
                           const sparse::Matrix &A, Index p, Index q, std::span<const Index> perm,
-                          std::span<const int> hops)
+                          const DeltaContext &context)
 {
     const auto n = static_cast<Index>(L_old.rows());
     if (L_old.rows() != L_old.cols() || L_new.rows() != n || L_new.cols() != n || A.rows() != n)
         throw std::invalid_argument("compute_delta: factors and matrix must have the same order");
     if (!perm.empty() && static_cast<Index>(perm.size()) != n)
         throw std::invalid_argument("compute_delta: permutation has the wrong length");
-    DeltaBuilder d(n);
+    DeltaBuilder d(n, context);
     std::vector<Index> ra, rb;
     std::vector<double> va, vb;
     for (Index j = 0; j < n; ++j) {
@@ -183,15 +329,24 @@ FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_n
         column_of(L_new, j, rb, vb);
         d.add_column(j, ra, va, rb, vb);
     }
-    return d.finish(A, p, q, perm, hops);
+    return d.finish(A, p, q, perm);
+}
+
+FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_new,
+                          const sparse::Matrix &A, Index p, Index q, std::span<const Index> perm,
+                          std::span<const int> hops)
+{
+    std::vector<int> storage;
+    return compute_delta(L_old, L_new, A, p, q, perm,
+                         hop_context(hops, perm, static_cast<Index>(L_old.rows()), storage));
 }
 
 FactorDelta compute_delta(const factor::FactorModification &mod, Index n, const sparse::Matrix &A, Index p,
-                          Index q, std::span<const Index> perm, std::span<const int> hops)
+                          Index q, std::span<const Index> perm, const DeltaContext &context)
 {
     if (mod.before.cols != mod.after.cols)
         throw std::invalid_argument("compute_delta: before/after columns differ");
-    DeltaBuilder d(n);
+    DeltaBuilder d(n, context);
     d.reserve(std::max(mod.before.rows.size(), mod.after.rows.size()));
     for (std::size_t k = 0; k < mod.before.cols.size(); ++k) {
         const auto b0 = static_cast<std::size_t>(mod.before.ptr[k]), b1 = static_cast<std::size_t>(mod.before.ptr[k + 1]);
@@ -200,7 +355,14 @@ FactorDelta compute_delta(const factor::FactorModification &mod, Index n, const 
                      std::span(mod.before.vals).subspan(b0, b1 - b0), std::span(mod.after.rows).subspan(a0, a1 - a0),
                      std::span(mod.after.vals).subspan(a0, a1 - a0));
     }
-    return d.finish(A, p, q, perm, hops);
+    return d.finish(A, p, q, perm);
+}
+
+FactorDelta compute_delta(const factor::FactorModification &mod, Index n, const sparse::Matrix &A, Index p,
+                          Index q, std::span<const Index> perm, std::span<const int> hops)
+{
+    std::vector<int> storage;
+    return compute_delta(mod, n, A, p, q, perm, hop_context(hops, perm, n, storage));
 }
 
 } // namespace fs::perturb

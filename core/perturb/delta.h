@@ -8,6 +8,7 @@
 
 #include <array>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace fs::perturb {
@@ -71,26 +72,83 @@ LocalityProfile locality_profile(std::span<const int> hops, std::span<const Inde
                                  std::span<const Index> entry_cols, std::span<const double> entry_values,
                                  std::span<const Index> perm);
 
+/// Receives each column of ΔL as it is assembled, together with the unperturbed factor's values at
+/// the same rows (0 where it had no entry), while the column is still in cache: what a view derives
+/// from ΔL and L (heat-map bins, sums by hop distance) then needs no second pass over either.
+class DeltaColumnSink {
+public:
+    virtual ~DeltaColumnSink() = default;
+    /// Called once, when a builder takes the sink (before any column).
+    virtual void begin() = 0;
+    /// Column j of ΔL: rows ascending, exact zeros left out; `before` = L(rows, j); `hops` = hop
+    /// distance of each entry as the locality profile counts it (empty when the builder has no
+    /// factor hops).
+    virtual void column(Index j, std::span<const Index> rows, std::span<const double> delta,
+                        std::span<const double> before, std::span<const int> hops) = 0;
+};
+
+/// What a DeltaBuilder may be given besides the entries.
+struct DeltaContext {
+    /// Hop distance of every factor row k from {p, q} (hops[perm[k]] of sparse::hop_distances): the
+    /// profile is then accumulated column by column. Empty: a search at finish().
+    std::span<const int> factor_hops;
+    DeltaColumnSink *sink = nullptr;
+    /// A result no longer needed whose storage (ΔL, diagonal) the builder fills again, so that a
+    /// dragged slider does not allocate and fault in tens of megabytes per step.
+    FactorDelta *reuse = nullptr;
+};
+
 /// Assembles ΔL column by column: each column merges the old and the new (row, value) runs of that
 /// column (ascending rows); columns must come in ascending order. Columns never added are unchanged.
 class DeltaBuilder {
 public:
-    explicit DeltaBuilder(Index n);
+    explicit DeltaBuilder(Index n, DeltaContext context = {});
+    /// Room for this many entries (more are still accepted).
     void reserve(std::size_t entries);
     void add_column(Index j, std::span<const Index> old_rows, std::span<const double> old_vals,
                     std::span<const Index> new_rows, std::span<const double> new_vals);
-    /// One changed entry (i, j), i >= j; entries of a column in ascending rows, columns ascending.
-    void add(Index i, Index j, double v);
-    /// The result. `hops` as for locality_profile (empty: computed by a search from {p, q} that
-    /// stops once every changed entry is reached).
+    /// One changed entry (i, j), i >= j, whose unperturbed value was `before`; entries of a column in
+    /// ascending rows, columns ascending.
+    void add(Index i, Index j, double v, double before = 0.0);
+    /// The result. Without factor hops in the context, `hops` as for locality_profile (empty:
+    /// computed by a search from {p, q} that stops once every changed entry is reached).
     FactorDelta finish(const sparse::Matrix &A, Index p, Index q, std::span<const Index> perm,
                        std::span<const int> hops = {});
 
 private:
+    void start_column(Index j);
+    void flush_column();
+    void grow(std::size_t entries);
+    void put(Index i, Index j, double v, double before)
+    {
+        if (i == j)
+            m_diag[j] = v;
+        if (v == 0.0)
+            return;
+        if (m_count == m_capacity)
+            grow(m_count + 1);
+        m_rows[m_count] = i;
+        m_vals[m_count] = v;
+        ++m_count;
+        if (m_sink)
+            m_before.push_back(before);
+    }
+
     Index m_n;
-    sparse::Matrix m_L;          ///< ΔL's entries appended to its storage (no copy at the end)
-    std::vector<Index> m_cols;   ///< column of each entry
+    DeltaContext m_context;
+    DeltaColumnSink *m_sink = nullptr;
+    sparse::Matrix m_L; ///< ΔL's entries written into its storage (no copy at the end)
     sparse::Vector m_diag;
+    Index *m_rows = nullptr;
+    double *m_vals = nullptr;
+    std::size_t m_count = 0, m_capacity = 0;
+    std::vector<std::pair<Index, std::size_t>> m_starts; ///< (column, first entry) of each column added
+    Index m_current = -1;                                ///< column being added
+    std::vector<double> m_before;                        ///< L at the current column's entries (sink only)
+    std::vector<int> m_entryHops;                        ///< hop distance of the current column's entries
+    // The profile accumulated column by column (with factor hops).
+    std::vector<LocalityBin> m_bins;
+    double m_totalSq = 0.0, m_unreachableSq = 0.0, m_maxAbs = 0.0;
 };
 
 /// ΔL, diagonal difference and locality profile from two full factors of the same order
@@ -99,10 +157,17 @@ private:
 FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_new,
                           const sparse::Matrix &A, Index p, Index q,
                           std::span<const Index> perm = {}, std::span<const int> hops = {});
+FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_new,
+                          const sparse::Matrix &A, Index p, Index q, std::span<const Index> perm,
+                          const DeltaContext &context);
 
 /// The same from the changed columns only (what factor::Cholesky::modify_symmetric returns); every other
 /// column of the factor is unchanged. `n` is the order of the factor.
 FactorDelta compute_delta(const factor::FactorModification &mod, Index n, const sparse::Matrix &A, Index p,
                           Index q, std::span<const Index> perm, std::span<const int> hops = {});
+
+/// The same with a live engine's context (factor hops, sink, storage to reuse).
+FactorDelta compute_delta(const factor::FactorModification &mod, Index n, const sparse::Matrix &A, Index p,
+                          Index q, std::span<const Index> perm, const DeltaContext &context);
 
 } // namespace fs::perturb

@@ -44,12 +44,16 @@ public:
     /// The frame for A + δ(e_p e_qᵀ + e_q e_pᵀ); throws as LivePerturbation::evaluate.
     LiveFrame frame(Index p, Index q, double delta);
     FrameEvaluation try_frame(Index p, Index q, double delta);
+    /// Hands a frame no longer shown back to the engine (LivePerturbation::recycle); any thread.
+    void recycle(LiveFrame &&done) { m_engine->recycle(std::move(done.result.delta)); }
 
     LivePerturbation &engine() { return *m_engine; }
     int grid() const { return m_grid; }
 
 private:
-    int bin_of(std::span<const int> hops, std::span<const Index> perm, Index i, Index j) const;
+    class Sink;
+    /// The bin of a factor entry (i, j) from the hop distances of the factor's rows.
+    int bin_of(std::span<const int> factor_hops, Index i, Index j) const;
 
     std::shared_ptr<LivePerturbation> m_engine;
     int m_grid;

@@ -119,6 +119,11 @@ LivePath LivePerturbation::path_for(Index p, Index q) const
 
 PerturbationResult LivePerturbation::evaluate(Index p, Index q, double delta)
 {
+    return evaluate(p, q, delta, nullptr);
+}
+
+PerturbationResult LivePerturbation::evaluate(Index p, Index q, double delta, DeltaColumnSink *sink)
+{
     const auto n = static_cast<Index>(m_A.rows());
     if (p < 0 || q < 0 || p >= n || q >= n)
         throw std::out_of_range("perturbation entry (" + std::to_string(p + 1) + "," + std::to_string(q + 1) +
@@ -127,17 +132,19 @@ PerturbationResult LivePerturbation::evaluate(Index p, Index q, double delta)
         return evaluate_spai(p, q, delta);
     switch (path_for(p, q)) {
     case LivePath::Tridiagonal:
-        return evaluate_tridiagonal(p, q, delta);
+        return evaluate_tridiagonal(p, q, delta, sink);
     case LivePath::UpdateDowndate:
-        return evaluate_cholesky(p, q, delta);
+        return evaluate_cholesky(p, q, delta, sink);
     case LivePath::FsaiRows:
         return perturb_fsai(m_A, base_factor(), p, q, delta, m_options.threads);
     case LivePath::Ic0Columns:
-        return evaluate_ic0(p, q, delta);
-    case LivePath::KoptLowRank:
+        return evaluate_ic0(p, q, delta, sink);
+    case LivePath::KoptLowRank: {
         if (!m_kopt)
             m_kopt = std::make_unique<KoptLowRank>(m_A, m_options.threads);
-        return m_kopt->perturb(m_A, p, q, delta, hops(p, q));
+        FactorDelta spare;
+        return m_kopt->perturb(m_A, p, q, delta, context(p, q, sink, spare));
+    }
     case LivePath::FromScratch:
     case LivePath::SpaiColumns:
         break;
@@ -156,6 +163,41 @@ std::span<const int> LivePerturbation::hops(Index p, Index q)
         m_hopQ = q;
     }
     return m_hops;
+}
+
+std::span<const int> LivePerturbation::factor_hops(Index p, Index q)
+{
+    const std::span<const int> h = hops(p, q);
+    // Only the exact factor is permuted; every other kind is in the order of A.
+    if (m_kind != PrecondKind::Cholesky || !m_engine)
+        return h;
+    const std::vector<Index> &perm = m_engine->permutation();
+    if (m_factorHops.size() != h.size() || m_factorHopsFor != std::pair(p, q)) {
+        m_factorHops.resize(h.size());
+        for (std::size_t k = 0; k < h.size(); ++k)
+            m_factorHops[k] = h[static_cast<std::size_t>(perm[k])];
+        m_factorHopsFor = {p, q};
+    }
+    return m_factorHops;
+}
+
+void LivePerturbation::recycle(FactorDelta &&done)
+{
+    const std::lock_guard lock(m_spareMutex);
+    m_spare = std::move(done);
+}
+
+DeltaContext LivePerturbation::context(Index p, Index q, DeltaColumnSink *sink, FactorDelta &spare)
+{
+    {
+        const std::lock_guard lock(m_spareMutex);
+        spare = std::move(m_spare);
+    }
+    DeltaContext c;
+    c.factor_hops = factor_hops(p, q);
+    c.sink = sink;
+    c.reuse = &spare;
+    return c;
 }
 
 LivePerturbation::TridiagonalBase &LivePerturbation::tridiagonal_base()
@@ -182,7 +224,7 @@ LivePerturbation::TridiagonalBase &LivePerturbation::tridiagonal_base()
     return *m_triBase;
 }
 
-PerturbationResult LivePerturbation::evaluate_tridiagonal(Index p, Index q, double delta)
+PerturbationResult LivePerturbation::evaluate_tridiagonal(Index p, Index q, double delta, DeltaColumnSink *sink)
 {
     const auto n = static_cast<Index>(m_A.rows());
     TridiagonalBase &base = tridiagonal_base();
@@ -202,18 +244,19 @@ PerturbationResult LivePerturbation::evaluate_tridiagonal(Index p, Index q, doub
         throw;
     }
     entry = original;
-    DeltaBuilder d(n);
+    FactorDelta spare;
+    DeltaBuilder d(n, context(p, q, sink, spare));
     d.reserve(2 * static_cast<std::size_t>(n - k + 1));
     for (Index j = std::max<Index>(0, k - 1); j < n; ++j) {
         if (j >= k)
-            d.add(j, j, t.diag[j] - base.L.diag[j]);
+            d.add(j, j, t.diag[j] - base.L.diag[j], base.L.diag[j]);
         // L_{k,k-1} = A_{k,k-1}/L_{k-1,k-1} changes only when A_{k,k-1} itself is perturbed.
         if (j + 1 < n && (j >= k || p != q))
-            d.add(j + 1, j, t.sub[j] - base.L.sub[j]);
+            d.add(j + 1, j, t.sub[j] - base.L.sub[j], base.L.sub[j]);
     }
     PerturbationResult r;
     r.pattern_changed = !is_stored(m_A, p, q);
-    r.delta = d.finish(m_A, p, q, {}, hops(p, q));
+    r.delta = d.finish(m_A, p, q, {});
     r.error_estimate = std::max({base.L.error_estimate, base.L.quad_discrepancy, t.error_estimate, t.quad_discrepancy});
     r.reliable = base.L.reliable && t.reliable;
     r.warning = !base.L.reliable ? "unperturbed factor: " + base.L.warning
@@ -221,7 +264,7 @@ PerturbationResult LivePerturbation::evaluate_tridiagonal(Index p, Index q, doub
     return r;
 }
 
-PerturbationResult LivePerturbation::evaluate_ic0(Index p, Index q, double delta)
+PerturbationResult LivePerturbation::evaluate_ic0(Index p, Index q, double delta, DeltaColumnSink *sink)
 {
     const auto n = static_cast<Index>(m_A.rows());
     const sparse::Matrix &L = base_factor();
@@ -232,7 +275,8 @@ PerturbationResult LivePerturbation::evaluate_ic0(Index p, Index q, double delta
         throw factor::NotPositiveDefinite("IC(0) broke down: pivot of row/column " +
                                               std::to_string(f.breakdown_column + 1) + " (1-based) is not positive",
                                           f.breakdown_column);
-    DeltaBuilder d(n);
+    FactorDelta spare;
+    DeltaBuilder d(n, context(p, q, sink, spare));
     const auto column = [](const sparse::Matrix &M, Index j) {
         const auto b = static_cast<std::size_t>(M.outerIndexPtr()[j]), e = static_cast<std::size_t>(M.outerIndexPtr()[j + 1]);
         return std::pair(std::span<const Index>(M.innerIndexPtr() + b, e - b), std::span<const double>(M.valuePtr() + b, e - b));
@@ -243,12 +287,12 @@ PerturbationResult LivePerturbation::evaluate_ic0(Index p, Index q, double delta
         d.add_column(j, oldRows, oldVals, newRows, newVals);
     }
     PerturbationResult r;
-    r.delta = d.finish(m_A, p, q, {}, hops(p, q));
+    r.delta = d.finish(m_A, p, q, {});
     assess_pivot_spread(r, L, f.L);
     return r;
 }
 
-PerturbationResult LivePerturbation::evaluate_cholesky(Index p, Index q, double delta)
+PerturbationResult LivePerturbation::evaluate_cholesky(Index p, Index q, double delta, DeltaColumnSink *sink)
 {
     CholeskyPerturbation &live = engine();
     const auto n = static_cast<Index>(m_A.rows());
@@ -263,7 +307,7 @@ PerturbationResult LivePerturbation::evaluate_cholesky(Index p, Index q, double 
     const double cond = live.condition_estimate();
     LiveModification m;
     try {
-        m = live.modify(p, q, delta, !previous);
+        m = live.modify(p, q, delta, !previous, std::move(m_afterSpare));
         if (previous && delta != 0.0) {
             if (m.mod.after.cols == previous->before.cols) {
                 m.mod.before = std::move(previous->before);
@@ -302,12 +346,14 @@ PerturbationResult LivePerturbation::evaluate_cholesky(Index p, Index q, double 
     r.pattern_changed = !is_stored(m_A, p, q);
     r.new_entries = added;
     r.perm = live.permutation();
-    r.delta = compute_delta(m.mod, n, m_A, p, q, r.perm, hops(p, q));
+    FactorDelta spare;
+    r.delta = compute_delta(m.mod, n, m_A, p, q, r.perm, context(p, q, sink, spare));
     r.reliable = m.reliable;
     r.error_estimate = m.error_estimate;
     r.warning = std::move(m.warning);
     if (delta != 0.0)
         m_undo = Undo{p, q, delta, m_A.coeff(p, q), cond, std::move(m.mod.saved), std::move(m.mod.before)};
+    m_afterSpare = std::move(m.mod.after);
     return r;
 }
 

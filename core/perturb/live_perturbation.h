@@ -12,9 +12,11 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace fs::perturb {
@@ -103,6 +105,10 @@ public:
     /// PerturbationRefused / NotPositiveDefinite (an IC(0) breakdown included) and leaves the engine
     /// as it was.
     PerturbationResult evaluate(Index p, Index q, double delta);
+    /// evaluate() feeding `sink` each column of the change as it is assembled, on the paths that
+    /// assemble ΔL column by column (exact Cholesky, tridiagonal, IC(0), K-optimal); the sink's
+    /// begin() tells whether it was fed.
+    PerturbationResult evaluate(Index p, Index q, double delta, DeltaColumnSink *sink);
 
     /// evaluate() with what it throws classified.
     Evaluation try_evaluate(Index p, Index q, double delta);
@@ -119,6 +125,11 @@ public:
     bool has_exact_factor() const { return m_exactL.has_value(); }
     /// Hop distance of every row of A from {p, q} (computed once per entry, then reused).
     std::span<const int> hops(Index p, Index q);
+    /// The same for every row of the factor evaluate() changes (factor order, PerturbationResult::perm).
+    std::span<const int> factor_hops(Index p, Index q);
+    /// Hands back a result no longer shown, so that the next evaluation fills its storage instead of
+    /// allocating (and faulting in) tens of megabytes per step at 10^6 rows. Safe from any thread.
+    void recycle(FactorDelta &&done);
     LiveHealth health() const;
 
 private:
@@ -136,9 +147,9 @@ private:
     };
 
     PerturbationResult evaluate_spai(Index p, Index q, double delta);
-    PerturbationResult evaluate_cholesky(Index p, Index q, double delta);
-    PerturbationResult evaluate_tridiagonal(Index p, Index q, double delta);
-    PerturbationResult evaluate_ic0(Index p, Index q, double delta);
+    PerturbationResult evaluate_cholesky(Index p, Index q, double delta, DeltaColumnSink *sink);
+    PerturbationResult evaluate_tridiagonal(Index p, Index q, double delta, DeltaColumnSink *sink);
+    PerturbationResult evaluate_ic0(Index p, Index q, double delta, DeltaColumnSink *sink);
     /// Writes the unperturbed columns back; returns what was undone (nothing when nothing was held).
     std::optional<Undo> undo_live();
     /// undo_live(), then a fresh factorisation when explicit fill has grown the factor by a tenth.
@@ -147,6 +158,9 @@ private:
     TridiagonalBase &tridiagonal_base();
     bool recurrence_applies() const;
     CholeskyPerturbation &engine();
+    /// The builder context of an evaluation of (p, q): factor hops, the sink, recycled storage
+    /// (taken into `spare`).
+    DeltaContext context(Index p, Index q, DeltaColumnSink *sink, FactorDelta &spare);
 
     sparse::Matrix m_A;
     std::optional<sparse::Matrix> m_exactL;
@@ -158,6 +172,7 @@ private:
     std::optional<sparse::Matrix> m_baseFactor;
     std::vector<Index> m_perm;
     std::optional<Undo> m_undo;                     ///< how to undo what the live factor holds
+    factor::FactorColumns m_afterSpare; ///< storage of the last step's changed columns, filled again
     std::int64_t m_factorEntries = 0;               ///< of the last fresh factorisation
     std::unordered_set<std::int64_t> m_explicitZeros; ///< fill entries (j·n + i) restores zeroed
     LiveHealth m_health; ///< counters; explicit_zeros is m_explicitZeros.size()
@@ -165,6 +180,10 @@ private:
     std::unique_ptr<KoptLowRank> m_kopt;
     Index m_hopP = -1, m_hopQ = -1;
     std::vector<int> m_hops;
+    std::vector<int> m_factorHops; ///< m_hops in factor order (empty when the factor is in A's order)
+    std::pair<Index, Index> m_factorHopsFor{-1, -1};
+    std::mutex m_spareMutex;
+    FactorDelta m_spare; ///< storage of a result handed back by recycle()
 };
 
 /// A prepared engine, or why there is none.

@@ -147,14 +147,15 @@ void CholeskyPerturbation::restore(const factor::SavedColumns &saved, Index p, I
     m_cond = cond;
 }
 
-LiveModification CholeskyPerturbation::modify(Index p, Index q, double delta, bool read_before)
+LiveModification CholeskyPerturbation::modify(Index p, Index q, double delta, bool read_before,
+                                              factor::FactorColumns reuse)
 {
     check_entry(m_A, p, q);
     // Refusal happens inside modify_symmetric before the factor is touched; m_A is only changed
     // once the factor has been.
     FactorModification mod;
     try {
-        mod = m_chol.modify_symmetric(p, q, delta, 64 * kUnitRoundoff, read_before);
+        mod = m_chol.modify_symmetric(p, q, delta, 64 * kUnitRoundoff, read_before, std::move(reuse));
     } catch (const FactorError &) {
         // CHOLMOD failed midway: rebuild the factor of the unchanged matrix before reporting
         // (analysing again, since earlier perturbations may have added entries to A).

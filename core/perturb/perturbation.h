@@ -65,7 +65,9 @@ public:
 
     /// perturb() without ΔL: the changed columns before and after, for callers that diff against
     /// another state of the factor (the live engine diffs against the unperturbed factor).
-    LiveModification modify(Index p, Index q, double delta, bool read_before = true);
+    /// `reuse`: storage for the changed columns after (Cholesky::modify_symmetric).
+    LiveModification modify(Index p, Index q, double delta, bool read_before = true,
+                            factor::FactorColumns reuse = {});
 
     /// Replaces matrix and factor by a fresh factorisation of `A` (same ordering), discarding the
     /// rounding that many updates and downdates accumulate. Throws NotPositiveDefinite.

@@ -5,6 +5,7 @@
 #include "sparse/matrix.h"
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace fs::sparse {
@@ -31,6 +32,23 @@ struct PatternBins {
     /// Index range [begin, end) of rows covered by bin row y (and likewise for columns).
     Index rowOfBin(int y) const;
     Index colOfBin(int x) const;
+};
+
+/// Bins entries given column by column onto a grid (what bin_pattern does for a whole matrix), so
+/// that a caller assembling a matrix column by column bins each column while it is still in cache.
+class PatternBinner {
+public:
+    /// A grid over a rows × cols matrix; sizes as bin_pattern.
+    PatternBinner(Index rows, Index cols, int bins_x, int bins_y);
+    /// Entries (rows ascending) of column `c`; rows outside [0, rows) are ignored.
+    void add_column(Index c, std::span<const Index> rows, std::span<const double> values);
+    /// The bins so far (max_count set); the binner is left empty.
+    PatternBins take();
+
+private:
+    PatternBins m_out;
+    std::int64_t m_rows = 0, m_cols = 0;
+    double m_ratioX = 0.0, m_ratioY = 0.0;
 };
 
 /// Counts the entries of A inside `window` on a bins_x x bins_y grid. Bins never get smaller than

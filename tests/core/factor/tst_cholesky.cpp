@@ -26,6 +26,7 @@ private Q_SLOTS:
     void notPositiveDefinite();
     void solveAndCondition();
     void scaledConditionIgnoresDiagonalScaling();
+    void definitenessTestFollowsTheFactorState();
 };
 
 void TestCholesky::laplacianClosedForm_data()
@@ -126,6 +127,50 @@ void TestCholesky::notPositiveDefinite()
     // The object stays usable.
     chol.factorize(sparse::laplacian1d(15).A);
     QVERIFY(chol.has_factor());
+}
+
+void TestCholesky::definitenessTestFollowsTheFactorState()
+{
+    // A + δ e_p e_pᵀ is positive definite iff 1 + δ (A⁻¹)_pp > 0. The test of a state is kept for
+    // the next modification of the same entry; it must never outlive the state it was made in.
+    const sparse::Matrix A = sparse::poisson2d(6, 6).A;
+    const Index p = 14, q = 21;
+    const Eigen::MatrixXd inv = dense(A).inverse();
+    const double g = inv(p, p);
+    const double d1 = -0.6 / g, d2 = -0.6 / g;
+    factor::Cholesky c(factor::CholeskyOptions{factor::Ordering::Natural, true});
+    c.factorize(A);
+    const auto factorOf = [&](const factor::Cholesky &f) {
+        const Eigen::MatrixXd L = dense(f.factor());
+        return Eigen::MatrixXd(L * L.transpose());
+    };
+    Eigen::MatrixXd A1 = dense(A);
+    A1(p, p) += d1;
+    const factor::FactorModification m1 = c.modify_symmetric(p, p, d1);
+    QVERIFY(std::abs(m1.margin - (1.0 + d1 * g)) <= 1e-12);
+    QVERIFY((factorOf(c) - A1).cwiseAbs().maxCoeff() <= 1e-12);
+    // On A + δ1: (A1⁻¹)_pp = g / 0.4, so a second step of δ2 would leave it indefinite.
+    QVERIFY_THROWS_EXCEPTION(factor::PerturbationRefused, c.modify_symmetric(p, p, d2));
+    QVERIFY((factorOf(c) - A1).cwiseAbs().maxCoeff() <= 1e-12); // a refusal changes nothing
+    // Back to A (bit for bit): δ2 is fine there, with the margin of A.
+    c.restore_columns(m1.saved);
+    const factor::FactorModification m2 = c.modify_symmetric(p, p, d2, 1e-12, false);
+    QVERIFY(std::abs(m2.margin - (1.0 + d2 * g)) <= 1e-12);
+    Eigen::MatrixXd A2 = dense(A);
+    A2(p, p) += d2;
+    QVERIFY((factorOf(c) - A2).cwiseAbs().maxCoeff() <= 1e-12);
+    // The columns of A serve again: same entry, same state, same margin to the last bit.
+    c.restore_columns(m1.saved);
+    QCOMPARE(c.modify_symmetric(p, p, d1, 1e-12, false).margin, m1.margin);
+    c.restore_columns(m1.saved);
+    // Another entry of the same state, and the same entry after a fresh factorisation of A + δ1.
+    const factor::FactorModification mq = c.modify_symmetric(q, q, 1.5);
+    QVERIFY(std::abs(mq.margin - 1.0) <= 1e-12); // a positive δ: the smaller eigenvalue stays 1
+    QVERIFY(std::abs(mq.max_eig - (1.0 + 1.5 * inv(q, q))) <= 1e-12);
+    sparse::Matrix S1 = A;
+    S1.coeffRef(p, p) += d1;
+    c.factorize(S1);
+    QVERIFY_THROWS_EXCEPTION(factor::PerturbationRefused, c.modify_symmetric(p, p, d2));
 }
 
 void TestCholesky::solveAndCondition()

@@ -60,6 +60,31 @@ void compare_profiles(const perturb::LocalityProfile &a, const perturb::Locality
         QVERIFY(std::abs(a.share_beyond[k] - b.share_beyond[k]) <= kTol);
 }
 
+// What a DeltaColumnSink receives, entry by entry.
+struct RecordingSink : perturb::DeltaColumnSink {
+    bool begun = false;
+    bool ascending = true;
+    Index last = -1;
+    std::vector<sparse::Triplet> delta, before;
+    std::vector<int> hops;
+    void begin() override { begun = true; }
+    void column(Index j, std::span<const Index> rows, std::span<const double> d, std::span<const double> b,
+                std::span<const int> h) override
+    {
+        ascending = ascending && j > last;
+        last = j;
+        QCOMPARE(d.size(), rows.size());
+        QCOMPARE(b.size(), rows.size());
+        QVERIFY(h.empty() || h.size() == rows.size());
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            delta.emplace_back(rows[k], j, d[k]);
+            before.emplace_back(rows[k], j, b[k]);
+            if (!h.empty())
+                hops.push_back(h[k]);
+        }
+    }
+};
+
 } // namespace
 
 class TestLiveFrames : public QObject {
@@ -77,6 +102,9 @@ private Q_SLOTS:
     void fillIsZeroedThenRefactorised();
     void frameEqualsItsReferences_data();
     void frameEqualsItsReferences();
+    void sinkSeesEveryColumnOfTheChange_data();
+    void sinkSeesEveryColumnOfTheChange();
+    void recycledStorageGivesTheSameFrames();
 };
 
 void TestLiveFrames::tridiagonalContinuesFromFirstChangedRow_data()
@@ -344,6 +372,98 @@ void TestLiveFrames::frameEqualsItsReferences()
         const std::span<const int> cached = engine->hops(p, q);
         QVERIFY(std::equal(hops.begin(), hops.end(), cached.begin(), cached.end()));
     }
+}
+
+void TestLiveFrames::sinkSeesEveryColumnOfTheChange_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("ordering");
+    QTest::addColumn<bool>("tridiagonal");
+    QTest::addColumn<bool>("fed");
+    QTest::newRow("cholesky natural") << int(PrecondKind::Cholesky) << int(sparse::Ordering::Natural) << false << true;
+    QTest::newRow("cholesky amd") << int(PrecondKind::Cholesky) << int(sparse::Ordering::Amd) << false << true;
+    QTest::newRow("tridiagonal") << int(PrecondKind::Cholesky) << int(sparse::Ordering::Natural) << true << true;
+    QTest::newRow("ic0") << int(PrecondKind::Ic0) << int(sparse::Ordering::Natural) << false << true;
+    QTest::newRow("kopt") << int(PrecondKind::Kopt) << int(sparse::Ordering::Natural) << false << true;
+    QTest::newRow("fsai (whole ΔG)") << int(PrecondKind::Fsai) << int(sparse::Ordering::Natural) << false << false;
+}
+
+void TestLiveFrames::sinkSeesEveryColumnOfTheChange()
+{
+    QFETCH(int, kind);
+    QFETCH(int, ordering);
+    QFETCH(bool, tridiagonal);
+    QFETCH(bool, fed);
+    const sparse::Matrix A = tridiagonal ? sparse::laplacian1d(60).A : sparse::poisson2d(8, 9).A;
+    perturb::LivePerturbation engine(A, std::nullopt, PrecondKind(kind), sparse::Ordering(ordering));
+    const sparse::Matrix L = engine.base_factor();
+    for (auto [p, q, d] : {std::tuple<Index, Index, double>{30, 30, 0.7}, {31, 30, 0.2}, {30, 30, 0.4}}) {
+        RecordingSink sink;
+        const perturb::PerturbationResult r = engine.evaluate(p, q, d, &sink);
+        QCOMPARE(sink.begun, fed);
+        if (!fed)
+            continue;
+        QVERIFY(sink.ascending);
+        // The columns as fed are ΔL exactly, with L's values at the same entries.
+        sparse::Matrix fromSink(A.rows(), A.cols());
+        fromSink.setFromTriplets(sink.delta.begin(), sink.delta.end());
+        QCOMPARE(fromSink.nonZeros(), r.delta.delta_L.nonZeros());
+        QCOMPARE(max_diff(fromSink, r.delta.delta_L), 0.0);
+        for (const sparse::Triplet &t : sink.before)
+            QCOMPARE(t.value(), L.coeff(t.row(), t.col()));
+        // Hop distance of each entry: the nearer of its row and column, in the factor's order.
+        const Index sources[2] = {p, q};
+        const std::vector<int> hops = sparse::hop_distances(A, std::span<const Index>(sources, 2));
+        const auto hop = [&](Index k) { return hops[size_t(r.perm.empty() ? k : r.perm[size_t(k)])]; };
+        QCOMPARE(sink.hops.size(), sink.delta.size());
+        for (std::size_t k = 0; k < sink.hops.size(); ++k)
+            QCOMPARE(sink.hops[k], std::min(hop(sink.delta[k].row()), hop(sink.delta[k].col())));
+        // The profile accumulated column by column is the one of all entries at once.
+        std::vector<Index> rows, cols;
+        std::vector<double> vals;
+        for (Eigen::Index j = 0; j < r.delta.delta_L.outerSize(); ++j)
+            for (sparse::Matrix::InnerIterator it(r.delta.delta_L, j); it; ++it) {
+                rows.push_back(static_cast<Index>(it.row()));
+                cols.push_back(static_cast<Index>(j));
+                vals.push_back(it.value());
+            }
+        compare_profiles(r.delta.profile, perturb::locality_profile(hops, rows, cols, vals, r.perm));
+        double maxAbs = 0.0;
+        for (double v : vals)
+            maxAbs = std::max(maxAbs, std::abs(v));
+        QCOMPARE(r.delta.max_abs_change, maxAbs);
+        QCOMPARE(r.delta.changed_entries, static_cast<Index>(vals.size()));
+    }
+}
+
+void TestLiveFrames::recycledStorageGivesTheSameFrames()
+{
+    // Two engines on one matrix; one gets every frame back as the view hands them back. Storage
+    // of another entry's larger or smaller change must not leak into a frame.
+    const sparse::Matrix A = sparse::poisson2d(12, 11).A;
+    auto recycled = std::make_shared<perturb::LivePerturbation>(A, std::nullopt, PrecondKind::Cholesky,
+                                                                sparse::Ordering::Amd);
+    auto fresh = std::make_shared<perturb::LivePerturbation>(A, std::nullopt, PrecondKind::Cholesky,
+                                                             sparse::Ordering::Amd);
+    perturb::LiveFrames a(recycled, 16), b(fresh, 16);
+    int step = 0;
+    for (auto [p, q] : {std::pair<Index, Index>{60, 60}, {0, 0}, {61, 60}, {131, 131}, {60, 60}})
+        for (double d : {0.3, 0.6, -0.2, 0.9}) {
+            perturb::LiveFrame x = a.frame(p, q, d);
+            const perturb::LiveFrame y = b.frame(p, q, d);
+            QCOMPARE(x.result.delta.delta_L.nonZeros(), y.result.delta.delta_L.nonZeros());
+            QCOMPARE(max_diff(x.result.delta.delta_L, y.result.delta.delta_L), 0.0);
+            QVERIFY(x.result.delta.diag_diff == y.result.delta.diag_diff);
+            QCOMPARE(x.diag_by_row, y.diag_by_row);
+            QCOMPARE(x.delta_bins.counts, y.delta_bins.counts);
+            QCOMPARE(x.delta_bins.max_abs, y.delta_bins.max_abs);
+            QCOMPARE(x.pair_sums->pp, y.pair_sums->pp);
+            QCOMPARE(x.pair_sums->lp, y.pair_sums->lp);
+            compare_profiles(x.result.delta.profile, y.result.delta.profile);
+            a.recycle(std::move(x));
+            ++step;
+        }
+    QCOMPARE(step, 20);
 }
 
 QTEST_GUILESS_MAIN(TestLiveFrames)

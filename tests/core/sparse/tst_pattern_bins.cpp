@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <random>
 
@@ -15,6 +17,8 @@ private Q_SLOTS:
     void conservesNonzeros();
     void eachEntryInItsBin();
     void gridNeverFinerThanCells();
+    void binnerColumnByColumnEqualsWholeMatrix_data();
+    void binnerColumnByColumnEqualsWholeMatrix();
 };
 
 static Matrix randomPattern(int rows, int cols, int nnz, unsigned seed)
@@ -89,6 +93,60 @@ void TestPatternBins::gridNeverFinerThanCells()
     const PatternBins b = bin_pattern(A, BinWindow::whole(A), 100, 100);
     QCOMPARE(b.bins_x, 3);
     QCOMPARE(b.bins_y, 7);
+}
+
+void TestPatternBins::binnerColumnByColumnEqualsWholeMatrix_data()
+{
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("cols");
+    QTest::addColumn<int>("nnz");
+    QTest::addColumn<int>("grid");
+    QTest::newRow("one bin") << 50 << 40 << 300 << 1;
+    QTest::newRow("uneven bins") << 1000 << 997 << 20000 << 7;
+    QTest::newRow("many rows per bin") << 5000 << 5000 << 30000 << 64;
+    QTest::newRow("a bin per cell") << 30 << 30 << 200 << 100;
+    QTest::newRow("sparse columns") << 100000 << 300 << 3000 << 512;
+}
+
+void TestPatternBins::binnerColumnByColumnEqualsWholeMatrix()
+{
+    QFETCH(int, rows);
+    QFETCH(int, cols);
+    QFETCH(int, nnz);
+    QFETCH(int, grid);
+    Matrix A = randomPattern(rows, cols, nnz, 7u + unsigned(grid));
+    for (Eigen::Index k = 0; k < A.nonZeros(); ++k)
+        A.valuePtr()[k] = std::sin(double(k)) * 3.0; // signed values: bins keep max |value|
+    const PatternBins whole = bin_pattern(A, BinWindow::whole(A), grid, grid);
+    // Rows ascending (as ΔL comes), then every column reversed (the binner must not rely on order),
+    // plus rows outside the matrix, which are ignored.
+    for (int reversed = 0; reversed < 2; ++reversed) {
+        PatternBinner binner(rows, cols, grid, grid);
+        std::vector<Index> r;
+        std::vector<double> v;
+        for (Index j = 0; j < cols; ++j) {
+            r.clear();
+            v.clear();
+            for (Matrix::InnerIterator it(A, j); it; ++it) {
+                r.push_back(static_cast<Index>(it.row()));
+                v.push_back(it.value());
+            }
+            if (reversed) {
+                std::reverse(r.begin(), r.end());
+                std::reverse(v.begin(), v.end());
+                r.push_back(rows + 3);
+                v.push_back(99.0);
+            }
+            binner.add_column(j, r, v);
+        }
+        const PatternBins b = binner.take();
+        QCOMPARE(b.bins_x, whole.bins_x);
+        QCOMPARE(b.bins_y, whole.bins_y);
+        QCOMPARE(b.counts, whole.counts);
+        QCOMPARE(b.max_abs, whole.max_abs);
+        QCOMPARE(b.total, whole.total);
+        QCOMPARE(b.max_count, whole.max_count);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestPatternBins)

@@ -130,13 +130,17 @@ DeltaBuilder::DeltaBuilder(Index n, DeltaContext context)
 void DeltaBuilder::reserve(std::size_t entries)
 {
     if (entries > m_capacity)
-        grow(entries);
+        reallocate(entries);
 }
 
 void DeltaBuilder::grow(std::size_t entries)
 {
+    reallocate(std::max({entries, 2 * m_capacity, std::size_t(1024)}));
+}
+
+void DeltaBuilder::reallocate(std::size_t capacity)
+{
     // Eigen's storage keeps its first m_count entries when it reallocates.
-    const std::size_t capacity = std::max({entries, 2 * m_capacity, std::size_t(1024)});
     m_L.data().resize(static_cast<Eigen::Index>(m_count));
     m_L.data().resize(static_cast<Eigen::Index>(capacity));
     m_capacity = capacity;
@@ -197,7 +201,22 @@ void DeltaBuilder::add_column(Index j, std::span<const Index> old_rows, std::spa
 {
     start_column(j);
     const std::size_t na = old_rows.size(), nb = new_rows.size();
-    reserve(m_count + na + nb);
+    if (m_count + na + nb > m_capacity) {
+        // The column may still fit: its merged length is usually that of the longer side.
+        std::size_t merged = 0;
+        for (std::size_t a = 0, b = 0; a < na || b < nb; ++merged) {
+            if (b == nb || (a < na && old_rows[a] < new_rows[b]))
+                ++a;
+            else if (a == na || new_rows[b] < old_rows[a])
+                ++b;
+            else {
+                ++a;
+                ++b;
+            }
+        }
+        if (m_count + merged > m_capacity)
+            grow(m_count + merged);
+    }
     // The merge writes straight into the reserved storage: this loop runs over every changed entry
     // of a factor (millions per slider step at 10^6 rows).
     Index *rows = m_rows;

@@ -118,7 +118,8 @@ public:
 private:
     void start_column(Index j);
     void flush_column();
-    void grow(std::size_t entries);
+    void grow(std::size_t entries);       ///< room for `entries`, at least doubling
+    void reallocate(std::size_t capacity); ///< room for exactly `capacity`
     void put(Index i, Index j, double v, double before)
     {
         if (i == j)

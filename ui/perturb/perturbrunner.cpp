@@ -10,8 +10,9 @@ namespace {
 
 constexpr int MaxGrid = 256;
 
-PerturbOutcome evaluate(fs::perturb::LiveFrames &frames, const PerturbEdit &edit)
+PerturbOutcome evaluate(const std::shared_ptr<fs::perturb::LiveFrames> &engine, const PerturbEdit &edit)
 {
+    fs::perturb::LiveFrames &frames = *engine;
     PerturbOutcome out;
     out.edit = edit;
     QElapsedTimer timer;
@@ -25,7 +26,15 @@ PerturbOutcome evaluate(fs::perturb::LiveFrames &frames, const PerturbEdit &edit
         if (e.frame->pair_sums)
             out.cosineBound = fs::dataset::bounds_from_hop_sums(e.frame->pair_sums->ll, e.frame->pair_sums->pp,
                                                                 e.frame->pair_sums->lp);
-        out.result = std::make_shared<fs::perturb::PerturbationResult>(std::move(e.frame->result));
+        // When the view lets go of the result, its storage goes back to the engine, which fills it
+        // again on the next step instead of allocating (tens of megabytes at 10^6 rows).
+        out.result = std::shared_ptr<fs::perturb::PerturbationResult>(
+            new fs::perturb::PerturbationResult(std::move(e.frame->result)),
+            [weak = std::weak_ptr<fs::perturb::LiveFrames>(engine)](fs::perturb::PerturbationResult *r) {
+                if (const auto frames = weak.lock())
+                    frames->engine().recycle(std::move(r->delta));
+                delete r;
+            });
     }
     out.seconds = double(timer.nsecsElapsed()) * 1e-9;
     return out;
@@ -93,7 +102,7 @@ void PerturbRunner::request(const PerturbEdit &edit)
         if (!m_engine)
             return CoalescingRunner::Work(); // no matrix, or its set-up failed
         return CoalescingRunner::Work([this, edit, engine = m_engine](std::stop_token) {
-            auto outcome = std::make_shared<PerturbOutcome>(evaluate(*engine, edit));
+            auto outcome = std::make_shared<PerturbOutcome>(evaluate(engine, edit));
             return CoalescingRunner::Finish([this, outcome] {
                 // A matrix set up meanwhile makes this result stale.
                 if (!m_runner.hasPending(SetUp))

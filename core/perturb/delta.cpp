@@ -38,32 +38,45 @@ int entry_hop(int hi, int hj)
     return hi != sparse::kUnreachable ? hi : hj;
 }
 
-// Adds one entry of ΔL at hop distance h to the running profile (bins grow as farther entries come).
-void accumulate(std::vector<LocalityBin> &bins, double &total, double &unreachable, int h, double v)
+} // namespace
+
+void LocalityAccumulator::end_run(int next)
 {
-    total += v * v;
-    if (h == sparse::kUnreachable) {
-        unreachable += v * v;
-        return;
+    if (m_runCount > 0) {
+        const double sq = m_runSq[0] + m_runSq[1];
+        m_total += sq;
+        if (m_runHop == sparse::kUnreachable) {
+            m_unreachable += sq;
+        } else {
+            const auto h = static_cast<std::size_t>(m_runHop);
+            if (h >= m_bins.size())
+                m_bins.resize(std::max(h + 1, 2 * m_bins.size()));
+            LocalityBin &bin = m_bins[h];
+            bin.sq_share += sq; // normalised by finish()
+            bin.max_abs = std::max({bin.max_abs, m_runMax[0], m_runMax[1]});
+            bin.entries += m_runCount;
+            m_farthest = std::max(m_farthest, m_runHop);
+        }
     }
-    if (static_cast<std::size_t>(h) >= bins.size()) {
-        const std::size_t old = bins.size();
-        bins.resize(static_cast<std::size_t>(h) + 1);
-        for (std::size_t k = old; k < bins.size(); ++k)
-            bins[k].hops = static_cast<int>(k);
-    }
-    LocalityBin &bin = bins[static_cast<std::size_t>(h)];
-    bin.max_abs = std::max(bin.max_abs, std::abs(v));
-    bin.sq_share += v * v; // normalised by finish_profile
-    ++bin.entries;
+    m_runHop = next;
+    m_runCount = 0;
+    m_runSq = {};
+    m_runMax = {};
 }
 
-// Shares from the sums: sq_share of every bin, the unreachable share and share beyond every k.
-LocalityProfile finish_profile(std::vector<LocalityBin> bins, double total, double unreachable)
+LocalityProfile LocalityAccumulator::finish()
 {
+    end_run(sparse::kUnreachable);
     LocalityProfile prof;
-    prof.bins = std::move(bins);
-    prof.total_sq = total;
+    m_bins.resize(static_cast<std::size_t>(m_farthest + 1));
+    prof.bins = std::move(m_bins);
+    for (std::size_t h = 0; h < prof.bins.size(); ++h)
+        prof.bins[h].hops = static_cast<int>(h);
+    m_bins = {};
+    m_farthest = -1;
+    prof.total_sq = m_total;
+    const double unreachable = m_unreachable;
+    m_total = m_unreachable = 0.0;
     if (prof.total_sq > 0.0) {
         for (auto &bin : prof.bins)
             bin.sq_share /= prof.total_sq;
@@ -85,8 +98,6 @@ LocalityProfile finish_profile(std::vector<LocalityBin> bins, double total, doub
     return prof;
 }
 
-} // namespace
-
 LocalityProfile locality_profile(std::span<const int> hop, std::span<const Index> entry_rows,
                                  std::span<const Index> entry_cols, std::span<const double> entry_values,
                                  std::span<const Index> perm)
@@ -96,12 +107,10 @@ LocalityProfile locality_profile(std::span<const int> hop, std::span<const Index
     for (std::size_t k = 0; k < entry_rows.size(); ++k)
         if (entry_rows[k] < 0 || entry_rows[k] >= n || entry_cols[k] < 0 || entry_cols[k] >= n)
             throw std::out_of_range("locality profile: factor entry outside the matrix");
-    std::vector<LocalityBin> bins;
-    double total = 0.0, unreachable = 0.0;
+    LocalityAccumulator sums;
     for (std::size_t k = 0; k < entry_values.size(); ++k)
-        accumulate(bins, total, unreachable,
-                   entry_hop(hop[original(entry_rows[k])], hop[original(entry_cols[k])]), entry_values[k]);
-    return finish_profile(std::move(bins), total, unreachable);
+        sums.add(entry_hop(hop[original(entry_rows[k])], hop[original(entry_cols[k])]), entry_values[k]);
+    return sums.finish();
 }
 
 DeltaBuilder::DeltaBuilder(Index n, DeltaContext context)
@@ -180,7 +189,7 @@ void DeltaBuilder::flush_column()
                 throw std::out_of_range("locality profile: factor entry outside the matrix");
             const int h = entry_hop(hop[static_cast<std::size_t>(rows[k])], hj);
             m_entryHops[k] = h;
-            accumulate(m_bins, m_totalSq, m_unreachableSq, h, vals[k]);
+            m_profile.add(h, vals[k]);
         }
         entryHops = m_entryHops;
     }
@@ -282,7 +291,7 @@ FactorDelta DeltaBuilder::finish(const sparse::Matrix &A, Index p, Index q, std:
         outer[j] = static_cast<Index>(s < m_starts.size() ? m_starts[s].second : m_count);
     }
     if (!m_context.factor_hops.empty()) {
-        out.profile = finish_profile(std::move(m_bins), m_totalSq, m_unreachableSq);
+        out.profile = m_profile.finish();
     } else {
         std::vector<Index> cols(m_count);
         for (Index j = 0; j < n; ++j)

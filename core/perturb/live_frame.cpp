@@ -1,6 +1,7 @@
 #include "perturb/live_frame.h"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 namespace fs::perturb {
@@ -25,10 +26,55 @@ int LiveFrames::bin_of(std::span<const int> factor_hops, Index i, Index j) const
     return h < 0 || h > m_maxRadius ? m_maxRadius + 1 : h;
 }
 
+namespace {
+
+// The changes Σ (2 L ΔL + ΔL²) and Σ L ΔL per bin of the bound, added to Σ L² at the end. As in
+// perturb::LocalityAccumulator, a run of entries in one bin is summed in two alternating registers.
+class PairSumRuns {
+public:
+    explicit PairSumRuns(std::size_t bins) : m_pp(bins, 0.0), m_lp(bins, 0.0) {}
+    void add(std::size_t bin, double lv, double dv)
+    {
+        if (bin != m_bin)
+            end_run(bin);
+        const std::size_t r = m_count++ & 1;
+        m_runPp[r] += 2.0 * lv * dv + dv * dv;
+        m_runLp[r] += lv * dv;
+    }
+    HopPairSums sums(const std::vector<double> &base)
+    {
+        end_run(m_bin);
+        HopPairSums s{base, base, base};
+        for (std::size_t b = 0; b < base.size() && b < m_pp.size(); ++b) {
+            s.pp[b] += m_pp[b];
+            s.lp[b] += m_lp[b];
+        }
+        return s;
+    }
+
+private:
+    void end_run(std::size_t next)
+    {
+        if (m_count > 0) {
+            m_pp[m_bin] += m_runPp[0] + m_runPp[1];
+            m_lp[m_bin] += m_runLp[0] + m_runLp[1];
+        }
+        m_bin = next;
+        m_count = 0;
+        m_runPp = {};
+        m_runLp = {};
+    }
+    std::vector<double> m_pp, m_lp;
+    std::size_t m_bin = 0, m_count = 0;
+    std::array<double, 2> m_runPp{}, m_runLp{};
+};
+
+} // namespace
+
 // Bins |ΔL| and adds the change of the sums per column, as the engine assembles ΔL.
 class LiveFrames::Sink : public DeltaColumnSink {
 public:
-    Sink(const LiveFrames &frames, Index n, std::span<const int> factor_hops, HopPairSums *sums)
+    Sink(const LiveFrames &frames, Index n, std::span<const int> factor_hops, PairSumRuns *sums)
         : m_frames(frames), m_hops(factor_hops), m_sums(sums), m_binner(n, n, frames.m_grid, frames.m_grid)
     {
     }
@@ -49,9 +95,7 @@ public:
                 h = hops[k];
                 h = h < 0 || h > far - 1 ? far : h;
             }
-            const auto b = static_cast<std::size_t>(h);
-            m_sums->pp[b] += 2.0 * lv * dv + dv * dv;
-            m_sums->lp[b] += lv * dv;
+            m_sums->add(static_cast<std::size_t>(h), lv, dv);
         }
     }
     bool begun() const { return m_begun; }
@@ -60,7 +104,7 @@ public:
 private:
     const LiveFrames &m_frames;
     std::span<const int> m_hops;
-    HopPairSums *m_sums;
+    PairSumRuns *m_sums;
     sparse::PatternBinner m_binner;
     bool m_begun = false;
 };
@@ -84,10 +128,8 @@ LiveFrame LiveFrames::frame(Index p, Index q, double delta)
         m_p = p;
         m_q = q;
     }
-    HopPairSums s;
-    if (sums)
-        s = HopPairSums{m_baseSq, m_baseSq, m_baseSq};
-    Sink sink(*this, n, hops, sums ? &s : nullptr);
+    PairSumRuns changes(bins);
+    Sink sink(*this, n, hops, sums ? &changes : nullptr);
 
     LiveFrame f;
     f.result = engine.evaluate(p, q, delta, &sink);
@@ -98,7 +140,7 @@ LiveFrame LiveFrames::frame(Index p, Index q, double delta)
     if (sink.begun()) {
         f.delta_bins = sink.take_bins();
         if (sums)
-            f.pair_sums = std::move(s);
+            f.pair_sums = changes.sums(m_baseSq);
         return f;
     }
 
@@ -117,13 +159,10 @@ LiveFrame LiveFrames::frame(Index p, Index q, double delta)
             while (l && l.row() < d.row())
                 ++l;
             const double lv = l && l.row() == d.row() ? l.value() : 0.0;
-            const double dv = d.value();
-            const auto b = static_cast<std::size_t>(bin_of(hops, static_cast<Index>(d.row()), j));
-            s.pp[b] += 2.0 * lv * dv + dv * dv;
-            s.lp[b] += lv * dv;
+            changes.add(static_cast<std::size_t>(bin_of(hops, static_cast<Index>(d.row()), j)), lv, d.value());
         }
     }
-    f.pair_sums = std::move(s);
+    f.pair_sums = changes.sums(m_baseSq);
     return f;
 }
 

@@ -4,7 +4,33 @@
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace fs::ui {
+
+namespace {
+
+// A runner's work is background work: its pool thread gives way to the GUI thread whenever both
+// want a core (nice +10 for this thread and the threads it starts, such as K-optimal's workers),
+// so a dragged slider stays smooth on a machine with as many busy threads as cores. Raising one's
+// own nice value needs no privilege; on other systems this does nothing.
+void yield_to_gui_thread()
+{
+#ifdef __linux__
+    thread_local bool lowered = false;
+    if (!lowered) {
+        lowered = true;
+        const int current = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+        if (current < 10)
+            setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+    }
+#endif
+}
+
+} // namespace
 
 CoalescingRunner::CoalescingRunner(QObject *parent)
     : QObject(parent)
@@ -56,7 +82,10 @@ void CoalescingRunner::startNext()
             continue;
         m_stop = std::stop_source();
         m_busy = true;
-        m_watcher.setFuture(QtConcurrent::run([work = std::move(work), token = m_stop.get_token()] { return work(token); }));
+        m_watcher.setFuture(QtConcurrent::run([work = std::move(work), token = m_stop.get_token()] {
+            yield_to_gui_thread();
+            return work(token);
+        }));
     }
     if (!m_busy && m_pending.empty())
         Q_EMIT idle();

@@ -40,7 +40,7 @@ void PerturbDiagPlot::setCaption(const QString &caption)
 {
     m_caption = caption;
     retranslateUi();
-    replot(rpQueuedReplot);
+    queueReplot();
 }
 
 void PerturbDiagPlot::refresh()
@@ -67,7 +67,7 @@ void PerturbDiagPlot::refresh()
         yAxis->setRange(std::min(std::max(lo, hi * 1e-17), hi / 100) / 2, hi * 2);
     else
         yAxis->setRange(0, hi * 1.08);
-    replot(rpQueuedReplot);
+    queueReplot();
 }
 
 QString PerturbDiagPlot::csv() const

@@ -79,7 +79,7 @@ void PerturbHeatPlot::setDelta(const fs::sparse::PatternBins &bins)
         m_deltaMap->setDataRange(QCPRange(std::min(std::max(lo, hi * 1e-12), hi / 10), hi));
     else
         m_deltaMap->setDataRange(QCPRange(1e-12, 1));
-    replot(rpQueuedReplot);
+    queueReplot();
 }
 
 void PerturbHeatPlot::fill(QCPColorMap *map, const fs::sparse::PatternBins &bins, bool magnitude)

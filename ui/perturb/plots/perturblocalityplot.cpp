@@ -220,7 +220,7 @@ void PerturbLocalityPlot::refresh()
     legend->setFillOrder(QCPLegend::foColumnsFirst, true);
     refreshComparison();
     m_title->setText(headline());
-    replot(rpQueuedReplot);
+    queueReplot();
 }
 
 QString PerturbLocalityPlot::csv() const

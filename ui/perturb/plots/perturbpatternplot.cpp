@@ -30,7 +30,7 @@ void PerturbPatternPlot::setSelectedEntry(int row, int col)
 {
     placeMarker(m_marker, row, col);
     placeMarker(m_mirror, row == col ? -1 : col, row);
-    replot(rpQueuedReplot);
+    queueStaggeredReplot(this);
 }
 
 void PerturbPatternPlot::placeMarker(QCPItemTracer *marker, int row, int col)

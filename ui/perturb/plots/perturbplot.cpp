@@ -1,5 +1,11 @@
 #include "perturb/plots/perturbplot.h"
 
+#include <QCoreApplication>
+#include <QPointer>
+#include <QTimer>
+
+#include <deque>
+
 namespace fs::ui {
 
 PerturbPlot::PerturbPlot(QWidget *parent)
@@ -28,7 +34,7 @@ void PerturbPlot::setFastDrawing(bool fast)
     const QCP::PlottingHints hints = plottingHints();
     setPlottingHints(fast ? hints | QCP::phFastPolylines : hints & ~QCP::PlottingHints(QCP::phFastPolylines));
     if (!fast)
-        replot(rpQueuedReplot); // the final frame of a drag at full quality
+        queueReplot(); // the final frame of a drag at full quality
 }
 
 void PerturbPlot::setMarkers(QCPGraph *graph, const QCPScatterStyle &style, qsizetype points) const
@@ -38,10 +44,60 @@ void PerturbPlot::setMarkers(QCPGraph *graph, const QCPScatterStyle &style, qsiz
     graph->setScatterStyle(points * MarkerSpacing <= pixels ? style : QCPScatterStyle(QCPScatterStyle::ssNone));
 }
 
+namespace {
+
+// Plots waiting for their replot, served one per timeout of a zero-interval timer. Between two
+// timeouts the event loop handles everything else (input, the other timers), so the longest a
+// frame holds the GUI thread is one plot's replot instead of the sum of all of them.
+class ReplotQueue : public QObject
+{
+public:
+    explicit ReplotQueue(QObject *parent) : QObject(parent)
+    {
+        m_timer.setInterval(0);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            while (!m_plots.empty()) {
+                const QPointer<QCustomPlot> plot = m_plots.front();
+                m_plots.pop_front();
+                if (plot) {
+                    plot->replot();
+                    break;
+                }
+            }
+            if (m_plots.empty())
+                m_timer.stop();
+        });
+    }
+    void add(QCustomPlot *plot)
+    {
+        for (const QPointer<QCustomPlot> &queued : m_plots)
+            if (queued == plot)
+                return;
+        m_plots.emplace_back(plot);
+        if (!m_timer.isActive())
+            m_timer.start();
+    }
+
+private:
+    std::deque<QPointer<QCustomPlot>> m_plots;
+    QTimer m_timer;
+};
+
+} // namespace
+
+void queueStaggeredReplot(QCustomPlot *plot)
+{
+    // Owned by the application, so that it goes before the event loop does.
+    static QPointer<ReplotQueue> queue;
+    if (!queue)
+        queue = new ReplotQueue(QCoreApplication::instance());
+    queue->add(plot);
+}
+
 void PerturbPlot::setUnreliable(bool unreliable)
 {
     m_watermark->setVisible(unreliable);
-    replot(rpQueuedReplot);
+    queueReplot();
 }
 
 void PerturbPlot::setShowsInverse(bool inverse)
@@ -50,7 +106,7 @@ void PerturbPlot::setShowsInverse(bool inverse)
         return;
     m_inverse = inverse;
     retranslateUi();
-    replot(rpQueuedReplot);
+    queueReplot();
 }
 
 void PerturbPlot::styleAxes()
@@ -70,7 +126,7 @@ void PerturbPlot::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
-        replot(rpQueuedReplot);
+        queueReplot();
     }
     QCustomPlot::changeEvent(event);
 }

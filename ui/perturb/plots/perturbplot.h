@@ -4,6 +4,10 @@
 
 namespace fs::ui {
 
+/// Replots `plot` on a later turn of the event loop (as rpQueuedReplot), one queued plot per turn:
+/// a new frame of a drag then never holds the GUI thread for all the view's plots at once.
+void queueStaggeredReplot(QCustomPlot *plot);
+
 // What every plot of the perturbation view shares: a name for exported files, its data as CSV,
 // and the "not reliable" watermark drawn over the data when core distrusts the result.
 class PerturbPlot : public QCustomPlot
@@ -24,6 +28,9 @@ public:
     /// takes a replot of thousands of points from ~10 ms to ~1 ms at the cost of plainer joins.
     /// Switching it off redraws at full quality; exported figures never use it.
     void setFastDrawing(bool fast);
+
+    /// queueStaggeredReplot(this).
+    void queueReplot() { queueStaggeredReplot(this); }
 
     /// Whether the plotted factor is the approximate inverse R (SPAI) rather than a triangular L:
     /// titles and labels then speak of R.

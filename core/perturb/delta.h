@@ -80,6 +80,7 @@ public:
         m_runMax[m_runCount & 1] = std::max(m_runMax[m_runCount & 1], std::abs(v));
         ++m_runCount;
     }
+    /// The profile of the entries added so far; the accumulator is left empty.
     LocalityProfile finish();
 
 private:

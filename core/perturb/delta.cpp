@@ -28,18 +28,6 @@ LocalityProfile locality_profile(const sparse::Matrix &A, Index p, Index q,
     return locality_profile(hop, entry_rows, entry_cols, entry_values, perm);
 }
 
-namespace {
-
-// Hop distance of the entry (i, j) from the distances of its row and column.
-int entry_hop(int hi, int hj)
-{
-    if (hi != sparse::kUnreachable && hj != sparse::kUnreachable)
-        return std::min(hi, hj);
-    return hi != sparse::kUnreachable ? hi : hj;
-}
-
-} // namespace
-
 void LocalityAccumulator::end_run(int next)
 {
     if (m_runCount > 0) {
@@ -62,6 +50,14 @@ void LocalityAccumulator::end_run(int next)
     m_runCount = 0;
     m_runSq = {};
     m_runMax = {};
+}
+
+void LocalityAccumulator::reuse(std::vector<LocalityBin> storage)
+{
+    if (m_farthest >= 0 || m_runCount > 0)
+        return; // only an empty accumulator takes storage
+    m_bins = std::move(storage);
+    m_bins.clear();
 }
 
 LocalityProfile LocalityAccumulator::finish()
@@ -114,14 +110,15 @@ LocalityProfile locality_profile(std::span<const int> hop, std::span<const Index
 }
 
 DeltaBuilder::DeltaBuilder(Index n, DeltaContext context)
-    : m_n(n), m_context(context), m_sink(context.sink)
+    : m_n(n), m_factorHops(context.factor_hops), m_sink(context.sink)
 {
-    if (!m_context.factor_hops.empty() && static_cast<Index>(m_context.factor_hops.size()) != n)
+    if (!m_factorHops.empty() && static_cast<Index>(m_factorHops.size()) != n)
         throw std::invalid_argument("delta builder: factor hops have the wrong length");
-    if (m_context.reuse) {
-        m_L.swap(m_context.reuse->delta_L);
-        m_diag.swap(m_context.reuse->diag_diff);
-    }
+    if (m_sink && m_factorHops.empty())
+        throw std::invalid_argument("delta builder: a column sink needs the factor hops");
+    m_L.swap(context.storage.delta_L);
+    m_diag.swap(context.storage.diag_diff);
+    m_profile.reuse(std::move(context.storage.profile.bins));
     if (m_L.rows() != n || m_L.cols() != n || !m_L.isCompressed())
         m_L = sparse::Matrix(n, n);
     m_capacity = static_cast<std::size_t>(m_L.data().allocatedSize());
@@ -164,15 +161,20 @@ void DeltaBuilder::start_column(Index j)
     if (j < m_current || j < 0 || j >= m_n)
         throw std::invalid_argument("delta builder: columns must come in ascending order inside the matrix");
     flush_column();
+    // Columns arrive in ascending order, so the column starts are written as they come: j and every
+    // column skipped since the last one start here.
+    Index *outer = m_L.outerIndexPtr();
+    for (Index c = m_current + 1; c <= j; ++c)
+        outer[c] = static_cast<Index>(m_count);
     m_current = j;
-    m_starts.emplace_back(j, m_count);
 }
 
 void DeltaBuilder::flush_column()
 {
     if (m_current < 0)
         return;
-    const std::size_t begin = m_starts.back().second, count = m_count - begin;
+    const auto begin = static_cast<std::size_t>(m_L.outerIndexPtr()[m_current]);
+    const std::size_t count = m_count - begin;
     const std::span<const Index> rows(m_rows + begin, count);
     const std::span<const double> vals(m_vals + begin, count);
     double maxAbs = m_maxAbs;
@@ -180,8 +182,8 @@ void DeltaBuilder::flush_column()
         maxAbs = std::max(maxAbs, std::abs(v));
     m_maxAbs = maxAbs;
     std::span<const int> entryHops;
-    if (!m_context.factor_hops.empty()) {
-        const std::span<const int> hop = m_context.factor_hops;
+    if (!m_factorHops.empty()) {
+        const std::span<const int> hop = m_factorHops;
         const int hj = hop[static_cast<std::size_t>(m_current)];
         m_entryHops.resize(count);
         for (std::size_t k = 0; k < count; ++k) {
@@ -275,22 +277,17 @@ FactorDelta DeltaBuilder::finish(const sparse::Matrix &A, Index p, Index q, std:
                                  std::span<const int> hops)
 {
     flush_column();
-    m_current = -1;
     FactorDelta out;
     const Index n = m_n;
     m_L.data().resize(static_cast<Eigen::Index>(m_count));
     out.changed_entries = static_cast<Index>(m_count);
     out.max_abs_change = m_maxAbs;
     // Entries arrive column by column with ascending rows, so the compressed arrays are complete
-    // once the column starts are set (no triplet sort: on large factors this dominates otherwise).
+    // once the starts of the columns after the last one are set (no triplet sort).
     Index *outer = m_L.outerIndexPtr();
-    std::size_t s = 0;
-    for (Index j = 0; j <= n; ++j) {
-        while (s < m_starts.size() && m_starts[s].first < j)
-            ++s;
-        outer[j] = static_cast<Index>(s < m_starts.size() ? m_starts[s].second : m_count);
-    }
-    if (!m_context.factor_hops.empty()) {
+    for (Index c = m_current + 1; c <= n; ++c)
+        outer[c] = static_cast<Index>(m_count);
+    if (!m_factorHops.empty()) {
         out.profile = m_profile.finish();
     } else {
         std::vector<Index> cols(m_count);
@@ -342,14 +339,14 @@ void column_of(const sparse::Matrix &L, Index j, std::vector<Index> &rows, std::
 
 FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_new,
                           const sparse::Matrix &A, Index p, Index q, std::span<const Index> perm,
-                          const DeltaContext &context)
+                          DeltaContext context)
 {
     const auto n = static_cast<Index>(L_old.rows());
     if (L_old.rows() != L_old.cols() || L_new.rows() != n || L_new.cols() != n || A.rows() != n)
         throw std::invalid_argument("compute_delta: factors and matrix must have the same order");
     if (!perm.empty() && static_cast<Index>(perm.size()) != n)
         throw std::invalid_argument("compute_delta: permutation has the wrong length");
-    DeltaBuilder d(n, context);
+    DeltaBuilder d(n, std::move(context));
     std::vector<Index> ra, rb;
     std::vector<double> va, vb;
     for (Index j = 0; j < n; ++j) {
@@ -370,11 +367,11 @@ FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_n
 }
 
 FactorDelta compute_delta(const factor::FactorModification &mod, Index n, const sparse::Matrix &A, Index p,
-                          Index q, std::span<const Index> perm, const DeltaContext &context)
+                          Index q, std::span<const Index> perm, DeltaContext context)
 {
     if (mod.before.cols != mod.after.cols)
         throw std::invalid_argument("compute_delta: before/after columns differ");
-    DeltaBuilder d(n, context);
+    DeltaBuilder d(n, std::move(context));
     d.reserve(std::max(mod.before.rows.size(), mod.after.rows.size()));
     for (std::size_t k = 0; k < mod.before.cols.size(); ++k) {
         const auto b0 = static_cast<std::size_t>(mod.before.ptr[k]), b1 = static_cast<std::size_t>(mod.before.ptr[k + 1]);

@@ -63,6 +63,15 @@ struct FactorDelta {
     }
 };
 
+/// Hop distance of a factor entry from those of its row and column: the nearer of the two, or the
+/// one that is reachable (sparse::kUnreachable when neither is).
+inline int entry_hop(int hi, int hj)
+{
+    if (hi != sparse::kUnreachable && hj != sparse::kUnreachable)
+        return std::min(hi, hj);
+    return hi != sparse::kUnreachable ? hi : hj;
+}
+
 /// Running sums of a locality profile, one entry of ΔL at a time. Consecutive entries at one
 /// distance (most of a factor column) form a run summed in two alternating registers, so that no
 /// entry waits on the previous one's addition through memory (millions per slider step at 10^6
@@ -82,6 +91,8 @@ public:
     }
     /// The profile of the entries added so far; the accumulator is left empty.
     LocalityProfile finish();
+    /// Bins of an earlier profile whose storage an empty accumulator fills again.
+    void reuse(std::vector<LocalityBin> storage);
 
 private:
     void end_run(int next);
@@ -114,8 +125,7 @@ public:
     /// Called once, when a builder takes the sink (before any column).
     virtual void begin() = 0;
     /// Column j of ΔL: rows ascending, exact zeros left out; `before` = L(rows, j); `hops` = hop
-    /// distance of each entry as the locality profile counts it (empty when the builder has no
-    /// factor hops).
+    /// distance of each entry as the locality profile counts it (entry_hop).
     virtual void column(Index j, std::span<const Index> rows, std::span<const double> delta,
                         std::span<const double> before, std::span<const int> hops) = 0;
 };
@@ -125,10 +135,10 @@ struct DeltaContext {
     /// Hop distance of every factor row k from {p, q} (hops[perm[k]] of sparse::hop_distances): the
     /// profile is then accumulated column by column. Empty: a search at finish().
     std::span<const int> factor_hops;
-    DeltaColumnSink *sink = nullptr;
+    DeltaColumnSink *sink = nullptr; ///< needs factor_hops
     /// A result no longer needed whose storage (ΔL, diagonal) the builder fills again, so that a
     /// dragged slider does not allocate and fault in tens of megabytes per step.
-    FactorDelta *reuse = nullptr;
+    FactorDelta storage;
 };
 
 /// Assembles ΔL column by column: each column merges the old and the new (row, value) runs of that
@@ -169,15 +179,14 @@ private:
     }
 
     Index m_n;
-    DeltaContext m_context;
+    std::span<const int> m_factorHops;
     DeltaColumnSink *m_sink = nullptr;
     sparse::Matrix m_L; ///< ΔL's entries written into its storage (no copy at the end)
     sparse::Vector m_diag;
     Index *m_rows = nullptr;
     double *m_vals = nullptr;
     std::size_t m_count = 0, m_capacity = 0;
-    std::vector<std::pair<Index, std::size_t>> m_starts; ///< (column, first entry) of each column added
-    Index m_current = -1;                                ///< column being added
+    Index m_current = -1; ///< column being added; the starts of columns up to it are in m_L
     std::vector<double> m_before;                        ///< L at the current column's entries (sink only)
     std::vector<int> m_entryHops;                        ///< hop distance of the current column's entries
     LocalityAccumulator m_profile; ///< accumulated column by column (with factor hops)
@@ -192,7 +201,7 @@ FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_n
                           std::span<const Index> perm = {}, std::span<const int> hops = {});
 FactorDelta compute_delta(const sparse::Matrix &L_old, const sparse::Matrix &L_new,
                           const sparse::Matrix &A, Index p, Index q, std::span<const Index> perm,
-                          const DeltaContext &context);
+                          DeltaContext context);
 
 /// The same from the changed columns only (what factor::Cholesky::modify_symmetric returns); every other
 /// column of the factor is unchanged. `n` is the order of the factor.
@@ -201,6 +210,6 @@ FactorDelta compute_delta(const factor::FactorModification &mod, Index n, const 
 
 /// The same with a live engine's context (factor hops, sink, storage to reuse).
 FactorDelta compute_delta(const factor::FactorModification &mod, Index n, const sparse::Matrix &A, Index p,
-                          Index q, std::span<const Index> perm, const DeltaContext &context);
+                          Index q, std::span<const Index> perm, DeltaContext context);
 
 } // namespace fs::perturb

@@ -45,7 +45,7 @@ KoptLowRank::KoptLowRank(const sparse::Matrix &A, int threads)
 }
 
 PerturbationResult KoptLowRank::perturb(const sparse::Matrix &A, Index p, Index q, double delta,
-                                        const DeltaContext &context)
+                                        DeltaContext context)
 {
     const auto n = static_cast<Index>(m_L.cols());
     if (p < 0 || q < 0 || p >= n || q >= n)
@@ -115,7 +115,7 @@ PerturbationResult KoptLowRank::perturb(const sparse::Matrix &A, Index p, Index 
                               "the inverse block of column " + std::to_string(failed + 1) + " is not positive definite");
 
     PerturbationResult out;
-    out.delta = compute_delta(m_L, Lp, A, p, q, {}, context);
+    out.delta = compute_delta(m_L, Lp, A, p, q, {}, std::move(context));
     assess_pivot_spread(out, m_L, Lp);
     return out;
 }

@@ -28,7 +28,7 @@ public:
     /// The change of the K-optimal factor for A + δ(e_p e_qᵀ + e_q e_pᵀ), (p, q) on the pattern of
     /// A. Throws precond::NotSpd when the perturbed matrix is not positive definite.
     /// `context` as for DeltaBuilder (factor hops are the hops of the rows of A: natural order).
-    PerturbationResult perturb(const sparse::Matrix &A, Index p, Index q, double delta, const DeltaContext &context);
+    PerturbationResult perturb(const sparse::Matrix &A, Index p, Index q, double delta, DeltaContext context);
 
 private:
     int m_threads;

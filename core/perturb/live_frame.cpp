@@ -18,12 +18,14 @@ LiveFrames::LiveFrames(std::shared_ptr<LivePerturbation> engine, int grid, int m
     m_grid = static_cast<int>(std::min<Index>(grid, std::max<Index>(1, static_cast<Index>(m_engine->matrix().rows()))));
 }
 
+int LiveFrames::bin_of_hop(int h) const
+{
+    return h < 0 || h > m_maxRadius ? m_maxRadius + 1 : h;
+}
+
 int LiveFrames::bin_of(std::span<const int> factor_hops, Index i, Index j) const
 {
-    const int hi = factor_hops[static_cast<std::size_t>(i)];
-    const int hj = factor_hops[static_cast<std::size_t>(j)];
-    const int h = hi < 0 ? hj : hj < 0 ? hi : std::min(hi, hj);
-    return h < 0 || h > m_maxRadius ? m_maxRadius + 1 : h;
+    return bin_of_hop(entry_hop(factor_hops[static_cast<std::size_t>(i)], factor_hops[static_cast<std::size_t>(j)]));
 }
 
 namespace {
@@ -74,8 +76,8 @@ private:
 // Bins |ΔL| and adds the change of the sums per column, as the engine assembles ΔL.
 class LiveFrames::Sink : public DeltaColumnSink {
 public:
-    Sink(const LiveFrames &frames, Index n, std::span<const int> factor_hops, PairSumRuns *sums)
-        : m_frames(frames), m_hops(factor_hops), m_sums(sums), m_binner(n, n, frames.m_grid, frames.m_grid)
+    Sink(const LiveFrames &frames, Index n, PairSumRuns *sums)
+        : m_frames(frames), m_sums(sums), m_binner(n, n, frames.m_grid, frames.m_grid)
     {
     }
     void begin() override { m_begun = true; }
@@ -85,25 +87,14 @@ public:
         m_binner.add_column(j, rows, delta);
         if (!m_sums)
             return;
-        const int far = m_frames.m_maxRadius + 1;
-        for (std::size_t k = 0; k < rows.size(); ++k) {
-            const double lv = before[k], dv = delta[k];
-            int h = 0;
-            if (hops.empty()) {
-                h = m_frames.bin_of(m_hops, rows[k], j);
-            } else {
-                h = hops[k];
-                h = h < 0 || h > far - 1 ? far : h;
-            }
-            m_sums->add(static_cast<std::size_t>(h), lv, dv);
-        }
+        for (std::size_t k = 0; k < rows.size(); ++k)
+            m_sums->add(static_cast<std::size_t>(m_frames.bin_of_hop(hops[k])), before[k], delta[k]);
     }
     bool begun() const { return m_begun; }
     sparse::PatternBins take_bins() { return m_binner.take(); }
 
 private:
     const LiveFrames &m_frames;
-    std::span<const int> m_hops;
     PairSumRuns *m_sums;
     sparse::PatternBinner m_binner;
     bool m_begun = false;
@@ -129,7 +120,7 @@ LiveFrame LiveFrames::frame(Index p, Index q, double delta)
         m_q = q;
     }
     PairSumRuns changes(bins);
-    Sink sink(*this, n, hops, sums ? &changes : nullptr);
+    Sink sink(*this, n, sums ? &changes : nullptr);
 
     LiveFrame f;
     f.result = engine.evaluate(p, q, delta, &sink);

@@ -52,6 +52,9 @@ public:
 
 private:
     class Sink;
+    /// The bin of the bound for an entry at hop distance h (entry_hop): h itself up to the largest
+    /// radius, one bin for farther and unreachable entries.
+    int bin_of_hop(int h) const;
     /// The bin of a factor entry (i, j) from the hop distances of the factor's rows.
     int bin_of(std::span<const int> factor_hops, Index i, Index j) const;
 

@@ -117,11 +117,6 @@ LivePath LivePerturbation::path_for(Index p, Index q) const
     return LivePath::UpdateDowndate;
 }
 
-PerturbationResult LivePerturbation::evaluate(Index p, Index q, double delta)
-{
-    return evaluate(p, q, delta, nullptr);
-}
-
 PerturbationResult LivePerturbation::evaluate(Index p, Index q, double delta, DeltaColumnSink *sink)
 {
     const auto n = static_cast<Index>(m_A.rows());
@@ -142,8 +137,7 @@ PerturbationResult LivePerturbation::evaluate(Index p, Index q, double delta, De
     case LivePath::KoptLowRank: {
         if (!m_kopt)
             m_kopt = std::make_unique<KoptLowRank>(m_A, m_options.threads);
-        FactorDelta spare;
-        return m_kopt->perturb(m_A, p, q, delta, context(p, q, sink, spare));
+        return m_kopt->perturb(m_A, p, q, delta, context(p, q, sink));
     }
     case LivePath::FromScratch:
     case LivePath::SpaiColumns:
@@ -161,6 +155,7 @@ std::span<const int> LivePerturbation::hops(Index p, Index q)
         m_hops = sparse::hop_distances(m_A, std::span<const Index>(sources, p == q ? 1 : 2));
         m_hopP = p;
         m_hopQ = q;
+        m_factorHops.clear();
     }
     return m_hops;
 }
@@ -171,12 +166,11 @@ std::span<const int> LivePerturbation::factor_hops(Index p, Index q)
     // Only the exact factor is permuted; every other kind is in the order of A.
     if (m_kind != PrecondKind::Cholesky || !m_engine)
         return h;
-    const std::vector<Index> &perm = m_engine->permutation();
-    if (m_factorHops.size() != h.size() || m_factorHopsFor != std::pair(p, q)) {
+    if (m_factorHops.empty()) {
+        const std::vector<Index> &perm = m_engine->permutation();
         m_factorHops.resize(h.size());
         for (std::size_t k = 0; k < h.size(); ++k)
             m_factorHops[k] = h[static_cast<std::size_t>(perm[k])];
-        m_factorHopsFor = {p, q};
     }
     return m_factorHops;
 }
@@ -187,16 +181,13 @@ void LivePerturbation::recycle(FactorDelta &&done)
     m_spare = std::move(done);
 }
 
-DeltaContext LivePerturbation::context(Index p, Index q, DeltaColumnSink *sink, FactorDelta &spare)
+DeltaContext LivePerturbation::context(Index p, Index q, DeltaColumnSink *sink)
 {
-    {
-        const std::lock_guard lock(m_spareMutex);
-        spare = std::move(m_spare);
-    }
     DeltaContext c;
     c.factor_hops = factor_hops(p, q);
     c.sink = sink;
-    c.reuse = &spare;
+    const std::lock_guard lock(m_spareMutex);
+    c.storage = std::move(m_spare);
     return c;
 }
 
@@ -244,8 +235,7 @@ PerturbationResult LivePerturbation::evaluate_tridiagonal(Index p, Index q, doub
         throw;
     }
     entry = original;
-    FactorDelta spare;
-    DeltaBuilder d(n, context(p, q, sink, spare));
+    DeltaBuilder d(n, context(p, q, sink));
     d.reserve(2 * static_cast<std::size_t>(n - k + 1));
     for (Index j = std::max<Index>(0, k - 1); j < n; ++j) {
         if (j >= k)
@@ -275,8 +265,7 @@ PerturbationResult LivePerturbation::evaluate_ic0(Index p, Index q, double delta
         throw factor::NotPositiveDefinite("IC(0) broke down: pivot of row/column " +
                                               std::to_string(f.breakdown_column + 1) + " (1-based) is not positive",
                                           f.breakdown_column);
-    FactorDelta spare;
-    DeltaBuilder d(n, context(p, q, sink, spare));
+    DeltaBuilder d(n, context(p, q, sink));
     const auto column = [](const sparse::Matrix &M, Index j) {
         const auto b = static_cast<std::size_t>(M.outerIndexPtr()[j]), e = static_cast<std::size_t>(M.outerIndexPtr()[j + 1]);
         return std::pair(std::span<const Index>(M.innerIndexPtr() + b, e - b), std::span<const double>(M.valuePtr() + b, e - b));
@@ -346,8 +335,7 @@ PerturbationResult LivePerturbation::evaluate_cholesky(Index p, Index q, double 
     r.pattern_changed = !is_stored(m_A, p, q);
     r.new_entries = added;
     r.perm = live.permutation();
-    FactorDelta spare;
-    r.delta = compute_delta(m.mod, n, m_A, p, q, r.perm, context(p, q, sink, spare));
+    r.delta = compute_delta(m.mod, n, m_A, p, q, r.perm, context(p, q, sink));
     r.reliable = m.reliable;
     r.error_estimate = m.error_estimate;
     r.warning = std::move(m.warning);

@@ -16,7 +16,6 @@
 #include <optional>
 #include <span>
 #include <unordered_set>
-#include <utility>
 #include <vector>
 
 namespace fs::perturb {
@@ -104,11 +103,10 @@ public:
     /// ΔL for A + δ(e_p e_qᵀ + e_q e_pᵀ) against the unperturbed A (ΔR for Spai). Throws
     /// PerturbationRefused / NotPositiveDefinite (an IC(0) breakdown included) and leaves the engine
     /// as it was.
-    PerturbationResult evaluate(Index p, Index q, double delta);
-    /// evaluate() feeding `sink` each column of the change as it is assembled, on the paths that
-    /// assemble ΔL column by column (exact Cholesky, tridiagonal, IC(0), K-optimal); the sink's
-    /// begin() tells whether it was fed.
-    PerturbationResult evaluate(Index p, Index q, double delta, DeltaColumnSink *sink);
+    /// `sink` is fed each column of the change as it is assembled, on the paths that assemble ΔL
+    /// column by column (exact Cholesky, tridiagonal, IC(0), K-optimal); its begin() tells whether
+    /// it was fed.
+    PerturbationResult evaluate(Index p, Index q, double delta, DeltaColumnSink *sink = nullptr);
 
     /// evaluate() with what it throws classified.
     Evaluation try_evaluate(Index p, Index q, double delta);
@@ -158,9 +156,8 @@ private:
     TridiagonalBase &tridiagonal_base();
     bool recurrence_applies() const;
     CholeskyPerturbation &engine();
-    /// The builder context of an evaluation of (p, q): factor hops, the sink, recycled storage
-    /// (taken into `spare`).
-    DeltaContext context(Index p, Index q, DeltaColumnSink *sink, FactorDelta &spare);
+    /// The builder context of an evaluation of (p, q): factor hops, the sink, recycled storage.
+    DeltaContext context(Index p, Index q, DeltaColumnSink *sink);
 
     sparse::Matrix m_A;
     std::optional<sparse::Matrix> m_exactL;
@@ -180,8 +177,7 @@ private:
     std::unique_ptr<KoptLowRank> m_kopt;
     Index m_hopP = -1, m_hopQ = -1;
     std::vector<int> m_hops;
-    std::vector<int> m_factorHops; ///< m_hops in factor order (empty when the factor is in A's order)
-    std::pair<Index, Index> m_factorHopsFor{-1, -1};
+    std::vector<int> m_factorHops; ///< m_hops in factor order, filled on first use per entry
     std::mutex m_spareMutex;
     FactorDelta m_spare; ///< storage of a result handed back by recycle()
 };

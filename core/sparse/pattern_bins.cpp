@@ -69,13 +69,12 @@ void PatternBinner::add_column(Index c, std::span<const Index> rows, std::span<c
         return;
     const auto bx = static_cast<std::size_t>(m_out.bins_x);
     const std::size_t x = static_cast<std::size_t>(bin_index(c, m_out.bins_x, m_cols, m_ratioX));
-    const std::int64_t by = m_out.bins_y;
-    // Rows usually ascend: the bin moves on when a row reaches the first row of the next one, and
-    // a run of entries in one bin is written once.
-    std::int64_t y = -1, next = 0; // next: first row of bin y + 1
+    // Rows usually ascend: a run of entries in one bin row [start, next) is written once, and the
+    // bin is looked up again only when a row leaves it.
+    int y = 0;
+    Index start = 0, next = 0;
     std::uint32_t runCount = 0;
     double runMax = 0.0;
-    Index previous = -1;
     const auto flush = [&] {
         if (runCount == 0)
             return;
@@ -90,17 +89,12 @@ void PatternBinner::add_column(Index c, std::span<const Index> rows, std::span<c
         const Index r = rows[k];
         if (r < 0 || r >= m_rows)
             continue;
-        if (r < previous || r >= next) {
+        if (r < start || r >= next) {
             flush();
-            if (r < previous || y < 0 || r >= next + m_rows / std::max<std::int64_t>(by, 1) + 1) {
-                y = bin_index(r, by, m_rows, m_ratioY);
-            } else {
-                while (y + 1 < by && r >= (m_rows * (y + 1) + by - 1) / by)
-                    ++y;
-            }
-            next = y + 1 < by ? (m_rows * (y + 1) + by - 1) / by : m_rows;
+            y = bin_index(r, m_out.bins_y, m_rows, m_ratioY);
+            start = m_out.rowOfBin(y);
+            next = m_out.rowOfBin(y + 1);
         }
-        previous = r;
         ++runCount;
         runMax = std::max(runMax, std::abs(values[k]));
     }

@@ -40,7 +40,8 @@ class PatternBinner {
 public:
     /// A grid over a rows × cols matrix; sizes as bin_pattern.
     PatternBinner(Index rows, Index cols, int bins_x, int bins_y);
-    /// Entries (rows ascending) of column `c`; rows outside [0, rows) are ignored.
+    /// Entries of column `c`, in any order (ascending rows are the fast case); rows outside
+    /// [0, rows) are ignored.
     void add_column(Index c, std::span<const Index> rows, std::span<const double> values);
     /// The bins so far (max_count set); the binner is left empty.
     PatternBins take();

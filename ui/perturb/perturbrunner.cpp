@@ -31,8 +31,8 @@ PerturbOutcome evaluate(const std::shared_ptr<fs::perturb::LiveFrames> &engine, 
         out.result = std::shared_ptr<fs::perturb::PerturbationResult>(
             new fs::perturb::PerturbationResult(std::move(e.frame->result)),
             [weak = std::weak_ptr<fs::perturb::LiveFrames>(engine)](fs::perturb::PerturbationResult *r) {
-                if (const auto frames = weak.lock())
-                    frames->engine().recycle(std::move(r->delta));
+                if (const auto live = weak.lock())
+                    live->engine().recycle(std::move(r->delta));
                 delete r;
             });
     }
